@@ -1,0 +1,13 @@
+"""gdlesson: every number and figure of the gradient-descent lesson.
+
+One module per idea of the lesson:
+
+- :mod:`gdlesson.costs`: the cost C = ½ Σ (ŷ − y)² of a small house-price model;
+- :mod:`gdlesson.brute_force`: trying 1,000 candidate weights;
+- :mod:`gdlesson.network`: the 4-5-1 house-price network and its 25 weights;
+- :mod:`gdlesson.compute_budget`: why 10⁷⁵ combinations cannot be tried;
+- :mod:`gdlesson.descent`: gradient descent, returning its whole path;
+- :mod:`gdlesson.figures`: one function per figure of the site.
+
+:mod:`gdlesson.mkdocs_hooks` is the one module that knows about MkDocs.
+"""

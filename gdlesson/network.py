@@ -1,0 +1,96 @@
+"""The course's house-price network: 4 inputs, 5 hidden neurons, 1 output.
+
+Its 4×5 + 5×1 = 25 weights (biases left out, as the lecture does) are what
+brute force would have to search. The network is small enough to train here
+by gradient descent, which gives the lesson a real step count for 25 weights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from gdlesson._checks import finite_vector, integer_at_least
+
+#: The four inputs of the lecture's example.
+INPUTS = ("Area", "Bedrooms", "Distance to city", "Age")
+#: Neurons per layer, input to output.
+LAYERS = (4, 5, 1)
+
+
+def weight_count(layers=LAYERS) -> int:
+    """Connections between consecutive layers.
+
+    >>> weight_count((4, 5, 1))
+    25
+    """
+    sizes = [integer_at_least("layers", n, 1) for n in layers]
+    if len(sizes) < 2:
+        raise ValueError(f"layers must name at least two layers, got {layers!r}")
+    return sum(a * b for a, b in zip(sizes, sizes[1:]))
+
+
+def bias_count(layers=LAYERS) -> int:
+    """One bias per neuron after the input layer.
+
+    >>> weight_count() + bias_count()
+    31
+    """
+    weight_count(layers)
+    return sum(layers[1:])
+
+
+def house_data(rows: int = 50, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Made-up houses, standardised: inputs (rows × 4) and prices (rows).
+
+    Prices rise with area and bedrooms and fall with distance and age, with a
+    little noise; a fixed seed keeps every build the same.
+    """
+    rows = integer_at_least("rows", rows, 1)
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((rows, len(INPUTS)))
+    price = np.tanh(0.9 * x[:, 0] + 0.4 * x[:, 1]) - 0.5 * np.tanh(x[:, 2]) - 0.3 * x[:, 3]
+    return x, price + 0.05 * rng.standard_normal(rows)
+
+
+@dataclass(frozen=True, eq=False)
+class NetworkCost:
+    """C(w) = ½ Σ (ŷ − y)² of the 4-5-1 network, w holding all 25 weights.
+
+    The hidden neurons use tanh; the output neuron is linear.
+    """
+
+    inputs: np.ndarray
+    targets: np.ndarray
+
+    dimension = weight_count()
+
+    def _split(self, w):
+        w = finite_vector("w", w, self.dimension)
+        n_in, n_hidden, _ = LAYERS
+        return w[: n_in * n_hidden].reshape(n_in, n_hidden), w[n_in * n_hidden :]
+
+    def __call__(self, w) -> float:
+        hidden_w, out_w = self._split(w)
+        error = np.tanh(self.inputs @ hidden_w) @ out_w - self.targets
+        return float(0.5 * error @ error)
+
+    def gradient(self, w) -> np.ndarray:
+        """Backpropagation: the chain rule, layer by layer, output first."""
+        hidden_w, out_w = self._split(w)
+        hidden = np.tanh(self.inputs @ hidden_w)
+        error = hidden @ out_w - self.targets
+        d_out = hidden.T @ error
+        d_hidden = self.inputs.T @ (np.outer(error, out_w) * (1 - hidden**2))
+        return np.concatenate([d_hidden.ravel(), d_out])
+
+
+def network_cost() -> NetworkCost:
+    """The 25-weight cost on the made-up houses."""
+    return NetworkCost(*house_data())
+
+
+def initial_weights(seed: int = 1) -> np.ndarray:
+    """Small random starting weights, fixed by ``seed``."""
+    return 0.5 * np.random.default_rng(seed).standard_normal(weight_count())

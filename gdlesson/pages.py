@@ -1,0 +1,135 @@
+"""Text transforms the site applies to its pages; plain functions, no MkDocs.
+
+- :func:`fill_placeholders`: ``{{ name }}`` → a computed fact, ``{{ figure name }}``
+  → the figure's light and dark images with its alt text;
+- :func:`render_math`: TeX → MathML at build time, so no script renders math;
+- :func:`add_copy_text`: a ``pycon`` block copies as code without prompts or output.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+
+from latex2mathml.converter import convert as tex_to_mathml
+
+_PLACEHOLDER = re.compile(r"\{\{\s*(figure\s+)?([\w-]+)\s*\}\}")
+
+
+def fill_placeholders(
+    markdown: str, facts: Mapping[str, str], figure: Callable[[str], str]
+) -> str:
+    """Replace each ``{{ name }}`` with ``facts[name]`` and ``{{ figure name }}`` with
+    ``figure(name)``; an unknown name raises, so a typo fails the build.
+
+    >>> fill_placeholders("w = {{ w }}", {"w": "2.0"}, str)
+    'w = 2.0'
+    >>> fill_placeholders("{{ nope }}", {}, str)
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown placeholder {{ nope }}
+    """
+
+    def replace(match: re.Match) -> str:
+        is_figure, name = match.groups()
+        if is_figure:
+            return figure(name)
+        if name not in facts:
+            raise ValueError(f"unknown placeholder {{{{ {name} }}}}")
+        return facts[name]
+
+    return _PLACEHOLDER.sub(replace, markdown)
+
+
+# pymdownx.arithmatex (generic mode) wraps TeX as \( \) in a span, \[ \] in a div;
+# notebook Markdown cells keep $ $ and $$ $$ as written.
+_ARITHMATEX = re.compile(
+    r'<(span|div) class="arithmatex">\s*\\[(\[](.+?)\\[)\]]\s*</\1>', re.DOTALL
+)
+_NOTEBOOK_MATH = re.compile(r"(?<![\\$])\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$", re.DOTALL)
+
+
+def _mathml(tex: str, display: str) -> str:
+    return tex_to_mathml(html.unescape(tex).strip(), display=display)
+
+
+def render_math(page_html: str) -> str:
+    r"""Turn the math that Markdown left as TeX into MathML.
+
+    >>> render_math('<span class="arithmatex">\\(x^2\\)</span>')
+    '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>'
+    """
+
+    def replace(match: re.Match) -> str:
+        tag, tex = match.groups()
+        return _mathml(tex, "block" if tag == "div" else "inline")
+
+    return _ARITHMATEX.sub(replace, page_html)
+
+
+def render_dollar_math(fragment: str) -> str:
+    r"""Turn ``$...$`` and ``$$...$$`` math (as notebooks write it) into MathML.
+
+    >>> render_dollar_math("so $\\eta$ is small").count("<math")
+    1
+    """
+
+    def replace(match: re.Match) -> str:
+        block, inline = match.groups()
+        return _mathml(block, "block") if block is not None else _mathml(inline, "inline")
+
+    return _NOTEBOOK_MATH.sub(replace, fragment)
+
+
+_PYCON_BLOCK = re.compile(
+    r'<div class="language-pycon highlight">(<pre>.*?</pre>)</div>', re.DOTALL
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def copy_text(session: str) -> str:
+    """The code of an interactive session, without prompts and output.
+
+    >>> copy_text(">>> x = 2\\n>>> print(x)\\n2\\n>>> for i in []:\\n...     pass\\n")
+    'x = 2\\nprint(x)\\nfor i in []:\\n    pass'
+    """
+    code = []
+    for line in session.splitlines():
+        if line.startswith((">>> ", "... ")):
+            code.append(line[4:])
+        elif line in (">>>", "..."):
+            code.append("")
+    return "\n".join(code).strip("\n")
+
+
+def add_copy_text(page_html: str) -> str:
+    """Give each rendered ``pycon`` block a ``data-copy`` attribute holding
+    :func:`copy_text` of it, which Material's copy button uses instead of the
+    visible text."""
+
+    def replace(match: re.Match) -> str:
+        pre = match.group(1)
+        code = copy_text(html.unescape(_TAG.sub("", pre)))
+        return (
+            f'<div class="language-pycon highlight" data-copy="{html.escape(code)}">'
+            f"{pre}</div>"
+        )
+
+    return _PYCON_BLOCK.sub(replace, page_html)
+
+
+def figure_markdown(alt: str, light: str, dark: str) -> str:
+    """Markdown for a figure in both palettes; Material shows the one that
+    matches the reader's scheme (``#only-light`` / ``#only-dark``).
+
+    >>> print(figure_markdown("A curve", "c-light.svg", "c-dark.svg"))
+    ![A curve](c-light.svg#only-light){ loading=lazy }
+    ![A curve](c-dark.svg#only-dark){ loading=lazy }
+    """
+    if not alt.strip() or any(c in alt for c in "[]\n"):
+        raise ValueError(f"alt must be one line of text without brackets, got {alt!r}")
+    return (
+        f"![{alt}]({light}#only-light){{ loading=lazy }}\n"
+        f"![{alt}]({dark}#only-dark){{ loading=lazy }}"
+    )

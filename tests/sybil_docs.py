@@ -1,0 +1,47 @@
+"""Run every ``python`` and ``pycon`` block of docs/ under pytest, page by page.
+
+Loaded with ``-p tests.sybil_docs`` (pyproject.toml), so that pytest collects
+the Markdown files of docs/ without a conftest.py inside the site's sources.
+The blocks of one page share a namespace and run in order, as a reader who
+copies them one after another would run them.
+"""
+
+from __future__ import annotations
+
+from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+from pathlib import Path
+
+from sybil import Sybil
+from sybil.evaluators.python import PythonEvaluator
+from sybil.parsers.abstract import DocTestStringParser
+from sybil.evaluators.doctest import DocTestEvaluator
+from sybil.parsers.markdown import CodeBlockParser, PythonCodeBlockParser, SkipParser
+
+FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
+
+
+class PyconBlockParser:
+    """``pycon`` fences: an interactive session, checked as a doctest.
+
+    Sybil's own parser only looks at ``python`` fences.
+    """
+
+    def __init__(self) -> None:
+        self.blocks = CodeBlockParser("pycon", PythonEvaluator())
+        self.doctest = DocTestStringParser(DocTestEvaluator(FLAGS))
+
+    def __call__(self, document):
+        for region in self.blocks(document):
+            source = region.parsed
+            if not source.startswith(">>>"):
+                raise ValueError(f"{document.path}: a pycon block must start with '>>>'")
+            for example in self.doctest(source, document.path):
+                example.adjust(region, source)
+                yield example
+
+
+pytest_collect_file = Sybil(
+    parsers=[PythonCodeBlockParser(doctest_optionflags=FLAGS), PyconBlockParser(), SkipParser()],
+    patterns=["*.md"],
+    path=str(Path(__file__).resolve().parents[1] / "docs"),
+).pytest()

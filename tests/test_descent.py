@@ -1,0 +1,98 @@
+import math
+
+import numpy as np
+import pytest
+
+from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
+from gdlesson.descent import BLOWUP, gradient_descent, steps_to_converge
+
+
+@pytest.fixture
+def bowl():
+    """C(w) = ½ (2w − 6)² = 2 (w − 3)²: minimum at 3, curvature L = 4."""
+    return QuadraticCost.from_rows([[2.0]], [6.0])
+
+
+@pytest.mark.parametrize("fraction", [0.05, 0.25, 0.5, 0.75, 0.99])
+def test_converges_below_two_over_l(bowl, fraction):
+    rate = fraction * 2 / bowl.curvature()
+    run = gradient_descent(bowl, start=-5.0, learning_rate=rate)
+    assert run.converged
+    assert run.w == pytest.approx(3.0, abs=1e-6)
+    assert run.steps == len(run.path) - 1 == len(run.costs) - 1
+
+
+@pytest.mark.parametrize("fraction", [1.01, 1.5, 10.0, 1e6])
+def test_diverges_above_two_over_l(bowl, fraction):
+    rate = fraction * 2 / bowl.curvature()
+    run = gradient_descent(bowl, start=-5.0, learning_rate=rate)
+    assert run.diverged
+    assert np.all(np.isfinite(run.path)) and np.all(np.isfinite(run.costs))
+    assert run.costs[-1] > BLOWUP * max(run.costs[0], 1.0)
+
+
+def test_overflow_reports_divergence_not_nan():
+    cost = QuadraticCost.from_rows([[1e150]], [0.0])
+    run = gradient_descent(cost, start=1.0, learning_rate=1.0)
+    assert run.diverged
+    assert np.all(np.isfinite(run.path)) and np.all(np.isfinite(run.costs))
+
+
+def test_zigzag_alternates_sides_of_minimum(bowl):
+    run = gradient_descent(bowl, start=0.0, learning_rate=0.4)  # between 1/L and 2/L
+    sides = np.sign(run.path[:6] - 3.0)
+    assert list(sides) == [-1, 1, -1, 1, -1, 1]
+
+
+def test_each_step_is_learning_rate_times_slope(bowl):
+    run = gradient_descent(bowl, start=0.0, learning_rate=0.1)
+    for before, after in zip(run.path, run.path[1:]):
+        assert after == pytest.approx(before - 0.1 * bowl.gradient(before)[0])
+
+
+def test_stops_when_steps_run_out(bowl):
+    run = gradient_descent(bowl, start=0.0, learning_rate=1e-4, max_steps=5)
+    assert run.status == "stopped" and run.steps == 5
+
+
+def test_starting_at_the_minimum_takes_no_step(bowl):
+    run = gradient_descent(bowl, start=3.0, learning_rate=0.1)
+    assert run.converged and run.steps == 0
+
+
+def test_two_weights_reach_least_squares():
+    cost = two_weight_cost()
+    run = gradient_descent(cost, start=[0.2, 1.6], learning_rate=0.17)
+    assert run.converged
+    assert run.path.shape == (run.steps + 1, 2)
+    np.testing.assert_allclose(run.w, cost.minimum(), atol=1e-5)
+
+
+def test_steps_to_converge_refuses_a_divergent_rate():
+    with pytest.raises(ValueError, match="does not converge: diverged"):
+        steps_to_converge(one_weight_cost(), start=0.5, learning_rate=0.3)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"learning_rate": 0}, "learning_rate"),
+        ({"learning_rate": -0.1}, "learning_rate"),
+        ({"learning_rate": math.inf}, "learning_rate"),
+        ({"learning_rate": math.nan}, "learning_rate"),
+        ({"learning_rate": "0.1"}, "learning_rate"),
+        ({"learning_rate": True}, "learning_rate"),
+        ({"max_steps": 0}, "max_steps"),
+        ({"max_steps": -3}, "max_steps"),
+        ({"max_steps": 2.5}, "max_steps"),
+        ({"tolerance": 0}, "tolerance"),
+        ({"start": math.nan}, "start"),
+        ({"start": math.inf}, "start"),
+        ({"start": [1.0, 2.0]}, "start"),
+        ({"start": "one"}, "start"),
+    ],
+)
+def test_bad_input_names_the_parameter(kwargs, name):
+    args = {"start": 0.5, "learning_rate": 0.1} | kwargs
+    with pytest.raises(ValueError, match=name):
+        gradient_descent(one_weight_cost(), **args)

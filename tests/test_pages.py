@@ -1,0 +1,69 @@
+import pytest
+
+from gdlesson.facts import facts
+from gdlesson.pages import (
+    add_copy_text,
+    copy_text,
+    figure_markdown,
+    fill_placeholders,
+    render_dollar_math,
+    render_math,
+)
+
+
+def test_placeholders_are_filled_from_facts_and_figures():
+    text = "{{ weights }} weights, {{figure network}} and {{  candidates  }}"
+    out = fill_placeholders(text, facts(), lambda name: f"<{name}>")
+    assert out == "25 weights, <network> and 1,000"
+
+
+def test_unknown_placeholder_fails():
+    with pytest.raises(ValueError, match="unknown placeholder"):
+        fill_placeholders("{{ weigths }}", facts(), str)
+
+
+def test_every_fact_is_a_nonempty_string():
+    assert facts() and all(isinstance(v, str) and v for v in facts().values())
+
+
+def test_arithmatex_output_becomes_mathml():
+    html = (
+        '<p>Cost <span class="arithmatex">\\(C = \\tfrac{1}{2}(\\hat y - y)^2\\)</span></p>'
+        '<div class="arithmatex">\\[w \\leftarrow w - \\eta \\frac{dC}{dw}\\]</div>'
+    )
+    out = render_math(html)
+    assert "arithmatex" not in out and "\\(" not in out and "\\[" not in out
+    assert out.count('display="inline"') == 1 and out.count('display="block"') == 1
+    assert "<mfrac>" in out
+
+
+def test_escaped_tex_is_unescaped_before_conversion():
+    out = render_math('<span class="arithmatex">\\(a &lt; b\\)</span>')
+    assert "&lt;" in out and "&amp;lt;" not in out
+
+
+def test_dollar_math_leaves_prices_alone():
+    out = render_dollar_math("rate $\\eta$ and $$\\frac{1}{L}$$")
+    assert out.count("<math") == 2 and "$" not in out
+    assert render_dollar_math("costs 5 dollars") == "costs 5 dollars"
+
+
+def test_copy_text_drops_prompts_and_output():
+    session = ">>> import numpy as np\n>>> def f(x):\n...     return x\n...\n>>> print(f(2))\n2\n"
+    assert copy_text(session) == "import numpy as np\ndef f(x):\n    return x\n\nprint(f(2))"
+
+
+def test_pycon_blocks_get_a_data_copy_attribute():
+    html = (
+        '<div class="language-pycon highlight"><pre><span></span><code>'
+        '<span class="gp">&gt;&gt;&gt; </span><span class="nb">print</span>'
+        '<span class="p">(</span><span class="s2">&quot;a &lt; b&quot;</span>)\n'
+        '<span class="go">a &lt; b</span>\n</code></pre></div>'
+    )
+    out = add_copy_text(html)
+    assert 'data-copy="print(&quot;a &lt; b&quot;)"' in out
+
+
+def test_figure_markdown_rejects_alt_that_breaks_markdown():
+    with pytest.raises(ValueError, match="alt"):
+        figure_markdown("a [b]", "l.svg", "d.svg")
