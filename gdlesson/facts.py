@@ -89,6 +89,7 @@ def facts() -> dict[str, str]:
         "combinations": budget.scientific(combos, 1).replace("1 \\times ", ""),
         "combinations_digits": _count(len(str(combos))),
         # the supercomputer
+        "lecture_pflops": str(budget.LECTURE_FLOPS // budget.PETA),
         "lecture_flops": f"{budget.LECTURE_FLOPS // budget.PETA} \\times 10^{{15}}",
         "seconds_exact": budget.scientific(seconds, 5),
         "seconds_lecture": budget.scientific(seconds, 3),

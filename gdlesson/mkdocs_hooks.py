@@ -15,7 +15,7 @@ from gdlesson.pages import (
     add_copy_text,
     figure_markdown,
     fill_placeholders,
-    render_dollar_math,
+    clean_notebook,
     render_math,
 )
 
@@ -44,5 +44,6 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
-        html = render_dollar_math(html)
+        # mkdocs-jupyter (include_source) copies the notebook beside its page.
+        html = clean_notebook(html, download=page.file.src_uri.rsplit("/", 1)[-1])
     return add_copy_text(render_math(html))

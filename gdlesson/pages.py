@@ -68,6 +68,33 @@ def render_math(page_html: str) -> str:
     return _ARITHMATEX.sub(replace, page_html)
 
 
+_NOTEBOOK_MARKDOWN_CELL = re.compile(
+    r'(<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>)(.*?)(</div>)', re.DOTALL
+)
+# nbconvert's template loads MathJax and mermaid from a CDN; math is MathML here.
+_NOTEBOOK_SCRIPTS = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->"
+    r'|<script type="module">(?:(?!</script>).)*?mermaid.*?</script>',
+    re.DOTALL,
+)
+
+
+def clean_notebook(page_html: str, download: str | None = None) -> str:
+    """Drop the notebook template's CDN scripts, render its Markdown cells' math,
+    and offer the ``download`` file under the page's title."""
+    page_html = _NOTEBOOK_SCRIPTS.sub("", page_html)
+    page_html = _NOTEBOOK_MARKDOWN_CELL.sub(
+        lambda m: m.group(1) + render_dollar_math(m.group(2)) + m.group(3), page_html
+    )
+    if download:
+        button = (
+            f'<p><a class="md-button" href="{html.escape(download)}" download>'
+            "Download this notebook</a></p>"
+        )
+        page_html = page_html.replace("</h1>", "</h1>\n" + button, 1)
+    return page_html
+
+
 def render_dollar_math(fragment: str) -> str:
     r"""Turn ``$...$`` and ``$$...$$`` math (as notebooks write it) into MathML.
 

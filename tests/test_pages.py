@@ -3,6 +3,7 @@ import pytest
 from gdlesson.facts import facts
 from gdlesson.pages import (
     add_copy_text,
+    clean_notebook,
     copy_text,
     figure_markdown,
     fill_placeholders,
@@ -67,3 +68,22 @@ def test_pycon_blocks_get_a_data_copy_attribute():
 def test_figure_markdown_rejects_alt_that_breaks_markdown():
     with pytest.raises(ValueError, match="alt"):
         figure_markdown("a [b]", "l.svg", "d.svg")
+
+
+def test_notebook_cleanup_removes_cdn_scripts_and_renders_cell_math():
+    page = (
+        '<!-- Load mathjax -->\n<script src=""> </script>\n<script type="text/x-mathjax-config">'
+        "inlineMath: [ ['$','$'] ]</script>\n<!-- End of mathjax configuration -->"
+        '<script type="module">\n const m = await import("https://cdn.example/mermaid.mjs");'
+        "\n</script>"
+        '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown" data-mime-type="text/markdown">'
+        "<p>rate $\\eta$</p></div>"
+        '<div class="jp-OutputArea-output"><pre>costs $5 and $6</pre></div>'
+    )
+    out = clean_notebook(page)
+    assert "mathjax" not in out.lower() and "cdn.example" not in out and "<script" not in out
+    assert out.count("<math") == 1
+    assert "costs $5 and $6" in out
+    assert clean_notebook("<h1>T</h1><p>x</p>", download="n.ipynb").startswith(
+        "<h1>T</h1>\n<p><a class=\"md-button\" href=\"n.ipynb\" download>"
+    )

@@ -11,8 +11,8 @@ import nbformat
 CELLS = [
     ("markdown", """# Try it
 
-This page is a Jupyter notebook, run when the site was built. Download it
-(the button at the top of the page), open it in Jupyter, and change the
+This page is a Jupyter notebook, run when the site was built. Download it,
+open it in Jupyter, and change the
 **learning rate** $\\eta$ and the **start point** to see what gradient descent does.
 It needs only NumPy and Matplotlib."""),
     ("code", """import numpy as np
