@@ -1,0 +1,163 @@
+"""The built site: every page, figure, number and code block, as a reader gets them."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from latex2mathml.converter import convert as tex_to_mathml
+
+from gdlesson.costs import one_weight_cost
+from gdlesson.descent import gradient_descent
+from gdlesson.facts import facts
+from gdlesson.figures import FIGURES, output_name
+from gdlesson.pages import copy_text
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def nav_sources() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    return [next(iter(entry.values())) for entry in config["nav"]]
+
+
+def page_path(site: Path, source: str) -> Path:
+    stem = source.rsplit(".", 1)[0]
+    return site / "index.html" if stem == "index" else site / stem / "index.html"
+
+
+def soup(site: Path, source: str) -> BeautifulSoup:
+    return BeautifulSoup(page_path(site, source).read_text(encoding="utf-8"), "html.parser")
+
+
+def visible_text(page: BeautifulSoup) -> str:
+    for hidden in page(["script", "style", "math"]):
+        hidden.decompose()
+    return page.get_text(" ")
+
+
+MARKDOWN_PAGES = [s for s in nav_sources() if s.endswith(".md")]
+PAGES_WITHOUT_CODE = {"index.md", "why-it-wins.md"}
+
+
+def test_every_page_of_the_lesson_is_built(site):
+    assert len(nav_sources()) == 9
+    for source in nav_sources():
+        assert page_path(site, source).is_file(), source
+    sources = {p.relative_to(DOCS).as_posix() for p in DOCS.glob("*.md")} | {"try-it.ipynb"}
+    assert sources == set(nav_sources()), "every page is in the nav, and only pages"
+
+
+def test_every_figure_is_generated_in_both_palettes_and_shown(site):
+    shown = {}
+    for source in nav_sources():
+        for img in soup(site, source).find_all("img"):
+            shown[img["src"].rsplit("/", 1)[-1]] = img.get("alt", "")
+    for spec in FIGURES:
+        for palette in ("light", "dark"):
+            name = output_name(spec, palette)
+            assert (site / "figures" / name).stat().st_size > 1000, name
+            assert f"{name}#only-{palette}" in shown, f"{name} is not on any page"
+            assert shown[f"{name}#only-{palette}"] == spec.alt
+    generated = {p.name for p in (site / "figures").iterdir()}
+    assert generated == {output_name(s, p) for s in FIGURES for p in ("light", "dark")}
+
+
+def test_every_image_has_alt_text(site):
+    for source in nav_sources():
+        for img in soup(site, source).find_all("img"):
+            assert len(img.get("alt", "").strip()) >= 10, (source, img.get("src", "")[:60])
+
+
+@pytest.mark.parametrize("source", nav_sources())
+def test_no_raw_tex_or_placeholder_is_left(site, source):
+    text = visible_text(soup(site, source))
+    for leftover in ("{{", "}}", "\\(", "\\[", "$$", "\\frac", "\\times", "\\eta"):
+        assert leftover not in text, f"{source}: {leftover!r} left in the page"
+
+
+PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+PAGES_WITH_NUMBERS = [s for s in MARKDOWN_PAGES if PLACEHOLDER.search((DOCS / s).read_text())]
+
+
+@pytest.mark.parametrize("source", PAGES_WITH_NUMBERS)
+def test_every_number_on_the_page_is_the_computed_one(site, source):
+    """Each ``{{ name }}`` of the page's Markdown shows facts()[name] on the built page."""
+    markdown = (DOCS / source).read_text(encoding="utf-8")
+    built = page_path(site, source).read_text(encoding="utf-8")
+    text = " ".join(html.unescape(visible_text(soup(site, source))).split())
+    names = set(PLACEHOLDER.findall(markdown))
+    for name in names:
+        value = facts()[name]
+        if name == "machines_table":
+            for line in value.splitlines()[2:]:
+                assert line.split("|")[1].strip() in text
+            continue
+        value = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", value)  # a link shows its text
+        as_mathml = tex_to_mathml(value).split("<mrow>", 1)[1].rsplit("</mrow>", 1)[0]
+        assert value in text or as_mathml in built, f"{source}: {name} = {value} is not shown"
+
+
+def code_blocks(page: BeautifulSoup) -> list[tuple[str, str, str]]:
+    """(language, text to copy, output shown) for each code block, in page order."""
+    blocks = []
+    for div in page.select("div.highlight"):
+        language = next(
+            (c.removeprefix("language-") for c in div.get("class", []) if c.startswith("language-")),
+            "",
+        )
+        shown = div.find("code").get_text()
+        if language == "pycon":
+            copied = div["data-copy"]
+            assert copied == copy_text(shown)
+            output = "\n".join(
+                line for line in shown.splitlines()
+                if not line.startswith((">>>", "..."))
+            )
+            blocks.append((language, copied, output))
+        else:
+            assert not div.has_attr("data-copy")
+            blocks.append((language, shown, ""))
+    return blocks
+
+
+@pytest.mark.parametrize("source", MARKDOWN_PAGES)
+def test_copied_code_runs_as_pasted_and_prints_what_the_page_shows(site, source, tmp_path):
+    blocks = code_blocks(soup(site, source))
+    runnable = [b for b in blocks if b[0] in ("python", "pycon")]
+    assert len(runnable) == len(blocks), f"{source}: a code block in another language"
+    assert bool(runnable) == (source not in PAGES_WITHOUT_CODE)
+    if not runnable:
+        return
+    script = "\n\n".join(code for _, code, _ in runnable) + "\n"
+    (tmp_path / "snippet.py").write_text(script)
+    run = subprocess.run(
+        [sys.executable, "snippet.py"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    expected = "\n".join(out for _, _, out in runnable if out)
+    assert run.stdout.split() == expected.split()
+
+
+def test_notebook_page_is_executed_and_downloadable(site):
+    page = page_path(site, "try-it.ipynb").read_text(encoding="utf-8")
+    steps = gradient_descent(one_weight_cost(), 0.5, 0.17).steps  # the notebook's settings
+    assert f"converged after {steps} steps" in page  # an executed output, not just code
+    assert 'href="try-it.ipynb" download' in page
+    assert (site / "try-it" / "try-it.ipynb").read_bytes() == (DOCS / "try-it.ipynb").read_bytes()
+    assert "mathjax" not in page.lower()
+
+
+def test_light_and_dark_follow_the_system_and_fonts_are_local(site):
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert 'media="(prefers-color-scheme: light)"' in page
+    assert 'media="(prefers-color-scheme: dark)"' in page
+    assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
+    assert '<meta name="description"' in page

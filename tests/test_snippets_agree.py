@@ -1,0 +1,75 @@
+"""The pages' and the notebook's self-contained code computes what gdlesson computes.
+
+Readers copy the snippets without gdlesson, so each page defines its own data
+and descent; these tests keep those copies equal to the package's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from gdlesson import costs
+from gdlesson.descent import gradient_descent
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+RATES = [0.005, 0.05, 0.1, 0.17, 0.2, 0.21, 0.22, 0.25, 0.3, 1.0]
+STARTS = [-3.0, 0.5, 2.0, 3.7]
+
+
+def page_namespace(source: str) -> dict:
+    """Run the ``python`` blocks of a page (definitions only) and return its names."""
+    markdown = (DOCS / source).read_text(encoding="utf-8")
+    namespace: dict = {}
+    for block in re.findall(r"```python\n(.*?)```", markdown, re.DOTALL):
+        exec(block, namespace)
+    return namespace
+
+
+def notebook_namespace() -> dict:
+    notebook = json.loads((DOCS / "try-it.ipynb").read_text(encoding="utf-8"))
+    first_code = next(c for c in notebook["cells"] if c["cell_type"] == "code")
+    namespace: dict = {}
+    exec("".join(first_code["source"]), namespace)
+    return namespace
+
+
+@pytest.mark.parametrize(
+    "namespace", [page_namespace("gradient-descent.md"), notebook_namespace()],
+    ids=["gradient-descent.md", "try-it.ipynb"],
+)
+def test_one_weight_descent_matches_gdlesson(namespace):
+    np.testing.assert_array_equal(namespace["area"], costs.AREA)
+    np.testing.assert_array_equal(namespace["price"], costs.PRICE)
+    cost = costs.one_weight_cost()
+    for rate in RATES:
+        for start in STARTS:
+            path, status = namespace["descend"](start, rate)
+            run = gradient_descent(cost, start, rate)
+            assert status == run.status, (rate, start)
+            np.testing.assert_allclose(path, run.path, rtol=1e-12)
+
+
+def test_two_weight_descent_matches_gdlesson():
+    namespace = page_namespace("two-weights.md")
+    np.testing.assert_array_equal(namespace["houses"], np.column_stack([costs.AREA, costs.AGE]))
+    cost = costs.two_weight_cost()
+    for rate in (0.05, 0.1, 0.17):
+        path = namespace["descend"]([0.2, 1.6], rate)
+        run = gradient_descent(cost, [0.2, 1.6], rate)
+        assert run.converged
+        np.testing.assert_allclose(path, run.path, rtol=1e-12)
+
+
+def test_every_code_block_of_the_docs_is_run():
+    """No fence escapes the doctests: only python and pycon blocks, none skipped."""
+    for page in DOCS.glob("*.md"):
+        markdown = page.read_text(encoding="utf-8")
+        languages = re.findall(r"^\s*```(\S*)", markdown, re.MULTILINE)
+        openings = languages[0::2]
+        assert set(openings) <= {"python", "pycon"}, (page.name, openings)
+        assert "skip:" not in markdown, f"{page.name} skips a block: mark it on the page"
