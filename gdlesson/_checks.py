@@ -42,9 +42,7 @@ def finite_vector(name: str, value, size: int) -> np.ndarray:
     except (TypeError, ValueError):
         raise ValueError(f"{name} must be {size} finite number(s), got {value!r}") from None
     if vector.size != size:
-        raise ValueError(
-            f"{name} must have {size} value(s), one per weight, got {vector.size}"
-        )
+        raise ValueError(f"{name} must have {size} value(s), one per weight, got {vector.size}")
     if not np.all(np.isfinite(vector)):
         raise ValueError(f"{name} must be finite, got {value!r}")
     return vector

@@ -37,21 +37,33 @@ class Machine:
 
 #: The #1 machines since the lecture, each at its Rmax on the list where it first led.
 MACHINES = (
-    Machine("Sunway TaihuLight", "June 2016", 93_010 * 10**12,
-            "https://www.top500.org/lists/top500/2016/06/"),
-    Machine("Summit", "June 2018", 122_300 * 10**12,
-            "https://www.top500.org/lists/top500/2018/06/"),
-    Machine("Fugaku", "June 2020", 415_500 * 10**12,
-            "https://www.top500.org/lists/top500/2020/06/"),
-    Machine("Frontier", "June 2022", 1_102 * 10**15,
-            "https://www.top500.org/lists/top500/2022/06/"),
-    Machine("El Capitan", "November 2024", 1_742 * 10**15,
-            "https://www.top500.org/lists/top500/2024/11/"),
+    Machine(
+        "Sunway TaihuLight",
+        "June 2016",
+        93_010 * 10**12,
+        "https://www.top500.org/lists/top500/2016/06/",
+    ),
+    Machine(
+        "Summit", "June 2018", 122_300 * 10**12, "https://www.top500.org/lists/top500/2018/06/"
+    ),
+    Machine(
+        "Fugaku", "June 2020", 415_500 * 10**12, "https://www.top500.org/lists/top500/2020/06/"
+    ),
+    Machine(
+        "Frontier", "June 2022", 1_102 * 10**15, "https://www.top500.org/lists/top500/2022/06/"
+    ),
+    Machine(
+        "El Capitan",
+        "November 2024",
+        1_742 * 10**15,
+        "https://www.top500.org/lists/top500/2024/11/",
+    ),
 )
 
 #: The leader on the latest list this lesson quotes, at its speed there.
-LATEST = Machine("El Capitan", "November 2025", 1_809 * 10**15,
-                 "https://www.top500.org/lists/top500/2025/11/")
+LATEST = Machine(
+    "El Capitan", "November 2025", 1_809 * 10**15, "https://www.top500.org/lists/top500/2025/11/"
+)
 
 
 def combinations(candidates: int = 1_000, weights: int = 25) -> int:
@@ -116,7 +128,9 @@ def _split(x: Fraction, digits: int) -> tuple[str, int]:
         raise ValueError(f"x must be positive, got {x}")
     with localcontext() as ctx:
         ctx.prec = digits + 30
-        mantissa, exponent = f"{Decimal(x.numerator) / Decimal(x.denominator):.{digits - 1}e}".split("e")
+        mantissa, exponent = (
+            f"{Decimal(x.numerator) / Decimal(x.denominator):.{digits - 1}e}".split("e")
+        )
     return mantissa, int(exponent)
 
 

@@ -45,8 +45,7 @@ class QuadraticCost:
             raise ValueError(f"inputs must be a non-empty table of rows, got shape {x.shape}")
         if y.shape != (x.shape[0],):
             raise ValueError(
-                f"targets must have one value per row of inputs ({x.shape[0]}), "
-                f"got shape {y.shape}"
+                f"targets must have one value per row of inputs ({x.shape[0]}), got shape {y.shape}"
             )
         if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
             raise ValueError("inputs and targets must be finite")
@@ -107,4 +106,4 @@ def two_weight_cost() -> QuadraticCost:
     >>> [round(float(w), 3) for w in two_weight_cost().minimum()]
     [2.192, -0.515]
     """
-    return QuadraticCost.from_rows(list(zip(AREA, AGE)), PRICE)
+    return QuadraticCost.from_rows(list(zip(AREA, AGE, strict=True)), PRICE)

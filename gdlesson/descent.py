@@ -58,7 +58,9 @@ class Descent:
         return float(end) if self.path.ndim == 1 else end
 
     def __repr__(self) -> str:
-        return f"Descent({self.status} after {self.steps} steps, learning_rate={self.learning_rate})"
+        return (
+            f"Descent({self.status} after {self.steps} steps, learning_rate={self.learning_rate})"
+        )
 
 
 def gradient_descent(
@@ -100,7 +102,6 @@ def gradient_descent(
     )
 
 
-
 def _walk(cost, path, costs, learning_rate, max_steps, tolerance) -> str:
     """Step from ``path[-1]``, appending to ``path`` and ``costs``; return how it ended."""
     w = path[-1]
@@ -122,6 +123,7 @@ def _walk(cost, path, costs, learning_rate, max_steps, tolerance) -> str:
 
 def _flat(slope: np.ndarray, tolerance: float) -> bool:
     return math.sqrt(float(slope @ slope)) < tolerance
+
 
 def steps_to_converge(cost, start, learning_rate, **options) -> int:
     """The number of steps a converging descent takes; raises if it does not converge.

@@ -13,23 +13,12 @@ from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
-from gdlesson.network import LAYERS, bias_count, initial_weights, network_cost, weight_count
+from gdlesson.network import LAYERS, bias_count, trained_by_descent, weight_count
 
 
 def _count(n: int) -> str:
     """An integer with thousands separators: 1,000."""
     return f"{n:,}"
-
-
-def network_descent():
-    """The 25-weight network trained by gradient descent from its fixed start."""
-    return gradient_descent(
-        network_cost(),
-        initial_weights(),
-        lesson.RATE_NETWORK,
-        tolerance=lesson.TOLERANCE_NETWORK,
-        max_steps=100_000,
-    )
 
 
 def machines_table() -> str:
@@ -41,9 +30,8 @@ def machines_table() -> str:
     ]
     for m in budget.MACHINES:
         years = budget.scientific(budget.years_needed(combos, m.rmax_flops), 3)
-        rows.append(
-            f"| {m.name} | [{m.first_top}]({m.source}) | {budget.speed(m.rmax_flops)} | \\({years}\\) |"
-        )
+        speed = budget.speed(m.rmax_flops)
+        rows.append(f"| {m.name} | [{m.first_top}]({m.source}) | {speed} | \\({years}\\) |")
     return "\n".join(rows)
 
 
@@ -60,7 +48,7 @@ def facts() -> dict[str, str]:
     zigzag = gradient_descent(one, lesson.START_1D, lesson.RATE_ZIGZAG_1D)
     rates = {k: gradient_descent(one, lesson.START_1D, v) for k, v in lesson.RATES_1D.items()}
     two = gradient_descent(two_weight_cost(), lesson.START_2D, lesson.RATE_2D)
-    net = network_descent()
+    net = trained_by_descent()
 
     combos = budget.combinations(CANDIDATES, weight_count())
     seconds = budget.seconds_needed(combos, budget.LECTURE_FLOPS)

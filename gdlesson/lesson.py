@@ -10,8 +10,8 @@ from __future__ import annotations
 START_1D = 0.5
 #: A learning rate that walks steadily down to the minimum (the rolling ball).
 RATE_1D = 0.05
-#: A learning rate that overshoots the minimum at every step, yet converges.
-RATE_ZIGZAG_1D = 0.17
+#: A learning rate that overshoots the minimum at every step, yet converges, slowly.
+RATE_ZIGZAG_1D = 0.2
 #: The learning-rate lesson: too small, just right, too large.
 RATES_1D = {"too small": 0.005, "just right": 0.1, "too large": 0.25}
 

@@ -8,10 +8,13 @@ by gradient descent, which gives the lesson a real step count for 25 weights.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
+from gdlesson import lesson
 from gdlesson._checks import finite_vector, integer_at_least
+from gdlesson.descent import Descent, gradient_descent
 
 #: The four inputs of the lecture's example.
 INPUTS = ("Area", "Bedrooms", "Distance to city", "Age")
@@ -28,7 +31,7 @@ def weight_count(layers=LAYERS) -> int:
     sizes = [integer_at_least("layers", n, 1) for n in layers]
     if len(sizes) < 2:
         raise ValueError(f"layers must name at least two layers, got {layers!r}")
-    return sum(a * b for a, b in zip(sizes, sizes[1:]))
+    return sum(a * b for a, b in zip(sizes, sizes[1:], strict=False))
 
 
 def bias_count(layers=LAYERS) -> int:
@@ -42,7 +45,7 @@ def bias_count(layers=LAYERS) -> int:
 
 
 def house_data(rows: int = 50, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Made-up houses, standardised: inputs (rows × 4) and prices (rows).
+    """Made-up houses on a standard-normal scale: inputs (rows × 4) and prices (rows).
 
     Prices rise with area and bedrooms and fall with distance and age, with a
     little noise; a fixed seed keeps every build the same.
@@ -94,3 +97,16 @@ def network_cost() -> NetworkCost:
 def initial_weights(seed: int = 1) -> np.ndarray:
     """Small random starting weights, fixed by ``seed``."""
     return 0.5 * np.random.default_rng(seed).standard_normal(weight_count())
+
+
+@cache
+def trained_by_descent() -> Descent:
+    """The network trained by gradient descent from :func:`initial_weights`, with
+    the lesson's learning rate and tolerance (about 0.2 s, so computed once)."""
+    return gradient_descent(
+        network_cost(),
+        initial_weights(),
+        lesson.RATE_NETWORK,
+        tolerance=lesson.TOLERANCE_NETWORK,
+        max_steps=100_000,
+    )

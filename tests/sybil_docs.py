@@ -12,9 +12,9 @@ from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
 
 from sybil import Sybil
+from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.evaluators.python import PythonEvaluator
 from sybil.parsers.abstract import DocTestStringParser
-from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.parsers.markdown import CodeBlockParser, PythonCodeBlockParser, SkipParser
 
 FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE

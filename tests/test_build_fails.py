@@ -1,4 +1,4 @@
-"""The build fails loudly when a link, an anchor, a number, a figure or a notebook cell is broken."""
+"""A broken link, anchor, number, figure or notebook cell fails the strict build, loudly."""
 
 from __future__ import annotations
 
@@ -27,8 +27,14 @@ def broken_copy(tmp_path: Path, page: str, append: str) -> Path:
     if page.endswith(".ipynb"):
         notebook = json.loads(target.read_text())
         notebook["cells"].append(
-            {"cell_type": "code", "id": "broken", "metadata": {}, "execution_count": None,
-             "outputs": [], "source": [append]}
+            {
+                "cell_type": "code",
+                "id": "broken",
+                "metadata": {},
+                "execution_count": None,
+                "outputs": [],
+                "source": [append],
+            }
         )
         target.write_text(json.dumps(notebook))
     else:
@@ -52,7 +58,10 @@ def test_a_broken_page_fails_the_strict_build(tmp_path, page, append, message):
     project = broken_copy(tmp_path, page, append)
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=project, capture_output=True, text=True, check=False,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
         env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
     )
     assert run.returncode != 0

@@ -45,14 +45,23 @@ def test_machines_are_in_order_and_faster_each_time():
     speeds = [m.rmax_flops for m in budget.MACHINES]
     assert speeds == sorted(speeds)
     assert [m.name for m in budget.MACHINES] == [
-        "Sunway TaihuLight", "Summit", "Fugaku", "Frontier", "El Capitan",
+        "Sunway TaihuLight",
+        "Summit",
+        "Fugaku",
+        "Frontier",
+        "El Capitan",
     ]
 
 
 @pytest.mark.parametrize(
     ("x", "digits", "text"),
-    [(Fraction(10**75), 1, "1 \\times 10^{75}"), (Fraction(5, 1000), 2, "5.0 \\times 10^{-3}"),
-     (123, 3, "123"), (99.96, 3, "100"), (0.5, 1, "5 \\times 10^{-1}")],
+    [
+        (Fraction(10**75), 1, "1 \\times 10^{75}"),
+        (Fraction(5, 1000), 2, "5.0 \\times 10^{-3}"),
+        (123, 3, "123"),
+        (99.96, 3, "100"),
+        (0.5, 1, "5 \\times 10^{-1}"),
+    ],
 )
 def test_scientific(x, digits, text):
     assert budget.scientific(x, digits) == text

@@ -12,11 +12,12 @@ def test_cost_is_half_the_sum_of_squared_errors():
 
 
 def test_gradient_matches_finite_differences():
-    for cost, w in [(one_weight_cost(), np.array([0.7])), (two_weight_cost(), np.array([1.0, 2.0]))]:
+    for cost, w in [
+        (one_weight_cost(), np.array([0.7])),
+        (two_weight_cost(), np.array([1.0, 2.0])),
+    ]:
         h = 1e-6
-        numeric = [
-            (cost(w + h * e) - cost(w - h * e)) / (2 * h) for e in np.eye(cost.dimension)
-        ]
+        numeric = [(cost(w + h * e) - cost(w - h * e)) / (2 * h) for e in np.eye(cost.dimension)]
         np.testing.assert_allclose(cost.gradient(w), numeric, rtol=1e-6)
 
 

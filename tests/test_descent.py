@@ -46,7 +46,7 @@ def test_zigzag_alternates_sides_of_minimum(bowl):
 
 def test_each_step_is_learning_rate_times_slope(bowl):
     run = gradient_descent(bowl, start=0.0, learning_rate=0.1)
-    for before, after in zip(run.path, run.path[1:]):
+    for before, after in zip(run.path, run.path[1:], strict=False):
         assert after == pytest.approx(before - 0.1 * bowl.gradient(before)[0])
 
 

@@ -109,17 +109,14 @@ def code_blocks(page: BeautifulSoup) -> list[tuple[str, str, str]]:
     """(language, text to copy, output shown) for each code block, in page order."""
     blocks = []
     for div in page.select("div.highlight"):
-        language = next(
-            (c.removeprefix("language-") for c in div.get("class", []) if c.startswith("language-")),
-            "",
-        )
+        classes = div.get("class", [])
+        language = next((c[9:] for c in classes if c.startswith("language-")), "")
         shown = div.find("code").get_text()
         if language == "pycon":
             copied = div["data-copy"]
             assert copied == copy_text(shown)
             output = "\n".join(
-                line for line in shown.splitlines()
-                if not line.startswith((">>>", "..."))
+                line for line in shown.splitlines() if not line.startswith((">>>", "..."))
             )
             blocks.append((language, copied, output))
         else:

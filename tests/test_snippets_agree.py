@@ -39,7 +39,8 @@ def notebook_namespace() -> dict:
 
 
 @pytest.mark.parametrize(
-    "namespace", [page_namespace("gradient-descent.md"), notebook_namespace()],
+    "namespace",
+    [page_namespace("gradient-descent.md"), notebook_namespace()],
     ids=["gradient-descent.md", "try-it.ipynb"],
 )
 def test_one_weight_descent_matches_gdlesson(namespace):

@@ -9,13 +9,18 @@ from pathlib import Path
 import nbformat
 
 CELLS = [
-    ("markdown", """# Try it
+    (
+        "markdown",
+        """# Try it
 
 This page is a Jupyter notebook, run when the site was built. Download it,
 open it in Jupyter, and change the
 **learning rate** $\\eta$ and the **start point** to see what gradient descent does.
-It needs only NumPy and Matplotlib."""),
-    ("code", """import numpy as np
+It needs only NumPy and Matplotlib.""",
+    ),
+    (
+        "code",
+        """import numpy as np
 import matplotlib.pyplot as plt
 
 area = np.array([0.5, 0.8, 1.1, 1.4, 1.9, 1.2])
@@ -41,12 +46,18 @@ def descend(w, learning_rate, max_steps=10_000, tolerance=1e-6):
         path.append(w)
         if cost(w) > too_high:
             return path, "diverged"
-    return path, "stopped\""""),
-    ("markdown", """## Change these two numbers
+    return path, "stopped\"""",
+    ),
+    (
+        "markdown",
+        """## Change these two numbers
 
 Each step is $w \\leftarrow w - \\eta \\, \\frac{dC}{dw}$. Try a learning rate
-of 0.01, 0.1, 0.2 and 0.25, and start points on both sides of the minimum."""),
-    ("code", """learning_rate = 0.17
+of 0.01, 0.1, 0.2 and 0.25, and start points on both sides of the minimum.""",
+    ),
+    (
+        "code",
+        """learning_rate = 0.17
 start = 0.5
 
 path, status = descend(start, learning_rate)
@@ -60,24 +71,41 @@ ax.plot(shown, [cost(w) for w in shown], "o-", color="tab:orange", markersize=4)
 ax.set_xlabel("weight w")
 ax.set_ylabel("cost C(w)")
 ax.set_title(f"learning rate {learning_rate}: {status} after {len(path) - 1} steps")
-plt.show()"""),
-    ("markdown", """## Many learning rates at once
+plt.show()""",
+    ),
+    (
+        "markdown",
+        """## Many learning rates at once
 
-How many steps does each learning rate need from the same start?"""),
-    ("code", """for rate in [0.005, 0.02, 0.05, 0.1, 0.15, 0.2, 0.21, 0.25]:
+How many steps does each learning rate need from the same start?""",
+    ),
+    (
+        "code",
+        """for rate in [0.005, 0.02, 0.05, 0.1, 0.15, 0.2, 0.21, 0.25]:
     path, status = descend(0.5, rate)
-    print(f"learning rate {rate:<5}  {status:>9} after {len(path) - 1:>4} steps")"""),
-    ("markdown", """Small rates crawl, rates near $1/L$ arrive fastest, and past $2/L$ every
+    print(f"learning rate {rate:<5}  {status:>9} after {len(path) - 1:>4} steps")""",
+    ),
+    (
+        "markdown",
+        """Small rates crawl, rates near $1/L$ arrive fastest, and past $2/L$ every
 step overshoots further than the last. Here $L = \\sum \\text{area}^2$ is the
-curvature of the cost:"""),
-    ("code", """L = np.sum(area ** 2)
-print(f"L = {L:.2f}, 1/L = {1 / L:.3f}, 2/L = {2 / L:.3f}")"""),
+curvature of the cost:""",
+    ),
+    (
+        "code",
+        """L = np.sum(area ** 2)
+print(f"L = {L:.2f}, 1/L = {1 / L:.3f}, 2/L = {2 / L:.3f}")""",
+    ),
 ]
 
 
 def main() -> None:
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     for i, (kind, source) in enumerate(CELLS):
         make = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
