@@ -1,45 +1,122 @@
 """The MkDocs adapter: the one module of gdlesson that knows about MkDocs.
 
 Listed under ``hooks:`` in mkdocs.yml. It only connects MkDocs events to
-gdlesson: figures are rendered into the build (never into docs/), and pages
-get their computed numbers, MathML and copyable code.
+gdlesson: the lesson's numbers and figures come from :mod:`gdlesson.buildcache`
+(made in fresh processes, cached under .cache/, never written into docs/), and
+pages get their computed numbers, MathML and copyable code.
 """
 
 from __future__ import annotations
 
+import json
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
 from mkdocs.structure.files import File
 
-from gdlesson.facts import facts
-from gdlesson.figures import FIGURES, output_name, render_all
+from gdlesson.buildcache import LessonBuild
 from gdlesson.pages import (
     add_copy_text,
+    clean_notebook,
     figure_markdown,
     fill_placeholders,
-    clean_notebook,
     render_math,
 )
 
 FIGURE_DIR = "figures"
-_SPECS = {spec.name: spec for spec in FIGURES}
+_build: LessonBuild | None = None
+_notebooks: dict[str, Future] = {}
+
+
+def on_config(config):
+    global _build, _notebooks
+    cache_dir = Path(config.config_file_path).resolve().parent / ".cache" / "gdlesson"
+    _build = LessonBuild(cache_dir)
+    _notebooks = _prefetch_notebooks(config, gdlesson_changed=bool(_build.made))
+
+
+def _prefetch_notebooks(config, gdlesson_changed: bool) -> dict[str, Future]:
+    """Start executing each notebook now, into mkdocs-jupyter's own cache.
+
+    The plugin would execute a notebook only when its page comes up, after
+    every other page; its kernel start alone is longer than a bare build.
+    Started here, it runs while the figures are made and the pages rendered,
+    and the plugin then finds the result in its cache (same key, same entry).
+
+    The plugin's cache key covers the notebook and the plugin's options, not
+    the code the notebook imports: a notebook that uses gdlesson is executed
+    again whenever gdlesson changed.
+    """
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None or not plugin.config["cache"] or plugin.config["execute_ignore"]:
+        return {}
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter import plugin as jupyter
+
+    options = plugin.config
+    pool = ThreadPoolExecutor(max_workers=1)
+    futures = {}
+    for pattern in options["include"]:
+        for path in sorted(Path(config.docs_dir).glob(pattern)):
+            key = jupyter._compute_cache_key(str(path), options, options["execute"])
+            cache_path = jupyter._get_cache_path(options["cache_dir"], key)
+            if gdlesson_changed and "gdlesson" in path.read_text(encoding="utf-8"):
+                cache_path.unlink(missing_ok=True)
+            if cache_path.exists():
+                continue
+
+            def execute(path=path, cache_path=cache_path):
+                body = convert.nb2html(
+                    str(path),
+                    execute=options["execute"],
+                    kernel_name=options["kernel_name"],
+                    theme=options["theme"],
+                    allow_errors=options["allow_errors"],
+                    show_input=options["show_input"],
+                    no_input=options["no_input"],
+                    no_prompt=options["no_prompt"],
+                    remove_tag_config=options["remove_tag_config"],
+                    highlight_extra_classes=options["highlight_extra_classes"],
+                    include_requirejs=options["include_requirejs"],
+                    custom_mathjax_url=options["custom_mathjax_url"],
+                )
+                toc_tokens, title = jupyter._get_nb_toc_tokens(str(path), options["toc_depth"])
+                entry = {"content": body, "toc_tokens": toc_tokens, "title": title}
+                cache_path.parent.mkdir(parents=True, exist_ok=True)
+                partial = cache_path.with_name(f".{cache_path.name}.{os.getpid()}.partial")
+                partial.write_text(json.dumps(entry), encoding="utf-8")
+                os.replace(partial, cache_path)
+
+            futures[path.relative_to(config.docs_dir).as_posix()] = pool.submit(execute)
+    pool.shutdown(wait=False)
+    return futures
+
+
+def on_pre_page(page, config, files):
+    # A notebook being executed: wait for it, and fail here if a cell failed.
+    if page.file.src_uri in _notebooks:
+        _notebooks[page.file.src_uri].result()
+    return page
 
 
 def on_files(files, config):
-    """Add every figure, both palettes, as a file generated in memory."""
-    for name, content in render_all().items():
-        files.append(File.generated(config, f"{FIGURE_DIR}/{name}", content=content))
+    """Add every figure, both palettes, as a generated file read from the cache."""
+    for name, path in _build.figure_files().items():
+        files.append(File.generated(config, f"{FIGURE_DIR}/{name}", abs_src_path=str(path)))
     return files
 
 
 def _figure(name: str) -> str:
-    if name not in _SPECS:
-        raise ValueError(f"unknown figure {name!r}; known: {', '.join(_SPECS)}")
-    spec = _SPECS[name]
-    light, dark = (f"{FIGURE_DIR}/{output_name(spec, p)}" for p in ("light", "dark"))
-    return figure_markdown(spec.alt, light, dark)
+    specs = _build.manifest()["figures"]
+    if name not in specs:
+        raise ValueError(f"unknown figure {name!r}; known: {', '.join(specs)}")
+    light, dark = (f"{FIGURE_DIR}/{name}-{p}.{specs[name]['format']}" for p in ("light", "dark"))
+    return figure_markdown(specs[name]["alt"], light, dark)
 
 
 def on_page_markdown(markdown, page, config, files):
-    return fill_placeholders(markdown, facts(), _figure)
+    return fill_placeholders(markdown, _build.manifest()["facts"], _figure)
 
 
 def on_page_content(html, page, config, files):
@@ -47,3 +124,13 @@ def on_page_content(html, page, config, files):
         # mkdocs-jupyter (include_source) copies the notebook beside its page.
         html = clean_notebook(html, download=page.file.src_uri.rsplit("/", 1)[-1])
     return add_copy_text(render_math(html))
+
+
+def on_env(env, config, files):
+    # Static files, the figures among them, are copied after this event.
+    _build.wait()
+    return env
+
+
+def on_post_build(config):
+    _build.evict_unused()

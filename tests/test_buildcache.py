@@ -1,0 +1,114 @@
+"""Figures and facts are cached by what makes them, checked on read, and made afresh."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gdlesson import buildcache
+from gdlesson.buildcache import LessonBuild
+from gdlesson.figures import FIGURES, render
+
+ROOT = Path(__file__).resolve().parents[1]
+ALL_FIGURES = 2 * len(FIGURES)
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory) -> Path:
+    cache = tmp_path_factory.mktemp("cache")
+    cold = LessonBuild(cache)
+    cold.wait()
+    assert len(cold.made) == 1 + ALL_FIGURES  # the manifest and every figure
+    return cache
+
+
+def test_a_warm_build_makes_nothing(warm_cache):
+    warm = LessonBuild(warm_cache)
+    assert warm.manifest()["facts"]["weights"] == "25"
+    warm.wait()
+    assert warm.made == []
+    assert warm._pool is None, "no process is started when nothing changed"
+
+
+def test_cached_figures_are_the_rendered_bytes(warm_cache):
+    files = LessonBuild(warm_cache).figure_files()
+    spec = next(s for s in FIGURES if s.name == "network")
+    assert files["network-dark.svg"].read_bytes() == render(spec, "dark")
+
+
+def test_a_corrupt_entry_is_made_again_not_served(warm_cache):
+    path = LessonBuild(warm_cache).figure_files()["zigzag-1d-light.svg"]
+    good = path.read_bytes()
+    path.write_bytes(good[: len(good) // 2])  # a truncated file
+    again = LessonBuild(warm_cache)
+    again.wait()
+    assert again.made == [path.name]
+    assert path.read_bytes() == good
+
+
+def test_a_missing_checksum_counts_as_corrupt(warm_cache):
+    path = LessonBuild(warm_cache).figure_files()["network-light.svg"]
+    path.with_name(path.name + ".sha256").unlink()
+    again = LessonBuild(warm_cache)
+    again.wait()
+    assert again.made == [path.name]
+
+
+def test_unused_entries_are_evicted(warm_cache):
+    (warm_cache / "brute-force-light-0123456789abcdef0123.svg").write_text("old")
+    build = LessonBuild(warm_cache)
+    build.wait()
+    assert build.evict_unused() == 1
+    assert len(list(warm_cache.iterdir())) == 2 * (1 + ALL_FIGURES)
+
+
+def test_the_key_follows_the_code_that_makes_figures(tmp_path, monkeypatch):
+    package = tmp_path / "gdlesson"
+    shutil.copytree(ROOT / "gdlesson", package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(buildcache, "PACKAGE", package)
+    before = buildcache.source_key()
+    with (package / "pages.py").open("a") as f:
+        f.write("\n# pages make no figure\n")
+    assert buildcache.source_key() == before
+    with (package / "style.py").open("a") as f:
+        f.write("\n# a change to the style\n")
+    assert buildcache.source_key() != before
+
+
+def test_the_cache_lives_outside_docs_and_site_and_git():
+    ignored = (ROOT / ".gitignore").read_text().split()
+    assert "/.cache/" in ignored and "/site/" in ignored
+
+
+# As `mkdocs serve` does: two builds in one process, the package edited between them.
+SERVE_LIKE = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+root, site = Path(sys.argv[1]), sys.argv[2]
+build(load_config(str(root / "mkdocs.yml"), site_dir=site))
+figures = root / "gdlesson" / "figures.py"
+figures.write_text(figures.read_text().replace('"Price",', '"Selling price",'))
+build(load_config(str(root / "mkdocs.yml"), site_dir=site))
+"""
+
+
+def test_an_edited_figure_shows_on_the_next_rebuild_without_restart(tmp_path):
+    for part in ("docs", "gdlesson"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text().replace("execute: true", "execute: false")
+    (tmp_path / "mkdocs.yml").write_text(config)
+    env = os.environ | {"PYTHONPATH": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"}
+    site = tmp_path / "site"
+    run = subprocess.run(
+        [sys.executable, "-c", SERVE_LIKE, str(tmp_path), str(site)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Selling price" in (site / "figures" / "network-light.svg").read_text()
