@@ -21,6 +21,7 @@ from gdlesson.pages import (
     clean_notebook,
     figure_markdown,
     fill_placeholders,
+    label_search_dialog,
     render_math,
 )
 
@@ -124,6 +125,10 @@ def on_page_content(html, page, config, files):
         # mkdocs-jupyter (include_source) copies the notebook beside its page.
         html = clean_notebook(html, download=page.file.src_uri.rsplit("/", 1)[-1])
     return add_copy_text(render_math(html))
+
+
+def on_post_page(output, page, config):
+    return label_search_dialog(output)
 
 
 def on_env(env, config, files):

@@ -17,9 +17,7 @@ from latex2mathml.converter import convert as tex_to_mathml
 _PLACEHOLDER = re.compile(r"\{\{\s*(figure\s+)?([\w-]+)\s*\}\}")
 
 
-def fill_placeholders(
-    markdown: str, facts: Mapping[str, str], figure: Callable[[str], str]
-) -> str:
+def fill_placeholders(markdown: str, facts: Mapping[str, str], figure: Callable[[str], str]) -> str:
     """Replace each ``{{ name }}`` with ``facts[name]`` and ``{{ figure name }}`` with
     ``figure(name)``; an unknown name raises, so a typo fails the build.
 
@@ -57,8 +55,8 @@ def _mathml(tex: str, display: str) -> str:
 def render_math(page_html: str) -> str:
     r"""Turn the math that Markdown left as TeX into MathML.
 
-    >>> render_math('<span class="arithmatex">\\(x^2\\)</span>')
-    '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>'
+    >>> print(render_math('<span class="arithmatex">\\(x^2\\)</span>'))
+    <math ... display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>
     """
 
     def replace(match: re.Match) -> str:
@@ -79,10 +77,39 @@ _NOTEBOOK_SCRIPTS = re.compile(
 )
 
 
+# The template also inlines JupyterLab's whole stylesheet (about 570 KB) and its own
+# copy button (a custom element, its script and a hidden copy of each cell's code).
+# The site styles notebook cells itself (docs/stylesheets/extra.css) and lets
+# Material add the same copy button as on every other page.
+_NOTEBOOK_STYLES = re.compile(r"<style\b[^>]*>.*?</style>\s*", re.DOTALL)
+_NOTEBOOK_CLIPBOARD = re.compile(
+    r"<script>\s*\(function \(global, factory\).*?ClipboardCopyElement.*?</script>\s*"
+    r"|<script>\s*document\.addEventListener\('clipboard-copy'.*?</script>\s*"
+    r'|<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
+    r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>',
+    re.DOTALL,
+)
+_NOTEBOOK_CODE = re.compile(r'<div class="highlight-ipynb hl-(\w+)"><pre>(.*?)</pre>', re.DOTALL)
+_NOTEBOOK_DEFAULT_ALT = 'alt="No description has been provided for this image"'
+
+
 def clean_notebook(page_html: str, download: str | None = None) -> str:
-    """Drop the notebook template's CDN scripts, render its Markdown cells' math,
-    and offer the ``download`` file under the page's title."""
+    """Make mkdocs-jupyter's page self-contained and light: drop the template's CDN
+    scripts, inlined stylesheets and copy button; make code cells ordinary
+    highlighted ``pre > code`` blocks (Material gives them its copy button); render
+    the Markdown cells' math; and offer the ``download`` file under the title."""
     page_html = _NOTEBOOK_SCRIPTS.sub("", page_html)
+    page_html = _NOTEBOOK_STYLES.sub("", page_html)
+    page_html = _NOTEBOOK_CLIPBOARD.sub("", page_html)
+    page_html = _NOTEBOOK_CODE.sub(
+        r'<div class="highlight-ipynb hl-\1 highlight"><pre><code>\2</code></pre>', page_html
+    )
+    # nbconvert's cell ids ("cell-id=ID") are no CSS selector, and Material's copy
+    # button finds its code by a selector made from the enclosing id.
+    page_html = page_html.replace('id="cell-id=', 'id="cell-')
+    page_html = page_html.replace(
+        _NOTEBOOK_DEFAULT_ALT, 'alt="A plot drawn by the code cell above"'
+    )
     page_html = _NOTEBOOK_MARKDOWN_CELL.sub(
         lambda m: m.group(1) + render_dollar_math(m.group(2)) + m.group(3), page_html
     )
@@ -138,10 +165,7 @@ def add_copy_text(page_html: str) -> str:
     def replace(match: re.Match) -> str:
         pre = match.group(1)
         code = copy_text(html.unescape(_TAG.sub("", pre)))
-        return (
-            f'<div class="language-pycon highlight" data-copy="{html.escape(code)}">'
-            f"{pre}</div>"
-        )
+        return f'<div class="language-pycon highlight" data-copy="{html.escape(code)}">{pre}</div>'
 
     return _PYCON_BLOCK.sub(replace, page_html)
 
@@ -160,3 +184,16 @@ def figure_markdown(alt: str, light: str, dark: str) -> str:
         f"![{alt}]({light}#only-light){{ loading=lazy }}\n"
         f"![{alt}]({dark}#only-dark){{ loading=lazy }}"
     )
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def label_search_dialog(page_html: str) -> str:
+    """Name Material's search dialog, which has no accessible name (axe:
+    ``aria-dialog-name``).
+
+    >>> label_search_dialog('<div class="md-search" data-md-component="search" role="dialog">')
+    '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
+    """
+    return page_html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)

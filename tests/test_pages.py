@@ -85,5 +85,38 @@ def test_notebook_cleanup_removes_cdn_scripts_and_renders_cell_math():
     assert out.count("<math") == 1
     assert "costs $5 and $6" in out
     assert clean_notebook("<h1>T</h1><p>x</p>", download="n.ipynb").startswith(
-        "<h1>T</h1>\n<p><a class=\"md-button\" href=\"n.ipynb\" download>"
+        '<h1>T</h1>\n<p><a class="md-button" href="n.ipynb" download>'
     )
+
+
+def test_notebook_cleanup_drops_inlined_styles_and_gives_code_cells_material_copy():
+    cell = (
+        '<div class="jp-Cell jp-CodeCell" id="cell-id=c1">'
+        '<div class="zeroclipboard-container">\n<clipboard-copy for="cell-1">'
+        "<div>icon</div>\n</clipboard-copy>\n</div>\n"
+        '<div class="highlight-ipynb hl-python"><pre><span class="n">x</span> = 1\n</pre></div>'
+        '<div class="clipboard-copy-txt" id="cell-1">x = 1</div></div>'
+        '<div class="jp-RenderedImage"><img alt="No description has been provided for this '
+        'image" src="data:image/png;base64,AAAA"/></div>'
+    )
+    page = (
+        '<style type="text/css">\n.jupyter-wrapper{--md-red-50: #ffebee}\n</style>\n'
+        "<script>\n(function (global, factory) { /* ClipboardCopyElement */ }));\n</script>\n"
+        "<script>\n      document.addEventListener('clipboard-copy', function(event) {})\n"
+        "</script>\n<style>\n  .jp-Mermaid { display: none; }\n</style>\n" + cell
+    )
+    out = clean_notebook(page)
+    for gone in ("<style", "<script", "clipboard-copy", "zeroclipboard", "No description"):
+        assert gone not in out, gone
+    assert '<div class="highlight-ipynb hl-python highlight"><pre><code><span class="n">x' in out
+    assert "</code></pre>" in out
+    assert 'id="cell-c1"' in out  # a valid CSS id selector, as Material's copy button needs
+    assert 'alt="A plot drawn by the code cell above"' in out
+
+
+def test_search_dialog_gets_a_name():
+    from gdlesson.pages import label_search_dialog
+
+    page = '<div class="md-search" data-md-component="search" role="dialog">'
+    assert 'aria-label="Search"' in label_search_dialog(page)
+    assert label_search_dialog("<p>no search</p>") == "<p>no search</p>"

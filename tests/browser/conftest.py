@@ -1,0 +1,188 @@
+"""Fixtures for tests that load the built site in a real browser (Chromium via Playwright).
+
+- ``site_url``: the built site (the ``site`` fixture of tests/conftest.py) served over
+  HTTP on 127.0.0.1, on a free port, for the whole session; ends with ``/``. Text is
+  sent gzip-compressed when the browser asks, as a static host does.
+- ``browser``: one Chromium for the session, the Debian package's ``/usr/bin/chromium``
+  (or ``$GDLESSON_CHROMIUM``, else Playwright's own build); a missing browser fails
+  the tests, never skips them.
+- ``open_page(path, scheme="light", **context_kwargs)``: a fresh context in the light or
+  dark scheme, the page at ``path`` (relative to the site) loaded. Every request to
+  another host is aborted and recorded. The page carries:
+
+  - ``page.errors``: console errors and uncaught page errors, as strings;
+  - ``page.foreign_requests``: URLs requested from anywhere but the local server;
+  - ``page.responses``: every response the context received (page and workers).
+
+  Contexts are closed at the end of the test.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = os.environ.get("GDLESSON_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCHEMES = ("light", "dark")
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the site as a static host does: text compressed with gzip when asked."""
+
+    COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb", ".txt"}
+
+    def do_GET(self):  # noqa: N802 - the base class's name
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and path.is_file() and path.suffix in self.COMPRESSED):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path):
+    """Base URL (ending in ``/``) of the built site, served on 127.0.0.1."""
+    handler = functools.partial(_SiteHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    with sync_playwright() as playwright:
+        executable = CHROMIUM
+        if not Path(executable).is_file() and "GDLESSON_CHROMIUM" not in os.environ:
+            executable = playwright.chromium.executable_path  # 'playwright install chromium'
+        if not Path(executable).is_file():
+            pytest.fail(
+                f"no Chromium at {CHROMIUM} nor Playwright's own: run scripts/ensure-chromium "
+                "(or set GDLESSON_CHROMIUM)"
+            )
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def load_page(
+    browser,
+    site_url: str,
+    path: str = "",
+    scheme: str = "light",
+    *,
+    wait_until: str = "load",
+    **context_kwargs,
+):
+    """A new context in ``scheme`` and the page at ``path`` loaded in it, instrumented
+    as described above; the caller closes ``page.context``. ``open_page`` uses this;
+    a module that shares pages between tests can too."""
+    assert scheme in SCHEMES, scheme
+    origin = urlsplit(site_url).netloc
+    context = browser.new_context(color_scheme=scheme, **context_kwargs)
+    page = context.new_page()
+    page.errors = []
+    page.foreign_requests = []
+    page.responses = []
+
+    def route(route):
+        url = route.request.url
+        if urlsplit(url).netloc == origin or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            page.foreign_requests.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    context.on("response", lambda response: page.responses.append(response))
+    page.on(
+        "console",
+        lambda msg: (
+            msg.type == "error"
+            and page.errors.append(f"console: {msg.text} ({msg.location.get('url', '')})")
+        ),
+    )
+    page.on("pageerror", lambda exc: page.errors.append(f"pageerror: {exc}"))
+    page.goto(site_url + path.lstrip("/"), wait_until=wait_until)
+    return page
+
+
+@pytest.fixture
+def open_page(browser, site_url):
+    """Factory: ``open_page(path, scheme="light", **context_kwargs)`` → a loaded page."""
+    pages = []
+
+    def _open(path: str = "", scheme: str = "light", **kwargs):
+        pages.append(load_page(browser, site_url, path, scheme, **kwargs))
+        return pages[-1]
+
+    yield _open
+    for page in pages:
+        page.context.close()
+
+
+# --- Page weights, printed at the end of the run -----------------------------------
+
+_WEIGHTS = pytest.StashKey[list]()
+
+
+@pytest.fixture(scope="session")
+def page_weights(request) -> list:
+    """Rows ``(path, scheme, {kind: bytes sent}, total sent, total uncompressed)``,
+    printed as a table at the end of the run."""
+    return request.config.stash.setdefault(_WEIGHTS, [])
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    rows = config.stash.get(_WEIGHTS, [])
+    if not rows:
+        return
+    kinds = list(rows[0][2])
+    write = terminalreporter.write_line
+    terminalreporter.write_sep("-", "page weight: KiB transferred (text gzipped), and unpacked")
+    write(
+        f"{'page':<26}{'scheme':<7}"
+        + "".join(f"{k:>7}" for k in kinds)
+        + f"{'total':>8}{'unpacked':>10}"
+    )
+    for path, scheme, sizes, total, unpacked in sorted(rows):
+        write(
+            f"{path:<26}{scheme:<7}"
+            + "".join(f"{sizes[k] / 1024:>7.1f}" for k in kinds)
+            + f"{total / 1024:>8.1f}{unpacked / 1024:>10.1f}"
+        )

@@ -1,0 +1,238 @@
+"""Every page of the lesson, loaded in Chromium in the light and the dark scheme.
+
+Each page must be self-contained (no request to another host), free of console
+and page errors, show every image with its alt text and only in its own scheme,
+render all math (no raw TeX left), copy code that runs and prints what the page
+shows, pass axe-core with no violation, and stay light (the weight table is
+printed at the end of the run, see tests/browser/conftest.py).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import load_page
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+KIB = 1024
+PAGE_BUDGET = 400 * KIB
+FIGURE_BUDGET = 80 * KIB
+
+
+def nav_sources() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    return [next(iter(entry.values())) for entry in config["nav"]]
+
+
+def url_path(source: str) -> str:
+    stem = source.rsplit(".", 1)[0]
+    return "" if stem == "index" else f"{stem}/"
+
+
+SOURCES = nav_sources()
+SCHEMES = ("light", "dark")
+PAGES = [
+    pytest.param(s, scheme, id=f"{url_path(s) or '/'}-{scheme}")
+    for s in SOURCES
+    for scheme in SCHEMES
+]
+
+
+def source_has_math(source: str) -> bool:
+    text = (DOCS / source).read_text(encoding="utf-8")
+    if source.endswith(".ipynb"):
+        return re.search(r"\$[^$\n]+\$", text) is not None
+    return "\\(" in text or "\\[" in text
+
+
+def load_everything(page) -> None:
+    """Scroll each visible image into view so lazy ones load, and wait for them."""
+    for img in page.locator("img").all():
+        if img.is_visible():
+            img.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "Array.from(document.images).filter(i => i.checkVisibility()).every(i => i.complete)"
+    )
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.fixture(scope="module")
+def reader(browser, site_url):
+    """``reader(source, scheme)``: the page as a reader gets it, loaded once per module
+    and scheme (a page load is the slow part) and shared by the tests below, which
+    only read it. On first load every visible image is scrolled into view, and what
+    was transferred until then is kept as ``page.load_responses``."""
+    pages = {}
+
+    def _get(source: str, scheme: str):
+        if (source, scheme) not in pages:
+            page = load_page(
+                browser,
+                site_url,
+                url_path(source),
+                scheme,
+                permissions=["clipboard-read", "clipboard-write"],
+            )
+            load_everything(page)
+            page.load_responses = list(page.responses)
+            pages[source, scheme] = page
+        return pages[source, scheme]
+
+    yield _get
+    for page in pages.values():
+        page.context.close()
+
+
+def test_the_nav_has_the_nine_pages_of_the_lesson():
+    assert len(SOURCES) == 9 and "try-it.ipynb" in SOURCES
+
+
+@pytest.mark.parametrize(("source", "scheme"), PAGES)
+def test_page_is_self_contained_error_free_and_light(reader, page_weights, source, scheme):
+    page = reader(source, scheme)
+    assert page.foreign_requests == [], "requests to another host (aborted)"
+    assert page.errors == []
+
+    kinds = {
+        "document": "html",
+        "stylesheet": "css",
+        "script": "js",
+        "image": "img",
+        "font": "font",
+        "fetch": "data",
+        "xhr": "data",
+    }
+    sent = dict.fromkeys(("html", "css", "js", "img", "font", "data"), 0)
+    unpacked = 0
+    figures = {}
+    for response in page.load_responses:
+        if not response.ok:
+            continue
+        body = len(response.body())
+        kind = kinds.get(response.request.resource_type, "data")
+        sent[kind] += response.request.sizes()["responseBodySize"]  # as sent (gzip)
+        unpacked += body
+        if kind == "img":
+            figures[response.url.rsplit("/", 1)[-1]] = body
+    total = sum(sent.values())
+    page_weights.append((url_path(source) or "/", scheme, sent, total, unpacked))
+    assert total < PAGE_BUDGET, f"{total / KIB:.0f} KiB transferred"
+    for name, size in figures.items():
+        assert size < FIGURE_BUDGET, f"{name}: {size / KIB:.0f} KiB"
+
+
+def test_every_figure_file_is_under_its_budget(site):
+    sizes = {p.name: p.stat().st_size for p in (site / "figures").iterdir()}
+    assert sizes
+    assert {n: s for n, s in sizes.items() if s >= FIGURE_BUDGET} == {}
+
+
+@pytest.mark.parametrize(("source", "scheme"), PAGES)
+def test_every_image_loads_has_alt_text_and_shows_in_its_scheme(reader, source, scheme):
+    page = reader(source, scheme)
+    # A hidden lazy image never loads by itself: make every image eager to check it.
+    page.evaluate("document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    images = page.eval_on_selector_all(
+        "img", "els => els.map(i => [i.getAttribute('src'), i.naturalWidth, i.alt])"
+    )
+    for src, width, alt in images:
+        assert width > 0, f"{src[:80]} did not load"
+        assert len(alt.strip()) >= 10, f"{src[:80]} has no alt text"
+    other = "dark" if scheme == "light" else "light"
+    for img in page.locator('img[src*="#only-"]').all():
+        src = img.get_attribute("src")
+        assert img.is_visible() == (f"#only-{scheme}" in src), src
+        assert f"#only-{other}" in src or f"#only-{scheme}" in src
+    shown = page.locator(f'img[src*="#only-{scheme}"]').count()
+    assert shown == page.locator(f'img[src*="#only-{other}"]').count()
+    if "{{ figure" in (DOCS / source).read_text(encoding="utf-8"):
+        assert shown > 0
+    assert page.errors == []
+
+
+RAW_TEX = re.compile(r"\\[a-zA-Z]+|\\[()\[\]]|\$\$|\$[^$\n]*[\\^_{}][^$\n]*\$")
+
+
+@pytest.mark.parametrize(("source", "scheme"), PAGES)
+def test_math_is_rendered_and_no_tex_is_left(reader, source, scheme):
+    page = reader(source, scheme)
+    text = page.evaluate("document.body.innerText")
+    left = RAW_TEX.findall(text)
+    assert left == [], f"raw TeX in the visible text: {left[:5]}"
+    formulas = page.locator("article math")
+    if source_has_math(source):
+        assert formulas.count() > 0
+        # MathML Core is rendered natively: each formula takes up room on the page.
+        sizes = formulas.evaluate_all("els => els.map(m => m.getBoundingClientRect().width)")
+        assert all(w > 0 for w in sizes)
+    else:
+        assert formulas.count() == 0
+
+
+@pytest.mark.parametrize(("source", "scheme"), PAGES)
+def test_axe_finds_no_accessibility_violation(reader, source, scheme):
+    page = reader(source, scheme)
+    violations = Axe().run(page).response["violations"]
+    report = [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(", ".join(n["target"]) for n in v["nodes"][:5])
+        for v in violations
+    ]
+    assert report == []
+
+
+COPY_BUTTON = "article button.md-clipboard, article button.md-code__button[data-md-type=copy]"
+
+
+def shown_output(page) -> list[str]:
+    """What the page shows the code printing: pycon output lines, notebook outputs."""
+    return page.eval_on_selector_all(
+        "article .language-pycon code, article .jp-RenderedText pre",
+        """els => els.map(el => el.matches('code')
+            ? el.innerText.split('\\n').filter(l => !/^(>>>|\\.\\.\\.)( |$)/.test(l)).join('\\n')
+            : el.innerText)""",
+    )
+
+
+@pytest.mark.parametrize(("source", "scheme"), PAGES)
+def test_copied_code_runs_and_prints_what_the_page_shows(reader, tmp_path, source, scheme):
+    page = reader(source, scheme)
+    blocks = page.locator("article pre > code")
+    buttons = page.locator(COPY_BUTTON)
+    page.wait_for_function(f"document.querySelectorAll({COPY_BUTTON!r}).length >= {blocks.count()}")
+    assert buttons.count() == blocks.count(), "a code block without its copy button"
+    copied = []
+    for i in range(buttons.count()):
+        page.evaluate("navigator.clipboard.writeText('')")
+        buttons.nth(i).click()
+        page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+        copied.append(page.evaluate("navigator.clipboard.readText()"))
+    if not copied:
+        return
+    assert not any(">>>" in text for text in copied), "prompts in copied code"
+    script = tmp_path / "pasted.py"
+    script.write_text("\n\n".join(copied) + "\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, script.name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=os.environ | {"MPLBACKEND": "Agg"},
+    )
+    assert run.returncode == 0, run.stderr
+    expected = "\n".join(shown_output(page))
+    assert expected.strip(), "code that prints nothing the page shows"
+    assert run.stdout.split() == expected.split()
+    assert page.errors == []

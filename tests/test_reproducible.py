@@ -1,0 +1,57 @@
+"""The build is reproducible: the same commit gives the same site, byte for byte.
+
+One build runs in the repository with whatever caches it has (.cache/gdlesson for
+figures and facts, .cache/mkdocs-jupyter for the executed notebook); the other runs
+in a fresh copy of the sources, so both caches start empty: the figures are
+rendered and the notebook executed anew. Both must give identical trees, sitemap,
+notebook page and figures included.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.conftest import build_site, project_copy
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def source_date_epoch() -> str:
+    run = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--format=%ct"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return run.stdout.strip() or "0"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def first_difference(a: bytes, b: bytes) -> str:
+    i = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return f"at byte {i}: {a[max(0, i - 60) : i + 60]!r} vs {b[max(0, i - 60) : i + 60]!r}"
+
+
+def test_a_warm_and_a_cold_build_of_the_same_commit_are_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", source_date_epoch())
+    warm = build_site(tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr
+    project = project_copy(tmp_path / "project")
+    cold = build_site(tmp_path / "cold", project)
+    assert cold.returncode == 0, cold.stderr
+    assert (tmp_path / "project" / ".cache" / "mkdocs-jupyter").is_dir(), "not a cold build"
+
+    a, b = tree(tmp_path / "warm"), tree(tmp_path / "cold")
+    assert sorted(a) == sorted(b)
+    assert "sitemap.xml" in a and "try-it/index.html" in a
+    assert any(name.startswith("figures/") for name in a)
+    differing = {name: first_difference(a[name], b[name]) for name in a if a[name] != b[name]}
+    assert differing == {}
