@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from gdlesson import compute_budget as budget
-from gdlesson import lesson
+from gdlesson import lesson, playground
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
@@ -111,6 +111,7 @@ def facts() -> dict[str, str]:
         "rate_2d": f"{lesson.RATE_2D:g}",
         "steps_2d": _count(two.steps),
         "w_star_2d": f"({w2_star[0]:.3f}, {w2_star[1]:.3f})",
+        "max_rate_2d": f"{2 / two_weight_cost().curvature():.4f}",
         # the closing comparison
         "network_rate": f"{lesson.RATE_NETWORK:g}",
         "network_steps": _count(net.steps),
@@ -123,4 +124,7 @@ def facts() -> dict[str, str]:
         values[f"rate_{key}"] = f"{lesson.RATES_1D[label]:g}"
         values[f"steps_{key}"] = _count(run.steps)
         values[f"status_{key}"] = run.status
+    # the interactive playgrounds: HTML, their settings as JSON (gdlesson.playground)
+    values["playground_1d"] = playground.playground_1d_html()
+    values["playground_2d"] = playground.playground_2d_html()
     return values
