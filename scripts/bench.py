@@ -74,7 +74,10 @@ def cli_build(config: Path, site: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-        cwd=config.parent, env=ENV, check=True, capture_output=True,
+        cwd=config.parent,
+        env=ENV,
+        check=True,
+        capture_output=True,
     )
     return time.perf_counter() - start
 
@@ -82,7 +85,11 @@ def cli_build(config: Path, site: Path) -> float:
 def in_process(config: Path, site: Path, runs: int, edit: Path | None) -> list[float]:
     out = subprocess.run(
         [sys.executable, "-c", REBUILDS, str(config), str(site), str(runs), str(edit or "-")],
-        cwd=config.parent, env=ENV, check=True, capture_output=True, text=True,
+        cwd=config.parent,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     return [float(line) for line in out.split()]
 
@@ -102,10 +109,10 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int, int]]:
             continue
         page = BeautifulSoup(html.read_text(), "html.parser")
 
-        def size(urls):
+        def size(urls, folder=html.parent):
             total = 0
             for url in urls:
-                target = (html.parent / url.split("#")[0].split("?")[0]).resolve()
+                target = (folder / url.split("#")[0].split("?")[0]).resolve()
                 if url and not url.startswith(("http:", "https:", "data:")) and target.is_file():
                     total += target.stat().st_size
             return total
@@ -113,7 +120,9 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int, int]]:
         css = size(link.get("href", "") for link in page.select('link[rel="stylesheet"]'))
         js = size(script.get("src", "") for script in page.select("script[src]"))
         images = size({img.get("src", "") for img in page.select("img")})
-        rows.append((str(html.parent.relative_to(site)) or "/", html.stat().st_size, css, js, images))
+        rows.append(
+            (str(html.parent.relative_to(site)) or "/", html.stat().st_size, css, js, images)
+        )
     return rows
 
 
@@ -162,10 +171,13 @@ def main() -> int:
     for key, label in labels.items():
         served_cells = (
             f"{served_median[key]:.2f} s | {served_median[key] / served_median['bare']:.2f}"
-            if key in served_median else "– | –"
+            if key in served_median
+            else "– | –"
         )
-        print(f"| {label} | {median[key]:.2f} s | {median[key] / median['bare']:.2f} "
-              f"| {served_cells} |")
+        print(
+            f"| {label} | {median[key]:.2f} s | {median[key] / median['bare']:.2f} "
+            f"| {served_cells} |"
+        )
 
     print("\nTargets (× bare; `mkdocs serve` rebuilds for warm and edit, a new process for cold):")
     results = {
@@ -183,11 +195,14 @@ def main() -> int:
     print("| page | HTML | CSS | JS | images (light + dark) | total |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, html, css, js, images in weights:
-        print(f"| {name} | {html:,} | {css:,} | {js:,} | {images:,} | "
-              f"{html + css + js + images:,} |")
-    print(f"\nFigures: {len(figures)} files, {sum(s for _, s in figures):,} bytes, "
-          f"largest {max(figures, key=lambda f: f[1])[0]} "
-          f"({max(s for _, s in figures):,} bytes)")
+        print(
+            f"| {name} | {html:,} | {css:,} | {js:,} | {images:,} | {html + css + js + images:,} |"
+        )
+    print(
+        f"\nFigures: {len(figures)} files, {sum(s for _, s in figures):,} bytes, "
+        f"largest {max(figures, key=lambda f: f[1])[0]} "
+        f"({max(s for _, s in figures):,} bytes)"
+    )
     return 1 if missed else 0
 
 

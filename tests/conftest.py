@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,13 +14,30 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
 
-def build_site(dest: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` into ``dest``; fails the caller on any warning."""
+def build_site(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project`` into ``dest``; the caller checks the result."""
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
+
+
+def project_copy(dest: Path, execute: bool = True, extra_config: str = "") -> Path:
+    """A copy of the site's sources (docs/, mkdocs.yml) in ``dest``, building with this
+    repo's gdlesson; its caches (.cache/) start empty."""
+    shutil.copytree(DOCS, dest / "docs")
+    config = (ROOT / "mkdocs.yml").read_text()
+    config = config.replace("gdlesson/mkdocs_hooks.py", str(ROOT / "gdlesson/mkdocs_hooks.py"))
+    config = config.replace("  - gdlesson\n", f"  - {ROOT / 'gdlesson'}\n")
+    if not execute:
+        config = config.replace("execute: true", "execute: false")  # faster where not tested
+    (dest / "mkdocs.yml").write_text(config + extra_config)
+    return dest
 
 
 @pytest.fixture(scope="session")

@@ -3,38 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def project_copy(tmp_path: Path, execute: bool = False, extra_config: str = "") -> Path:
-    """A copy of the site's sources in ``tmp_path``, using this repo's gdlesson."""
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    config = (ROOT / "mkdocs.yml").read_text()
-    config = config.replace("gdlesson/mkdocs_hooks.py", str(ROOT / "gdlesson/mkdocs_hooks.py"))
-    config = config.replace("  - gdlesson\n", f"  - {ROOT / 'gdlesson'}\n")
-    if not execute:
-        config = config.replace("execute: true", "execute: false")  # faster where not tested
-    (tmp_path / "mkdocs.yml").write_text(config + extra_config)
-    return tmp_path
-
-
-def strict_build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "out")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
-    )
+from tests.conftest import build_site, project_copy
 
 
 def broken_copy(tmp_path: Path, page: str, append: str) -> Path:
@@ -73,15 +46,15 @@ def broken_copy(tmp_path: Path, page: str, append: str) -> Path:
 )
 def test_a_broken_page_fails_the_strict_build(tmp_path, page, append, message):
     project = broken_copy(tmp_path, page, append)
-    run = strict_build(project)
+    run = build_site(project / "out", project)
     assert run.returncode != 0
     assert message in run.stderr
 
 
 def test_pages_get_an_edit_link_when_repo_url_is_set(tmp_path):
     extra = "repo_url: https://github.com/example/gdlesson\nedit_uri: edit/main/docs/\n"
-    project = project_copy(tmp_path, extra_config=extra)
-    run = strict_build(project)
+    project = project_copy(tmp_path, execute=False, extra_config=extra)
+    run = build_site(project / "out", project)
     assert run.returncode == 0, run.stderr
     page = (project / "out" / "recap" / "index.html").read_text()
     assert 'href="https://github.com/example/gdlesson/edit/main/docs/recap.md"' in page

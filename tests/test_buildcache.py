@@ -108,7 +108,11 @@ def test_an_edited_figure_shows_on_the_next_rebuild_without_restart(tmp_path):
     site = tmp_path / "site"
     run = subprocess.run(
         [sys.executable, "-c", SERVE_LIKE, str(tmp_path), str(site)],
-        cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
     assert "Selling price" in (site / "figures" / "network-light.svg").read_text()
