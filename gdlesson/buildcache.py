@@ -86,12 +86,33 @@ def make_manifest(path: str) -> None:
     _write_checked(Path(path), json.dumps(manifest, sort_keys=True, indent=1).encode())
 
 
-def make_figure(name: str, palette: str, path: str) -> None:
-    """Render one figure in one palette and cache it at ``path``."""
+def figure_path(cache_dir: Path, key: str, name: str, palette: str, format: str) -> Path:
+    """Where the cache keeps one figure in one palette, made by the code of ``key``."""
+    return cache_dir / f"{name}-{palette}-{_entry_key(key, name, palette)}.{format}"
+
+
+def make_figure(cache_dir: str, key: str, name: str, palette: str) -> list[str]:
+    """Render one figure in one palette into the cache; return the file's name."""
     from gdlesson.figures import FIGURES, render
 
     spec = next(s for s in FIGURES if s.name == name)
-    _write_checked(Path(path), render(spec, palette))
+    path = figure_path(Path(cache_dir), key, name, palette, spec.format)
+    _write_checked(path, render(spec, palette))
+    return [path.name]
+
+
+def make_share_of_figures(cache_dir: str, key: str, share: int, shares: int) -> list[str]:
+    """Render every ``shares``-th (figure, palette) from the ``share``-th on: one
+    worker's part of a cold build, which starts before the manifest is known."""
+    from gdlesson.figures import FIGURES, render
+
+    jobs = [(spec, palette) for spec in FIGURES for palette in LessonBuild.PALETTES]
+    made = []
+    for spec, palette in jobs[share::shares]:
+        path = figure_path(Path(cache_dir), key, spec.name, palette, spec.format)
+        _write_checked(path, render(spec, palette))
+        made.append(path.name)
+    return made
 
 
 # --- run in the build process ----------------------------------------------------
@@ -118,11 +139,16 @@ class LessonBuild:
         self._manifest: dict | None = None
         self._figures: dict[str, Path] = {}
         self._manifest_path = self.cache_dir / f"manifest-{self.key[:20]}.json"
-        # Start on a missing manifest now; the build goes on while it is made.
+        # A missing manifest means new code: every figure is to be made too. Start
+        # on all of it now, one share per worker; the build goes on meanwhile.
         self._pending_manifest = None
-        if _read_checked(self._manifest_path) is None:
+        self._cold = _read_checked(self._manifest_path) is None
+        if self._cold:
             self._pending_manifest = self._submit(make_manifest, str(self._manifest_path))
             self.made.append(self._manifest_path.name)
+            for share in range(self._workers):
+                args = (str(self.cache_dir), self.key, share, self._workers)
+                self._futures.append(self._submit(make_share_of_figures, *args))
 
     def manifest(self) -> dict:
         """``{"facts": {name: text}, "figures": {name: {"alt", "format"}}}``.
@@ -143,12 +169,11 @@ class LessonBuild:
     def _start_figures(self) -> None:
         for name, spec in self._manifest["figures"].items():
             for palette in self.PALETTES:
-                entry = _entry_key(self.key, name, palette)
-                path = self.cache_dir / f"{name}-{palette}-{entry}.{spec['format']}"
+                path = figure_path(self.cache_dir, self.key, name, palette, spec["format"])
                 self._figures[f"{name}-{palette}.{spec['format']}"] = path
-                if _read_checked(path) is None:
-                    self._futures.append(self._submit(make_figure, name, palette, str(path)))
-                    self.made.append(path.name)
+                if not self._cold and _read_checked(path) is None:
+                    args = (str(self.cache_dir), self.key, name, palette)
+                    self._futures.append(self._submit(make_figure, *args))
 
     def _submit(self, function, *args) -> Future:
         if self._pool is None:
@@ -166,7 +191,8 @@ class LessonBuild:
         self.manifest()
         try:
             for future in self._futures:
-                future.result()
+                self.made.extend(future.result())
+            self._futures = []
         finally:
             if self._pool is not None:
                 self._pool.shutdown()
