@@ -9,9 +9,21 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
+
+
+def load_config() -> dict:
+    """mkdocs.yml as MkDocs reads it (``!ENV`` tags resolved)."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
+
+
+def nav_sources() -> list[str]:
+    """The source file of each page, in the order of the nav."""
+    return [next(iter(entry.values())) for entry in load_config()["nav"]]
 
 
 def build_site(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:

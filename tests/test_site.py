@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from latex2mathml.converter import convert as tex_to_mathml
 
@@ -18,14 +17,10 @@ from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.figures import FIGURES, output_name
 from gdlesson.pages import copy_text
+from tests.conftest import nav_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-
-
-def nav_sources() -> list[str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return [next(iter(entry.values())) for entry in config["nav"]]
 
 
 def page_path(site: Path, source: str) -> Path:

@@ -16,21 +16,16 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import load_page
+from tests.conftest import nav_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 KIB = 1024
 PAGE_BUDGET = 400 * KIB
 FIGURE_BUDGET = 80 * KIB
-
-
-def nav_sources() -> list[str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return [next(iter(entry.values())) for entry in config["nav"]]
 
 
 def url_path(source: str) -> str:
