@@ -121,9 +121,9 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int, int]]:
         css = size(link.get("href", "") for link in page.select('link[rel="stylesheet"]'))
         js = size(script.get("src", "") for script in page.select("script[src]"))
         images = size({img.get("src", "") for img in page.select("img")})
-        rows.append(
-            (str(html.parent.relative_to(site)) or "/", html.stat().st_size, css, js, images)
-        )
+        where = html.parent.relative_to(site).as_posix()
+        name = "/" if where == "." else f"{where}/"
+        rows.append((name, html.stat().st_size, css, js, images))
     return rows
 
 
