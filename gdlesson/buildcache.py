@@ -91,28 +91,33 @@ def figure_path(cache_dir: Path, key: str, name: str, palette: str, format: str)
     return cache_dir / f"{name}-{palette}-{_entry_key(key, name, palette)}.{format}"
 
 
+def _render_into_cache(cache_dir: str, key: str, jobs) -> list[str]:
+    """Render each (spec, palette) of ``jobs`` into the cache; return the files' names."""
+    from gdlesson.figures import render
+
+    made = []
+    for spec, palette in jobs:
+        path = figure_path(Path(cache_dir), key, spec.name, palette, spec.format)
+        _write_checked(path, render(spec, palette))
+        made.append(path.name)
+    return made
+
+
 def make_figure(cache_dir: str, key: str, name: str, palette: str) -> list[str]:
-    """Render one figure in one palette into the cache; return the file's name."""
-    from gdlesson.figures import FIGURES, render
+    """Render one figure in one palette into the cache."""
+    from gdlesson.figures import FIGURES
 
     spec = next(s for s in FIGURES if s.name == name)
-    path = figure_path(Path(cache_dir), key, name, palette, spec.format)
-    _write_checked(path, render(spec, palette))
-    return [path.name]
+    return _render_into_cache(cache_dir, key, [(spec, palette)])
 
 
 def make_share_of_figures(cache_dir: str, key: str, share: int, shares: int) -> list[str]:
     """Render every ``shares``-th (figure, palette) from the ``share``-th on: one
     worker's part of a cold build, which starts before the manifest is known."""
-    from gdlesson.figures import FIGURES, render
+    from gdlesson.figures import FIGURES
 
     jobs = [(spec, palette) for spec in FIGURES for palette in LessonBuild.PALETTES]
-    made = []
-    for spec, palette in jobs[share::shares]:
-        path = figure_path(Path(cache_dir), key, spec.name, palette, spec.format)
-        _write_checked(path, render(spec, palette))
-        made.append(path.name)
-    return made
+    return _render_into_cache(cache_dir, key, jobs[share::shares])
 
 
 # --- run in the build process ----------------------------------------------------

@@ -112,7 +112,7 @@ def _figure(name: str) -> str:
     specs = _build.manifest()["figures"]
     if name not in specs:
         raise ValueError(f"unknown figure {name!r}; known: {', '.join(specs)}")
-    light, dark = (f"{FIGURE_DIR}/{name}-{p}.{specs[name]['format']}" for p in ("light", "dark"))
+    light, dark = (f"{FIGURE_DIR}/{name}-{p}.{specs[name]['format']}" for p in LessonBuild.PALETTES)
     return figure_markdown(specs[name]["alt"], light, dark)
 
 

@@ -26,6 +26,12 @@ def nav_sources() -> list[str]:
     return [next(iter(entry.values())) for entry in load_config()["nav"]]
 
 
+def page_url(source: str) -> str:
+    """Where a page's source is served, relative to the site's root: "" or "stem/"."""
+    stem = source.rsplit(".", 1)[0]
+    return "" if stem == "index" else f"{stem}/"
+
+
 def build_site(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of ``project`` into ``dest``; the caller checks the result."""
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}

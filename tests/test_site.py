@@ -17,15 +17,14 @@ from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.figures import FIGURES, output_name
 from gdlesson.pages import copy_text
-from tests.conftest import nav_sources
+from tests.conftest import nav_sources, page_url
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
 
 def page_path(site: Path, source: str) -> Path:
-    stem = source.rsplit(".", 1)[0]
-    return site / "index.html" if stem == "index" else site / stem / "index.html"
+    return site / page_url(source) / "index.html"
 
 
 def soup(site: Path, source: str) -> BeautifulSoup:
