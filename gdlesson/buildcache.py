@@ -2,15 +2,18 @@
 
 The site needs two things from the package: the lesson's *manifest* (every
 number the prose quotes, and each figure's name, alt text and format) and the
-figure files themselves. Both are cached under a key made from everything that
-makes them: the source of gdlesson's modules, the versions of NumPy and
-Matplotlib, and for a figure its name and palette. A build where nothing
-changed renders nothing and starts no process.
+figure files themselves. Each is cached under a key made from what makes it,
+with the versions of NumPy, Matplotlib and Pillow: the manifest from all of
+gdlesson's modules; a figure from its palette, its own function in figures.py
+and what that function uses there (:func:`used_source`), and the other modules.
+Editing one figure function renders that figure again, and no other; a build
+where nothing changed renders nothing and starts no process.
 
-Whatever is missing is made in worker processes started fresh (``spawn``), so
-they import gdlesson from disk as it is now: under ``mkdocs serve``, which
+Whatever is missing is made in one worker process started fresh (``spawn``),
+so it imports gdlesson from disk as it is now: under ``mkdocs serve``, which
 never re-imports its hooks, an edited figure function still shows on the next
-rebuild. A cold build renders the figures in parallel, one worker per core.
+rebuild. The worker renders the figures in parallel, one renderer per core,
+forked from it once gdlesson is imported (spawned where fork is unsafe).
 
 Every cache entry is stored with the SHA-256 of its bytes; an entry that does
 not match (a truncated or corrupt file) is made again, never served.
@@ -18,10 +21,12 @@ not match (a truncated or corrupt file) is made again, never served.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import multiprocessing
 import os
+import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
@@ -31,8 +36,9 @@ PACKAGE = Path(__file__).resolve().parent
 NOT_INPUTS = {"mkdocs_hooks.py", "pages.py", "__main__.py", "buildcache.py"}
 
 
-def source_key() -> str:
-    """A hash of what makes the lesson's numbers and figures.
+def source_key(skip: tuple[str, ...] = ()) -> str:
+    """A hash of what makes the lesson's numbers and figures: the versions of
+    the libraries that draw, and the source of gdlesson's modules but ``skip``.
 
     >>> len(source_key())
     64
@@ -41,9 +47,60 @@ def source_key() -> str:
     for name in ("numpy", "matplotlib", "pillow"):
         digest.update(f"{name}=={version(name)}\n".encode())
     for path in sorted(PACKAGE.glob("*.py")):
-        if path.name not in NOT_INPUTS:
+        if path.name not in NOT_INPUTS and path.name not in skip:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def used_source(source: str, names) -> str:
+    r"""The code of a module that ``names`` depend on: their definitions, the
+    definitions those use in turn, and every statement that defines nothing
+    (imports), as normalised source, so a comment changes nothing.
+
+    >>> code = "import math\nA = 2\ndef f():\n    return A\ndef g():\n    return 3"
+    >>> print(used_source(code, ["f"]))
+    import math
+    A = 2
+    def f():
+        return A
+    """
+    tree = ast.parse(source)
+    defined: dict[str, ast.stmt] = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            defined[node.name] = node
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                defined |= {n.id: node for n in ast.walk(target) if isinstance(n, ast.Name)}
+    used, todo = set(), list(names)
+    while todo:
+        name = todo.pop()
+        if name in defined and name not in used:
+            used.add(name)
+            todo.extend(n.id for n in ast.walk(defined[name]) if isinstance(n, ast.Name))
+    docstring = ast.get_docstring(tree, clean=False) is not None
+    kept = [
+        node
+        for i, node in enumerate(tree.body)
+        if (node in defined.values() and any(defined[n] is node for n in used))
+        or (node not in defined.values() and not (i == 0 and docstring))
+    ]
+    return "\n".join(ast.unparse(node) for node in kept)
+
+
+def figure_keys(functions: dict[str, str]) -> dict[str, str]:
+    """Figure name → a hash of what draws it: its function in figures.py (with
+    what that uses there, and :func:`render`) and every other module of gdlesson.
+
+    Editing one figure's function changes that figure's key only.
+    """
+    rest = source_key(skip=("figures.py",))
+    source = (PACKAGE / "figures.py").read_text(encoding="utf-8")
+    return {
+        name: _entry_key(rest, used_source(source, [function, "render"]))
+        for name, function in functions.items()
+    }
 
 
 def _entry_key(*parts: str) -> str:
@@ -81,43 +138,46 @@ def make_manifest(path: str) -> None:
 
     manifest = {
         "facts": facts(),
-        "figures": {s.name: {"alt": s.alt, "format": s.format} for s in FIGURES},
+        "figures": {
+            s.name: {"alt": s.alt, "format": s.format, "function": s.draw.__name__} for s in FIGURES
+        },
     }
     _write_checked(Path(path), json.dumps(manifest, sort_keys=True, indent=1).encode())
 
 
 def figure_path(cache_dir: Path, key: str, name: str, palette: str, format: str) -> Path:
-    """Where the cache keeps one figure in one palette, made by the code of ``key``."""
+    """Where the cache keeps one figure in one palette, drawn by the code of ``key``."""
     return cache_dir / f"{name}-{palette}-{_entry_key(key, name, palette)}.{format}"
 
 
-def _render_into_cache(cache_dir: str, key: str, jobs) -> list[str]:
-    """Render each (spec, palette) of ``jobs`` into the cache; return the files' names."""
-    from gdlesson.figures import render
-
-    made = []
-    for spec, palette in jobs:
-        path = figure_path(Path(cache_dir), key, spec.name, palette, spec.format)
-        _write_checked(path, render(spec, palette))
-        made.append(path.name)
-    return made
-
-
-def make_figure(cache_dir: str, key: str, name: str, palette: str) -> list[str]:
-    """Render one figure in one palette into the cache."""
-    from gdlesson.figures import FIGURES
+def _render_into_cache(cache_dir: str, key: str, name: str, palette: str) -> str:
+    """Render one figure in one palette into the cache; return the file's name."""
+    from gdlesson.figures import FIGURES, render
 
     spec = next(s for s in FIGURES if s.name == name)
-    return _render_into_cache(cache_dir, key, [(spec, palette)])
+    path = figure_path(Path(cache_dir), key, spec.name, palette, spec.format)
+    _write_checked(path, render(spec, palette))
+    return path.name
 
 
-def make_share_of_figures(cache_dir: str, key: str, share: int, shares: int) -> list[str]:
-    """Render every ``shares``-th (figure, palette) from the ``share``-th on: one
-    worker's part of a cold build, which starts before the manifest is known."""
+def make_figures(cache_dir: str, wanted, workers: int) -> list[str]:
+    """Render each (name, palette, key) of ``wanted`` into the cache.
+
+    gdlesson is imported once, here; the renderers are forked from this process
+    (on Linux), so they start with it imported and its numbers computed.
+    """
     from gdlesson.figures import FIGURES
 
-    jobs = [(spec, palette) for spec in FIGURES for palette in LessonBuild.PALETTES]
-    return _render_into_cache(cache_dir, key, jobs[share::shares])
+    # Raster figures take longest: started first, they do not finish last alone.
+    formats = {spec.name: spec.format for spec in FIGURES}
+    jobs = sorted(wanted, key=lambda job: formats[job[0]] != "png")
+    jobs = [(cache_dir, key, name, palette) for name, palette, key in jobs]
+    workers = min(workers, len(jobs))
+    if workers < 2:
+        return [_render_into_cache(*job) for job in jobs]
+    method = "fork" if sys.platform == "linux" else "spawn"
+    with multiprocessing.get_context(method).Pool(workers) as pool:
+        return pool.starmap(_render_into_cache, jobs, chunksize=1)
 
 
 # --- run in the build process ----------------------------------------------------
@@ -144,19 +204,14 @@ class LessonBuild:
         self._manifest: dict | None = None
         self._figures: dict[str, Path] = {}
         self._manifest_path = self.cache_dir / f"manifest-{self.key[:20]}.json"
-        # A missing manifest means new code: every figure is to be made too. Start
-        # on all of it now, one share per worker; the build goes on meanwhile.
         self._pending_manifest = None
-        self._cold = _read_checked(self._manifest_path) is None
-        if self._cold:
+        if _read_checked(self._manifest_path) is None:
+            # New code: make its manifest now, while MkDocs reads the pages.
             self._pending_manifest = self._submit(make_manifest, str(self._manifest_path))
             self.made.append(self._manifest_path.name)
-            for share in range(self._workers):
-                args = (str(self.cache_dir), self.key, share, self._workers)
-                self._futures.append(self._submit(make_share_of_figures, *args))
 
     def manifest(self) -> dict:
-        """``{"facts": {name: text}, "figures": {name: {"alt", "format"}}}``.
+        """``{"facts": {name: text}, "figures": {name: {"alt", "format", "function"}}}``.
 
         The first call waits for the manifest if it is being made, then starts
         rendering the figures missing from the cache.
@@ -172,18 +227,25 @@ class LessonBuild:
         return self._manifest
 
     def _start_figures(self) -> None:
-        for name, spec in self._manifest["figures"].items():
+        specs = self._manifest["figures"]
+        keys = figure_keys({name: spec["function"] for name, spec in specs.items()})
+        missing = []
+        for name, spec in specs.items():
             for palette in self.PALETTES:
-                path = figure_path(self.cache_dir, self.key, name, palette, spec["format"])
+                path = figure_path(self.cache_dir, keys[name], name, palette, spec["format"])
                 self._figures[f"{name}-{palette}.{spec['format']}"] = path
-                if not self._cold and _read_checked(path) is None:
-                    args = (str(self.cache_dir), self.key, name, palette)
-                    self._futures.append(self._submit(make_figure, *args))
+                if _read_checked(path) is None:
+                    missing.append((name, palette, keys[name]))
+        if missing:
+            args = (str(self.cache_dir), missing, self._workers)
+            self._futures.append(self._submit(make_figures, *args))
 
     def _submit(self, function, *args) -> Future:
+        # One fresh process imports gdlesson as it is on disk now and does every
+        # job in turn (the manifest, then the figures); it forks the renderers.
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(1, mp_context=context)
         return self._pool.submit(function, *args)
 
     def figure_files(self) -> dict[str, Path]:

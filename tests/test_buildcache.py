@@ -67,6 +67,16 @@ def test_unused_entries_are_evicted(warm_cache):
     assert len(list(warm_cache.iterdir())) == 2 * (1 + ALL_FIGURES)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_make_figures_renders_what_is_asked_in_one_or_many_processes(tmp_path, workers):
+    wanted = [("network", "dark", "k1"), ("compute-budget", "light", "k2")]
+    made = buildcache.make_figures(str(tmp_path), wanted, workers)
+    assert sorted(made) == sorted(p.name for p in tmp_path.glob("*.svg"))
+    network = next(s for s in FIGURES if s.name == "network")
+    path = buildcache.figure_path(tmp_path, "k1", "network", "dark", "svg")
+    assert path.read_bytes() == render(network, "dark")
+
+
 def test_the_key_follows_the_code_that_makes_figures(tmp_path, monkeypatch):
     package = tmp_path / "gdlesson"
     shutil.copytree(ROOT / "gdlesson", package, ignore=shutil.ignore_patterns("__pycache__"))
@@ -78,6 +88,41 @@ def test_the_key_follows_the_code_that_makes_figures(tmp_path, monkeypatch):
     with (package / "style.py").open("a") as f:
         f.write("\n# a change to the style\n")
     assert buildcache.source_key() != before
+
+
+def test_a_figure_key_follows_only_the_code_that_draws_it(tmp_path, monkeypatch):
+    package = tmp_path / "gdlesson"
+    shutil.copytree(ROOT / "gdlesson", package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(buildcache, "PACKAGE", package)
+    functions = {spec.name: spec.draw.__name__ for spec in FIGURES}
+    figures = package / "figures.py"
+
+    def changed_after(old: str, new: str) -> set[str]:
+        before = buildcache.figure_keys(functions)
+        source = figures.read_text()
+        assert source.count(old) == 1, old
+        figures.write_text(source.replace(old, new))
+        after = buildcache.figure_keys(functions)
+        return {name for name in functions if before[name] != after[name]}
+
+    assert changed_after('"Price",', '"Selling price",') == {"network"}
+    # A helper changes the figures that use it.
+    assert changed_after(
+        "ws = np.linspace(low, high, 201)", "ws = np.linspace(low, high, 301)"
+    ) == {
+        "descent-1d",
+        "zigzag-1d",
+    }
+    # What every figure goes through changes them all.
+    assert changed_after('metadata={"Date": None', 'metadata={"Date": ""') == set(functions)
+    # A comment or a docstring of the module changes nothing.
+    assert changed_after("#: Width of a full-column figure", "#: The width of a figure") == set()
+    # Another module of gdlesson changes them all.
+    before = buildcache.figure_keys(functions)
+    with (package / "style.py").open("a") as f:
+        f.write("\nEXTRA = 1\n")
+    after = buildcache.figure_keys(functions)
+    assert all(before[name] != after[name] for name in functions)
 
 
 def test_the_cache_lives_outside_docs_and_site_and_git():
@@ -93,9 +138,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 root, site = Path(sys.argv[1]), sys.argv[2]
 build(load_config(str(root / "mkdocs.yml"), site_dir=site))
+cache = root / ".cache" / "gdlesson"
+before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.svg")}
 figures = root / "gdlesson" / "figures.py"
 figures.write_text(figures.read_text().replace('"Price",', '"Selling price",'))
 build(load_config(str(root / "mkdocs.yml"), site_dir=site))
+after = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.svg")}
+print(" ".join(sorted(name for name in after if before.get(name) != after[name])))
 """
 
 
@@ -116,3 +165,6 @@ def test_an_edited_figure_shows_on_the_next_rebuild_without_restart(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert "Selling price" in (site / "figures" / "network-light.svg").read_text()
+    redrawn = run.stdout.split()
+    assert sorted(name.split("-")[1] for name in redrawn) == ["dark", "light"]
+    assert all(name.startswith("network-") for name in redrawn), redrawn
