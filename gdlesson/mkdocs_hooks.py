@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -43,7 +45,8 @@ def _prefetch_notebooks(config, gdlesson_changed: bool) -> dict[str, Future]:
     The plugin would execute a notebook only when its page comes up, after
     every other page; its kernel start alone is longer than a bare build.
     Started here, it runs while the figures are made and the pages rendered,
-    and the plugin then finds the result in its cache (same key, same entry).
+    and the plugin then finds the result in its cache (same key, same entry,
+    the same page as its own execution would give).
 
     The plugin's cache key covers the notebook and the plugin's options, not
     the code the notebook imports: a notebook that uses gdlesson is executed
@@ -68,20 +71,22 @@ def _prefetch_notebooks(config, gdlesson_changed: bool) -> dict[str, Future]:
                 continue
 
             def execute(path=path, cache_path=cache_path):
-                body = convert.nb2html(
-                    str(path),
-                    execute=options["execute"],
-                    kernel_name=options["kernel_name"],
-                    theme=options["theme"],
-                    allow_errors=options["allow_errors"],
-                    show_input=options["show_input"],
-                    no_input=options["no_input"],
-                    no_prompt=options["no_prompt"],
-                    remove_tag_config=options["remove_tag_config"],
-                    highlight_extra_classes=options["highlight_extra_classes"],
-                    include_requirejs=options["include_requirejs"],
-                    custom_mathjax_url=options["custom_mathjax_url"],
-                )
+                with tempfile.TemporaryDirectory(prefix="gdlesson-notebook-") as tmp:
+                    source = _run(path, options, Path(tmp)) if options["execute"] else path
+                    body = convert.nb2html(
+                        str(source),
+                        execute=False,
+                        kernel_name=options["kernel_name"],
+                        theme=options["theme"],
+                        allow_errors=options["allow_errors"],
+                        show_input=options["show_input"],
+                        no_input=options["no_input"],
+                        no_prompt=options["no_prompt"],
+                        remove_tag_config=options["remove_tag_config"],
+                        highlight_extra_classes=options["highlight_extra_classes"],
+                        include_requirejs=options["include_requirejs"],
+                        custom_mathjax_url=options["custom_mathjax_url"],
+                    )
                 toc_tokens, title = jupyter._get_nb_toc_tokens(str(path), options["toc_depth"])
                 entry = {"content": body, "toc_tokens": toc_tokens, "title": title}
                 cache_path.parent.mkdir(parents=True, exist_ok=True)
@@ -94,6 +99,31 @@ def _prefetch_notebooks(config, gdlesson_changed: bool) -> dict[str, Future]:
     return futures
 
 
+def _run(path: Path, options, out_dir: Path) -> Path:
+    """Execute the notebook at ``path`` as the plugin would; return the executed copy.
+
+    Run here rather than by the plugin so that the kernel is stopped at once
+    when the last cell is done (the plugin waits for it to shut down) and
+    keeps no input history: the page is the same, the build shorter.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        kernel_name=options["kernel_name"],
+        allow_errors=options["allow_errors"],
+        resources={"metadata": {"path": str(path.parent)}},
+        shutdown_kernel="immediate",
+        extra_arguments=["--HistoryManager.enabled=False"],
+    )
+    client.execute()
+    executed = out_dir / path.name
+    nbformat.write(notebook, executed)
+    return executed
+
+
 def on_pre_page(page, config, files):
     # A notebook being executed: wait for it, and fail here if a cell failed.
     if page.file.src_uri in _notebooks:
@@ -102,9 +132,17 @@ def on_pre_page(page, config, files):
 
 
 def on_files(files, config):
-    """Add every figure, both palettes, as a generated file read from the cache."""
+    """List every figure, both palettes, so that pages may link to them."""
     for name, path in _build.figure_files().items():
         files.append(File.generated(config, f"{FIGURE_DIR}/{name}", abs_src_path=str(path)))
+    # Pages are read in this order: notebook pages go last, so that the other
+    # pages are read while a notebook runs (always last: the same order, the
+    # same search index, whether it runs or comes from the cache).
+    for notebook in [
+        f for f in files if f.is_documentation_page() and f.src_uri.endswith(".ipynb")
+    ]:
+        files.remove(notebook)
+        files.append(notebook)
     return files
 
 
@@ -132,10 +170,17 @@ def on_post_page(output, page, config):
 
 
 def on_env(env, config, files):
-    # Static files, the figures among them, are copied after this event.
-    _build.wait()
+    # The pages are checked (their links to figures resolved); figures still
+    # being drawn are copied at the end, so the pages are written meanwhile.
+    for name in _build.figure_files():
+        files.remove(files.get_file_from_path(f"{FIGURE_DIR}/{name}"))
     return env
 
 
 def on_post_build(config):
+    out = Path(config.site_dir) / FIGURE_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    _build.wait()
+    for name, path in _build.figure_files().items():
+        shutil.copyfile(path, out / name)
     _build.evict_unused()
