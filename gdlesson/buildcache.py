@@ -28,6 +28,7 @@ import multiprocessing
 import os
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -52,6 +53,25 @@ def source_key(skip: tuple[str, ...] = ()) -> str:
     return digest.hexdigest()
 
 
+@cache
+def _statements(source: str) -> list[tuple[set[str], set[str], str]]:
+    """Each top-level statement of a module: (names it defines, names it uses, code)."""
+    tree = ast.parse(source)
+    if ast.get_docstring(tree, clean=False) is not None:
+        tree.body = tree.body[1:]
+    statements = []
+    for node in tree.body:
+        defines = set()
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            defines = {node.name}
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            defines = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        uses = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+        statements.append((defines, uses, ast.unparse(node)))
+    return statements
+
+
 def used_source(source: str, names) -> str:
     r"""The code of a module that ``names`` depend on: their definitions, the
     definitions those use in turn, and every statement that defines nothing
@@ -64,29 +84,14 @@ def used_source(source: str, names) -> str:
     def f():
         return A
     """
-    tree = ast.parse(source)
-    defined: dict[str, ast.stmt] = {}
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef | ast.ClassDef):
-            defined[node.name] = node
-        elif isinstance(node, ast.Assign | ast.AnnAssign):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                defined |= {n.id: node for n in ast.walk(target) if isinstance(n, ast.Name)}
+    statements = _statements(source)
     used, todo = set(), list(names)
     while todo:
         name = todo.pop()
-        if name in defined and name not in used:
+        if name not in used:
             used.add(name)
-            todo.extend(n.id for n in ast.walk(defined[name]) if isinstance(n, ast.Name))
-    docstring = ast.get_docstring(tree, clean=False) is not None
-    kept = [
-        node
-        for i, node in enumerate(tree.body)
-        if (node in defined.values() and any(defined[n] is node for n in used))
-        or (node not in defined.values() and not (i == 0 and docstring))
-    ]
-    return "\n".join(ast.unparse(node) for node in kept)
+            todo.extend(u for defines, uses, _ in statements if name in defines for u in uses)
+    return "\n".join(code for defines, _, code in statements if not defines or defines & used)
 
 
 def figure_keys(functions: dict[str, str]) -> dict[str, str]:
@@ -136,10 +141,11 @@ def make_manifest(path: str) -> None:
     from gdlesson.facts import facts
     from gdlesson.figures import FIGURES
 
+    keys = figure_keys({s.name: s.draw.__name__ for s in FIGURES})
     manifest = {
         "facts": facts(),
         "figures": {
-            s.name: {"alt": s.alt, "format": s.format, "function": s.draw.__name__} for s in FIGURES
+            s.name: {"alt": s.alt, "format": s.format, "key": keys[s.name]} for s in FIGURES
         },
     }
     _write_checked(Path(path), json.dumps(manifest, sort_keys=True, indent=1).encode())
@@ -211,7 +217,7 @@ class LessonBuild:
             self.made.append(self._manifest_path.name)
 
     def manifest(self) -> dict:
-        """``{"facts": {name: text}, "figures": {name: {"alt", "format", "function"}}}``.
+        """``{"facts": {name: text}, "figures": {name: {"alt", "format", "key"}}}``.
 
         The first call waits for the manifest if it is being made, then starts
         rendering the figures missing from the cache.
@@ -227,15 +233,13 @@ class LessonBuild:
         return self._manifest
 
     def _start_figures(self) -> None:
-        specs = self._manifest["figures"]
-        keys = figure_keys({name: spec["function"] for name, spec in specs.items()})
         missing = []
-        for name, spec in specs.items():
+        for name, spec in self._manifest["figures"].items():
             for palette in self.PALETTES:
-                path = figure_path(self.cache_dir, keys[name], name, palette, spec["format"])
+                path = figure_path(self.cache_dir, spec["key"], name, palette, spec["format"])
                 self._figures[f"{name}-{palette}.{spec['format']}"] = path
                 if _read_checked(path) is None:
-                    missing.append((name, palette, keys[name]))
+                    missing.append((name, palette, spec["key"]))
         if missing:
             args = (str(self.cache_dir), missing, self._workers)
             self._futures.append(self._submit(make_figures, *args))
