@@ -1,9 +1,9 @@
-"""Benchmark the site build against a bare Material build of the same Markdown.
+"""Benchmark the site build against bare Material builds of the same pages.
 
 Run through ``scripts/bench``. Works in a temporary copy of docs/ and
 mkdocs.yml, so the repository's own caches are not touched. Prints one table
-of medians and each build's ratio to the bare build, then the page weights,
-and exits 1 if a target is missed.
+of medians and each build's ratio to the floors (see :func:`make_workspace`),
+then the page weights, and exits 1 if a target is missed.
 
 Two ways of timing, both reported:
 
@@ -33,42 +33,60 @@ TARGETS = {"warm": 1.3, "edit": 1.5, "cold": 5.0}
 EDITED_PAGE = "recap.md"
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1"}
 
-# Rebuilds inside one process, as `mkdocs serve` does; prints one duration per line.
-REBUILDS = """
-import sys, time
+# The edits: a page gets a comment; a figure function a new label (a comment in
+# Python would change nothing drawn, so no figure would be drawn again).
+EDITS = {
+    "page": (r"\Z", "\n<!-- edit {i} -->\n"),
+    "figure": (r'"Price[^"]*",', '"Price {i}",'),
+}
+
+# A rebuild inside a running process, as `mkdocs serve` does after an edit: the
+# first build imports everything, the second is timed.
+REBUILD = """
+import re, sys, time
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-config_file, site, runs, edit = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-build(load_config(config_file, site_dir=site))  # the first build imports everything
-for i in range(runs):
-    if edit != "-":
-        page = Path(edit)
-        page.write_text(page.read_text() + f"\\n<!-- edit {i} -->\\n")
-    start = time.perf_counter()
-    build(load_config(config_file, site_dir=site))
-    print(time.perf_counter() - start)
+config_file, site, edited, pattern, replacement = sys.argv[1:6]
+build(load_config(config_file, site_dir=site))
+if edited != "-":
+    path = Path(edited)
+    path.write_text(re.sub(pattern, replacement, path.read_text(), count=1))
+start = time.perf_counter()
+build(load_config(config_file, site_dir=site))
+print(time.perf_counter() - start)
 """
 
 
-def make_workspace(tmp: Path) -> tuple[Path, Path]:
-    """Copies of the site's sources: our config and a bare one (Material + search)."""
-    shutil.copytree(ROOT / "docs", tmp / "docs")
-    text = (ROOT / "mkdocs.yml").read_text()
-    text = text.replace("gdlesson/mkdocs_hooks.py", str(ROOT / "gdlesson" / "mkdocs_hooks.py"))
-    text = text.replace("  - gdlesson\n", f"  - {ROOT / 'gdlesson'}\n")
-    ours = tmp / "mkdocs.yml"
-    ours.write_text(text)
+def make_workspace(tmp: Path) -> dict[str, Path]:
+    """Copies of the site's sources, and three configurations of them.
 
-    bare = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
+    - ``ours``: the site as it is built;
+    - ``bare``: the floor the targets are measured against, as the issue sets
+      it: the same pages with Material and search only, no hooks, and no
+      notebook execution (the notebook page is converted, not run);
+    - ``markdown``: a lower floor, for comparison: the Markdown pages alone.
+    """
+    for part in ("docs", "gdlesson"):
+        shutil.copytree(ROOT / part, tmp / part, ignore=shutil.ignore_patterns("__pycache__"))
+    configs = {"ours": tmp / "mkdocs.yml"}
+    shutil.copy(ROOT / "mkdocs.yml", configs["ours"])
+
+    loaded = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
     for key in ("hooks", "watch", "extra_css", "extra_javascript", "validation"):
-        bare.pop(key, None)
-    bare["plugins"] = ["search"]
-    bare["nav"] = [e for e in bare["nav"] if not str(next(iter(e.values()))).endswith(".ipynb")]
-    bare["exclude_docs"] = "*.ipynb\n"
-    bare_path = tmp / "bare.yml"
-    bare_path.write_text(yaml.safe_dump(bare, sort_keys=False))
-    return ours, bare_path
+        loaded.pop(key, None)
+    jupyter = next(p for p in loaded["plugins"] if isinstance(p, dict) and "mkdocs-jupyter" in p)
+    options = jupyter["mkdocs-jupyter"] | {"execute": False, "cache_dir": ".cache-bare/jupyter"}
+    bare = loaded | {"plugins": ["search", {"mkdocs-jupyter": options}]}
+    markdown = loaded | {
+        "plugins": ["search"],
+        "nav": [e for e in loaded["nav"] if not str(next(iter(e.values()))).endswith(".ipynb")],
+        "exclude_docs": "*.ipynb\n",
+    }
+    for name, config in (("bare", bare), ("markdown", markdown)):
+        configs[name] = tmp / f"{name}.yml"
+        configs[name].write_text(yaml.safe_dump(config, sort_keys=False))
+    return configs
 
 
 def cli_build(config: Path, site: Path) -> float:
@@ -76,23 +94,32 @@ def cli_build(config: Path, site: Path) -> float:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
         cwd=config.parent,
-        env=ENV,
+        env=ENV | {"PYTHONPATH": str(config.parent)},
         check=True,
         capture_output=True,
     )
     return time.perf_counter() - start
 
 
-def in_process(config: Path, site: Path, runs: int, edit: Path | None) -> list[float]:
+def rebuild(config: Path, site: Path, edit: str | None = None, run: int = 0) -> float:
+    """One rebuild's time in a running process, after the ``edit`` ("page" or "figure")."""
+    edited = {
+        "page": config.parent / "docs" / EDITED_PAGE,
+        "figure": config.parent / "gdlesson" / "figures.py",
+    }
+    args = ["-", "", ""]
+    if edit:
+        pattern, replacement = EDITS[edit]
+        args = [str(edited[edit]), pattern, replacement.format(i=run)]
     out = subprocess.run(
-        [sys.executable, "-c", REBUILDS, str(config), str(site), str(runs), str(edit or "-")],
+        [sys.executable, "-c", REBUILD, str(config), str(site), *args],
         cwd=config.parent,
-        env=ENV,
+        env=ENV | {"PYTHONPATH": str(config.parent)},
         check=True,
         capture_output=True,
         text=True,
     ).stdout
-    return [float(line) for line in out.split()]
+    return float(out)
 
 
 def edit_then_build(config: Path, site: Path, page: Path, i: int) -> float:
@@ -136,49 +163,61 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="gdlesson-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        ours, bare = make_workspace(tmp)
+        configs = make_workspace(tmp)
+        ours = configs["ours"]
         site = tmp / "site"
         page = tmp / "docs" / EDITED_PAGE
         caches = tmp / ".cache"
 
-        cli: dict[str, list[float]] = {"bare": [], "cold": [], "warm": [], "edit": []}
-        cli_build(bare, site)  # warm the file system cache once
+        cli: dict[str, list[float]] = {k: [] for k in ("markdown", "bare", "cold", "warm", "edit")}
+        served: dict[str, list[float]] = {
+            k: [] for k in ("markdown", "bare", "warm", "edit", "figure")
+        }
+        for floor in ("markdown", "bare"):
+            cli_build(configs[floor], site)  # warm the file system cache once
+        # Run by run, each build in turn, so that a slow spell of the machine
+        # weighs on all of them alike.
         for i in range(args.runs):
-            cli["bare"].append(cli_build(bare, site))
+            for floor in ("markdown", "bare"):
+                cli[floor].append(cli_build(configs[floor], site))
             shutil.rmtree(caches, ignore_errors=True)
             cli["cold"].append(cli_build(ours, site))
             cli["warm"].append(cli_build(ours, site))
             cli["edit"].append(edit_then_build(ours, site, page, i))
-        served = {
-            "bare": in_process(bare, site, args.runs, None),
-            "warm": in_process(ours, site, args.runs, None),
-            "edit": in_process(ours, site, args.runs, page),
-        }
+            for floor in ("markdown", "bare"):
+                served[floor].append(rebuild(configs[floor], site))
+            served["warm"].append(rebuild(ours, site))
+            served["edit"].append(rebuild(ours, site, "page", i))
+            served["figure"].append(rebuild(ours, site, "figure", i))
         cli_build(ours, site)
         weights = page_weights(site)
         figures = sorted((p.name, p.stat().st_size) for p in (site / "figures").iterdir())
 
     median = {k: statistics.median(v) for k, v in cli.items()}
     served_median = {k: statistics.median(v) for k, v in served.items()}
+
+    def cells(times: dict[str, float], key: str) -> str:
+        if key not in times:
+            return "– | – | –"
+        t = times[key]
+        return f"{t:.2f} s | {t / times['bare']:.2f} | {t / times['markdown']:.2f}"
+
     print(f"Build times, median of {args.runs} runs ({os.cpu_count()} cores)\n")
-    print("| build | `mkdocs build` process | × bare | rebuild in `mkdocs serve` | × bare |")
-    print("|---|---:|---:|---:|---:|")
+    print(
+        "| build | `mkdocs build` process | × bare | × Markdown only "
+        "| rebuild in `mkdocs serve` | × bare | × Markdown only |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
     labels = {
-        "bare": "bare: Material + search, same Markdown",
+        "markdown": "Markdown only: Material + search, the notebook page left out",
+        "bare": "bare: the same pages, Material + search, notebook not run",
         "cold": "ours, cold (empty caches)",
         "warm": "ours, warm (nothing changed)",
         "edit": f"ours, after editing {EDITED_PAGE}",
+        "figure": "ours, after editing one figure function",
     }
     for key, label in labels.items():
-        served_cells = (
-            f"{served_median[key]:.2f} s | {served_median[key] / served_median['bare']:.2f}"
-            if key in served_median
-            else "– | –"
-        )
-        print(
-            f"| {label} | {median[key]:.2f} s | {median[key] / median['bare']:.2f} "
-            f"| {served_cells} |"
-        )
+        print(f"| {label} | {cells(median, key)} | {cells(served_median, key)} |")
 
     print("\nTargets (× bare; `mkdocs serve` rebuilds for warm and edit, a new process for cold):")
     results = {
