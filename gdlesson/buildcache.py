@@ -34,7 +34,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 #: Modules that only adapt pages to the site: they make no number or figure.
-NOT_INPUTS = {"mkdocs_hooks.py", "pages.py", "__main__.py", "buildcache.py"}
+#: (This module is an input: it writes the manifest and the figure files.)
+NOT_INPUTS = {"mkdocs_hooks.py", "pages.py", "__main__.py"}
 
 
 def source_key(skip: tuple[str, ...] = ()) -> str:

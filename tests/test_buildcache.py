@@ -88,6 +88,11 @@ def test_the_key_follows_the_code_that_makes_figures(tmp_path, monkeypatch):
     with (package / "style.py").open("a") as f:
         f.write("\n# a change to the style\n")
     assert buildcache.source_key() != before
+    # The cache's own code writes the manifest: a new manifest layout is a new key.
+    before = buildcache.source_key()
+    with (package / "buildcache.py").open("a") as f:
+        f.write("\n# a change to the manifest\n")
+    assert buildcache.source_key() != before
 
 
 def test_a_figure_key_follows_only_the_code_that_draws_it(tmp_path, monkeypatch):
