@@ -1,0 +1,91 @@
+"""`mkdocs serve` as an instructor runs it: edits show in the open page, no restart.
+
+The server runs on a copy of the sources (docs/, gdlesson/, mkdocs.yml) with the
+flags of ``scripts/serve``. The test never reloads the page: MkDocs' live-reload
+script must do it after each rebuild (with the pinned click it needs
+``--livereload``), and the rebuilt page must show the edit.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+REBUILD_SECONDS = 120_000  # a cold build on a slow machine, in ms for Playwright
+
+
+def serve_flags() -> list[str]:
+    """The flags `scripts/serve` gives `mkdocs serve`."""
+    lines = (ROOT / "scripts" / "serve").read_text().splitlines()
+    line = next(x for x in lines if x.startswith("exec ") and " serve " in x)
+    flags = shlex.split(line.split(" serve ", 1)[1])
+    return [flag for flag in flags if flag != "$@"]
+
+
+@pytest.fixture
+def served(tmp_path):
+    """(project, url): `mkdocs serve` running on a copy of the sources."""
+    for part in ("docs", "gdlesson"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text().replace("execute: true", "execute: false")
+    (tmp_path / "mkdocs.yml").write_text(config)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *serve_flags(), "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=os.environ | {"PYTHONPATH": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + REBUILD_SECONDS / 1000
+        while True:
+            assert server.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
+                time.sleep(0.2)
+        yield tmp_path, url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def test_scripts_serve_turns_live_reload_on():
+    assert "--livereload" in serve_flags()
+
+
+def test_edits_to_a_page_and_a_figure_show_without_a_restart(served, browser):
+    project, url = served
+    page = browser.new_page()
+    page.goto(url + "recap/")
+
+    recap = project / "docs" / "recap.md"
+    with page.expect_navigation(timeout=REBUILD_SECONDS):  # live reload, not us
+        recap.write_text(recap.read_text() + "\nEdited while the server runs.\n")
+    assert "Edited while the server runs." in page.inner_text("article")
+
+    figures = project / "gdlesson" / "figures.py"
+    assert figures.read_text().count('"Price",') == 1
+    with page.expect_navigation(timeout=REBUILD_SECONDS):
+        figures.write_text(figures.read_text().replace('"Price",', '"Selling price",'))
+    svg = page.request.get(url + "figures/network-light.svg").text()
+    assert "Selling price" in svg
+    page.close()
