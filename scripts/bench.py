@@ -189,6 +189,8 @@ def main() -> int:
             served["warm"].append(rebuild(ours, site))
             served["edit"].append(rebuild(ours, site, "page", i))
             served["figure"].append(rebuild(ours, site, "figure", i))
+            for edited in (f"docs/{EDITED_PAGE}", "gdlesson/figures.py"):
+                shutil.copy(ROOT / edited, tmp / edited)  # the page weights are of the sources
         cli_build(ours, site)
         weights = page_weights(site)
         figures = sorted((p.name, p.stat().st_size) for p in (site / "figures").iterdir())
