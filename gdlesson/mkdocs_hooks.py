@@ -50,7 +50,7 @@ def _prefetch_notebooks(config, gdlesson_changed: bool) -> dict[str, Future]:
 
     The plugin's cache key covers the notebook and the plugin's options, not
     the code the notebook imports: a notebook that uses gdlesson is executed
-    again whenever gdlesson changed.
+    again whenever gdlesson changed. An entry that is not whole is made again.
     """
     plugin = config.plugins.get("mkdocs-jupyter")
     if plugin is None or not plugin.config["cache"] or plugin.config["execute_ignore"]:
@@ -65,7 +65,8 @@ def _prefetch_notebooks(config, gdlesson_changed: bool) -> dict[str, Future]:
         for path in sorted(Path(config.docs_dir).glob(pattern)):
             key = jupyter._compute_cache_key(str(path), options, options["execute"])
             cache_path = jupyter._get_cache_path(options["cache_dir"], key)
-            if gdlesson_changed and "gdlesson" in path.read_text(encoding="utf-8"):
+            stale = gdlesson_changed and "gdlesson" in path.read_text(encoding="utf-8")
+            if stale or not _whole_entry(cache_path):
                 cache_path.unlink(missing_ok=True)
             if cache_path.exists():
                 continue
@@ -97,6 +98,16 @@ def _prefetch_notebooks(config, gdlesson_changed: bool) -> dict[str, Future]:
             futures[path.relative_to(config.docs_dir).as_posix()] = pool.submit(execute)
     pool.shutdown(wait=False)
     return futures
+
+
+def _whole_entry(cache_path: Path) -> bool:
+    """Whether a cache entry of mkdocs-jupyter is whole (the plugin would serve a
+    truncated one, or fail on it): JSON holding a page."""
+    try:
+        entry = json.loads(cache_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(entry, dict) and {"content", "toc_tokens", "title"} <= entry.keys()
 
 
 def _run(path: Path, options, out_dir: Path) -> Path:
