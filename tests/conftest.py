@@ -33,8 +33,9 @@ def page_url(source: str) -> str:
 
 
 def build_site(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``project`` into ``dest``; the caller checks the result."""
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    """``mkdocs build --strict`` of ``project`` into ``dest``; the caller checks the result.
+    The build imports the project's own gdlesson."""
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=project,
@@ -45,13 +46,20 @@ def build_site(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
     )
 
 
-def project_copy(dest: Path, execute: bool = True, extra_config: str = "") -> Path:
+def project_copy(
+    dest: Path, execute: bool = True, extra_config: str = "", package: bool = False
+) -> Path:
     """A copy of the site's sources (docs/, mkdocs.yml) in ``dest``, building with this
-    repo's gdlesson; its caches (.cache/) start empty."""
+    repo's gdlesson, or with a copy of it in ``dest`` if ``package``; its caches
+    (.cache/) start empty. Builds and servers run in ``dest`` with it on PYTHONPATH."""
     shutil.copytree(DOCS, dest / "docs")
     config = (ROOT / "mkdocs.yml").read_text()
-    config = config.replace("gdlesson/mkdocs_hooks.py", str(ROOT / "gdlesson/mkdocs_hooks.py"))
-    config = config.replace("  - gdlesson\n", f"  - {ROOT / 'gdlesson'}\n")
+    if package:
+        ignore = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(ROOT / "gdlesson", dest / "gdlesson", ignore=ignore)
+    else:
+        config = config.replace("gdlesson/mkdocs_hooks.py", str(ROOT / "gdlesson/mkdocs_hooks.py"))
+        config = config.replace("  - gdlesson\n", f"  - {ROOT / 'gdlesson'}\n")
     if not execute:
         config = config.replace("execute: true", "execute: false")  # faster where not tested
     (dest / "mkdocs.yml").write_text(config + extra_config)

@@ -58,3 +58,15 @@ def test_pages_get_an_edit_link_when_repo_url_is_set(tmp_path):
     assert run.returncode == 0, run.stderr
     page = (project / "out" / "recap" / "index.html").read_text()
     assert 'href="https://github.com/example/gdlesson/edit/main/docs/recap.md"' in page
+
+
+def test_a_figure_that_cannot_be_drawn_fails_the_build(tmp_path):
+    project = project_copy(tmp_path, execute=False, package=True)
+    figures = project / "gdlesson" / "figures.py"
+    body = '    """The 4-5-1 house-price network with every one of its weights drawn."""\n'
+    assert figures.read_text().count(body) == 1
+    raising = '    raise RuntimeError("a figure that cannot be drawn")\n'
+    figures.write_text(figures.read_text().replace(body, body + raising))
+    run = build_site(project / "out", project)
+    assert run.returncode != 0
+    assert "a figure that cannot be drawn" in run.stderr

@@ -13,6 +13,7 @@ import pytest
 from gdlesson import buildcache
 from gdlesson.buildcache import LessonBuild
 from gdlesson.figures import FIGURES, render
+from tests.conftest import project_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL_FIGURES = 2 * len(FIGURES)
@@ -154,10 +155,7 @@ print(" ".join(sorted(name for name in after if before.get(name) != after[name])
 
 
 def test_an_edited_figure_shows_on_the_next_rebuild_without_restart(tmp_path):
-    for part in ("docs", "gdlesson"):
-        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (ROOT / "mkdocs.yml").read_text().replace("execute: true", "execute: false")
-    (tmp_path / "mkdocs.yml").write_text(config)
+    project_copy(tmp_path, execute=False, package=True)
     env = os.environ | {"PYTHONPATH": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"}
     site = tmp_path / "site"
     run = subprocess.run(

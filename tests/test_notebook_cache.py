@@ -8,27 +8,19 @@ built once for the module, so it starts warm.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import build_site, project_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def build(project: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"],
-        cwd=project,
-        env=os.environ | {"PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = build_site(project / "site", project)
     assert run.returncode == 0, run.stderr
 
 
@@ -53,10 +45,7 @@ def edit_gdlesson(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("built")
-    for part in ("docs", "gdlesson"):
-        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = project_copy(tmp_path_factory.mktemp("built"), package=True)
     build(project)
     assert len(entries(project)) == 1
     return project

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import socket
 import subprocess
 import sys
@@ -19,6 +18,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import project_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 REBUILD_SECONDS = 120_000  # a cold build on a slow machine, in ms for Playwright
@@ -35,10 +36,7 @@ def serve_flags() -> list[str]:
 @pytest.fixture
 def served(tmp_path):
     """(project, url): `mkdocs serve` running on a copy of the sources."""
-    for part in ("docs", "gdlesson"):
-        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (ROOT / "mkdocs.yml").read_text().replace("execute: true", "execute: false")
-    (tmp_path / "mkdocs.yml").write_text(config)
+    project_copy(tmp_path, execute=False, package=True)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
