@@ -157,7 +157,7 @@ def figure_path(cache_dir: Path, key: str, name: str, palette: str, format: str)
     return cache_dir / f"{name}-{palette}-{_entry_key(key, name, palette)}.{format}"
 
 
-def _render_into_cache(cache_dir: str, key: str, name: str, palette: str) -> str:
+def _render_into_cache(cache_dir: str, name: str, palette: str, key: str) -> str:
     """Render one figure in one palette into the cache; return the file's name."""
     from gdlesson.figures import FIGURES, render
 
@@ -177,8 +177,7 @@ def make_figures(cache_dir: str, wanted, workers: int) -> list[str]:
 
     # Raster figures take longest: started first, they do not finish last alone.
     formats = {spec.name: spec.format for spec in FIGURES}
-    jobs = sorted(wanted, key=lambda job: formats[job[0]] != "png")
-    jobs = [(cache_dir, key, name, palette) for name, palette, key in jobs]
+    jobs = [(cache_dir, *job) for job in sorted(wanted, key=lambda job: formats[job[0]] != "png")]
     workers = min(workers, len(jobs))
     if workers < 2:
         return [_render_into_cache(*job) for job in jobs]

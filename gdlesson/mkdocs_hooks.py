@@ -149,9 +149,8 @@ def on_files(files, config):
     # Pages are read in this order: notebook pages go last, so that the other
     # pages are read while a notebook runs (always last: the same order, the
     # same search index, whether it runs or comes from the cache).
-    for notebook in [
-        f for f in files if f.is_documentation_page() and f.src_uri.endswith(".ipynb")
-    ]:
+    notebooks = [f for f in files if f.is_documentation_page() and f.src_uri.endswith(".ipynb")]
+    for notebook in notebooks:
         files.remove(notebook)
         files.append(notebook)
     return files

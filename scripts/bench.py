@@ -1,7 +1,7 @@
 """Benchmark the site build against bare Material builds of the same pages.
 
-Run through ``scripts/bench``. Works in a temporary copy of docs/ and
-mkdocs.yml, so the repository's own caches are not touched. Prints one table
+Run through ``scripts/bench``. Works in a temporary copy of docs/, gdlesson/
+and mkdocs.yml, so the repository stays as it is. Prints one table
 of medians and each build's ratio to the floors (see :func:`make_workspace`),
 then the page weights, and exits 1 if a target is missed.
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -123,7 +124,8 @@ def rebuild(config: Path, site: Path, edit: str | None = None, run: int = 0) -> 
 
 
 def edit_then_build(config: Path, site: Path, page: Path, i: int) -> float:
-    page.write_text(page.read_text() + f"\n<!-- edit {i} -->\n")
+    pattern, replacement = EDITS["page"]
+    page.write_text(re.sub(pattern, replacement.format(i=i), page.read_text(), count=1))
     return cli_build(config, site)
 
 

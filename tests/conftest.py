@@ -32,14 +32,17 @@ def page_url(source: str) -> str:
     return "" if stem == "index" else f"{stem}/"
 
 
+def project_env(project: Path) -> dict[str, str]:
+    """The environment of MkDocs run in ``project``: it imports the project's gdlesson."""
+    return os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+
+
 def build_site(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``project`` into ``dest``; the caller checks the result.
-    The build imports the project's own gdlesson."""
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    """``mkdocs build --strict`` of ``project`` into ``dest``; the caller checks the result."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=project,
-        env=env,
+        env=project_env(project),
         capture_output=True,
         text=True,
         check=False,
@@ -51,7 +54,7 @@ def project_copy(
 ) -> Path:
     """A copy of the site's sources (docs/, mkdocs.yml) in ``dest``, building with this
     repo's gdlesson, or with a copy of it in ``dest`` if ``package``; its caches
-    (.cache/) start empty. Builds and servers run in ``dest`` with it on PYTHONPATH."""
+    (.cache/) start empty. Run MkDocs there with :func:`project_env`."""
     shutil.copytree(DOCS, dest / "docs")
     config = (ROOT / "mkdocs.yml").read_text()
     if package:

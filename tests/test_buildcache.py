@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +12,7 @@ import pytest
 from gdlesson import buildcache
 from gdlesson.buildcache import LessonBuild
 from gdlesson.figures import FIGURES, render
-from tests.conftest import project_copy
+from tests.conftest import project_copy, project_env
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL_FIGURES = 2 * len(FIGURES)
@@ -78,10 +77,16 @@ def test_make_figures_renders_what_is_asked_in_one_or_many_processes(tmp_path, w
     assert path.read_bytes() == render(network, "dark")
 
 
-def test_the_key_follows_the_code_that_makes_figures(tmp_path, monkeypatch):
+@pytest.fixture
+def package(tmp_path, monkeypatch) -> Path:
+    """A copy of gdlesson's source, which the cache keys are made from."""
     package = tmp_path / "gdlesson"
     shutil.copytree(ROOT / "gdlesson", package, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(buildcache, "PACKAGE", package)
+    return package
+
+
+def test_the_key_follows_the_code_that_makes_figures(package):
     before = buildcache.source_key()
     with (package / "pages.py").open("a") as f:
         f.write("\n# pages make no figure\n")
@@ -96,10 +101,7 @@ def test_the_key_follows_the_code_that_makes_figures(tmp_path, monkeypatch):
     assert buildcache.source_key() != before
 
 
-def test_a_figure_key_follows_only_the_code_that_draws_it(tmp_path, monkeypatch):
-    package = tmp_path / "gdlesson"
-    shutil.copytree(ROOT / "gdlesson", package, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(buildcache, "PACKAGE", package)
+def test_a_figure_key_follows_only_the_code_that_draws_it(package):
     functions = {spec.name: spec.draw.__name__ for spec in FIGURES}
     figures = package / "figures.py"
 
@@ -113,12 +115,8 @@ def test_a_figure_key_follows_only_the_code_that_draws_it(tmp_path, monkeypatch)
 
     assert changed_after('"Price",', '"Selling price",') == {"network"}
     # A helper changes the figures that use it.
-    assert changed_after(
-        "ws = np.linspace(low, high, 201)", "ws = np.linspace(low, high, 301)"
-    ) == {
-        "descent-1d",
-        "zigzag-1d",
-    }
+    curve = changed_after("np.linspace(low, high, 201)", "np.linspace(low, high, 301)")
+    assert curve == {"descent-1d", "zigzag-1d"}
     # What every figure goes through changes them all.
     assert changed_after('metadata={"Date": None', 'metadata={"Date": ""') == set(functions)
     # A comment or a docstring of the module changes nothing.
@@ -156,12 +154,11 @@ print(" ".join(sorted(name for name in after if before.get(name) != after[name])
 
 def test_an_edited_figure_shows_on_the_next_rebuild_without_restart(tmp_path):
     project_copy(tmp_path, execute=False, package=True)
-    env = os.environ | {"PYTHONPATH": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"}
     site = tmp_path / "site"
     run = subprocess.run(
         [sys.executable, "-c", SERVE_LIKE, str(tmp_path), str(site)],
         cwd=tmp_path,
-        env=env,
+        env=project_env(tmp_path),
         capture_output=True,
         text=True,
         check=False,

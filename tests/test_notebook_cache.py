@@ -16,8 +16,6 @@ import pytest
 
 from tests.conftest import build_site, project_copy
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def build(project: Path) -> None:
     run = build_site(project / "site", project)

@@ -8,7 +8,6 @@ script must do it after each rebuild (with the pinned click it needs
 
 from __future__ import annotations
 
-import os
 import shlex
 import socket
 import subprocess
@@ -19,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import project_copy
+from tests.conftest import project_copy, project_env
 
 ROOT = Path(__file__).resolve().parents[2]
-REBUILD_SECONDS = 120_000  # a cold build on a slow machine, in ms for Playwright
+REBUILD_MS = 120_000  # a cold build on a slow machine
 
 
 def serve_flags() -> list[str]:
@@ -44,13 +43,13 @@ def served(tmp_path):
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", *serve_flags(), "-a", f"127.0.0.1:{port}"],
         cwd=tmp_path,
-        env=os.environ | {"PYTHONPATH": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"},
+        env=project_env(tmp_path),
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + REBUILD_SECONDS / 1000
+        deadline = time.monotonic() + REBUILD_MS / 1000
         while True:
             assert server.poll() is None, (tmp_path / "serve.log").read_text()
             try:
@@ -76,13 +75,13 @@ def test_edits_to_a_page_and_a_figure_show_without_a_restart(served, browser):
     page.goto(url + "recap/")
 
     recap = project / "docs" / "recap.md"
-    with page.expect_navigation(timeout=REBUILD_SECONDS):  # live reload, not us
+    with page.expect_navigation(timeout=REBUILD_MS):  # live reload, not us
         recap.write_text(recap.read_text() + "\nEdited while the server runs.\n")
     assert "Edited while the server runs." in page.inner_text("article")
 
     figures = project / "gdlesson" / "figures.py"
     assert figures.read_text().count('"Price",') == 1
-    with page.expect_navigation(timeout=REBUILD_SECONDS):
+    with page.expect_navigation(timeout=REBUILD_MS):
         figures.write_text(figures.read_text().replace('"Price",', '"Selling price",'))
     svg = page.request.get(url + "figures/network-light.svg").text()
     assert "Selling price" in svg
