@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
+
 from gdlesson import compute_budget as budget
 from gdlesson import lesson, playground
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
-from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 from gdlesson.network import LAYERS, bias_count, trained_by_descent, weight_count
 
@@ -33,6 +35,44 @@ def machines_table() -> str:
         speed = budget.speed(m.rmax_flops)
         rows.append(f"| {m.name} | [{m.first_top}]({m.source}) | {speed} | \\({years}\\) |")
     return "\n".join(rows)
+
+
+def code_facts(one, search, rolling, zigzag, two, combos, seconds, years) -> dict[str, str]:
+    """What the pages' code blocks write: Python literals, and outputs exactly as
+    ``print`` shows them (the code recomputes them with NumPy alone)."""
+    recap = {w: one(w) for w in lesson.RECAP_WEIGHTS}
+    (w_bad, c_bad), (w_good, c_good) = recap.items()
+    return {
+        "area_list": repr(list(AREA)),
+        "age_list": repr(list(AGE)),
+        "price_list": repr(list(PRICE)),
+        "candidates_plain": str(CANDIDATES),
+        "candidates_tex": f"{CANDIDATES:,}".replace(",", "{,}"),
+        "recap_w_bad": repr(w_bad),
+        "recap_w_good": repr(w_good),
+        "recap_w_bad_g": f"{w_bad:g}",
+        "recap_w_good_g": f"{w_good:g}",
+        "recap_cost_bad": f"{c_bad:.4f}",
+        "recap_cost_good": f"{c_good:.4f}",
+        "layers_list": repr(list(LAYERS)),
+        "combinations_exponent": str(len(str(combos)) - 1),
+        "combinations_is_power": str(combos == 10 ** (len(str(combos)) - 1)),
+        "combinations_digits": str(len(str(combos))),
+        "lecture_pflops_plain": str(budget.LECTURE_FLOPS // budget.PETA),
+        "seconds_e": f"{float(seconds):.4e}",
+        "years_e": f"{float(years):.3e}",
+        "seconds_lecture_e": f"{float(seconds):.2e}".replace("e+", "e"),
+        "years_lecture_e": f"{float(budget.lecture_years(combos)):.3e}",
+        "years_exact_short": budget.scientific(years, 3).split(" ")[0],
+        "years_lecture_short": budget.scientific(budget.lecture_years(combos), 3).split(" ")[0],
+        "start_1d_py": repr(float(lesson.START_1D)),
+        "steps_1d_plain": str(rolling.steps),
+        "steps_zigzag_1d_plain": str(zigzag.steps),
+        "zigzag_first_5": repr([f"{w:.3f}" for w in zigzag.path[:5]]),
+        "start_2d_list": repr([float(v) for v in lesson.START_2D]),
+        "steps_2d_plain": str(two.steps),
+        "end_w_2d_rounded": str(np.round(two.w, 3)),
+    }
 
 
 @cache
@@ -75,7 +115,6 @@ def facts() -> dict[str, str]:
         "biases": str(bias_count()),
         "weights_and_biases": str(weight_count() + bias_count()),
         "combinations": budget.scientific(combos, 1).replace("1 \\times ", ""),
-        "combinations_digits": _count(len(str(combos))),
         # the supercomputer
         "lecture_pflops": str(budget.LECTURE_FLOPS // budget.PETA),
         "lecture_flops": f"{budget.LECTURE_FLOPS // budget.PETA} \\times 10^{{15}}",
@@ -119,11 +158,13 @@ def facts() -> dict[str, str]:
         "network_cost_end": f"{net.costs[-1]:.3f}",
         "network_ratio": budget.scientific(budget.Fraction(combos, net.steps), 2),
     }
+    values |= code_facts(one, search, rolling, zigzag, two, combos, seconds, years)
     for label, run in rates.items():
         key = label.replace(" ", "_")
         values[f"rate_{key}"] = f"{lesson.RATES_1D[label]:g}"
         values[f"steps_{key}"] = _count(run.steps)
         values[f"status_{key}"] = run.status
+        values[f"steps_{key}_plain"] = str(run.steps)
     # the interactive playgrounds: HTML, their settings as JSON (gdlesson.playground)
     values["playground_1d"] = playground.playground_1d_html()
     values["playground_2d"] = playground.playground_2d_html()
