@@ -1,282 +1,176 @@
-"""What the build needs from gdlesson, made in fresh processes and cached on disk.
+"""What the build needs from gdlesson, made in worker processes and cached on disk.
 
-The site needs two things from the package: the lesson's *manifest* (every
-number the prose quotes, and each figure's name, alt text and format) and the
-figure files themselves. Each is cached under a key made from what makes it,
-with the versions of NumPy, Matplotlib and Pillow: the manifest from all of
-gdlesson's modules; a figure from its palette, its own function in figures.py
-and what that function uses there (:func:`used_source`), and the other modules.
-Editing one figure function renders that figure again, and no other; a build
-where nothing changed renders nothing and starts no process.
+The site needs three things from the package: the lesson's *manifest* (every
+number the prose quotes, each figure's spec, the notebook to run), the figure
+files, and the executed notebook. All of them follow from gdlesson's source,
+so they share one key, :func:`source_key`, and live in one folder of the cache,
+``.cache/gdlesson/<key>/``. A build where nothing changed starts no process.
 
-Whatever is missing is made in one worker process started fresh (``spawn``),
-so it imports gdlesson from disk as it is now: under ``mkdocs serve``, which
-never re-imports its hooks, an edited figure function still shows on the next
-rebuild. The worker renders the figures in parallel, one renderer per core,
-forked from it once gdlesson is imported (spawned where fork is unsafe).
+Each entry is checked before it is served: the folder's ``index.json`` records
+the SHA-256 of every entry, and an entry whose bytes do not match (truncated,
+edited, missing) is made again. Entries are written whole or not at all
+(written aside, then renamed), so builds running at once in one checkout share
+the folder safely: they make the same bytes.
 
-Every cache entry is stored with the SHA-256 of its bytes; an entry that does
-not match (a truncated or corrupt file) is made again, never served.
+Whatever is missing is made in one pool of fresh (``spawn``) processes, which
+import gdlesson from disk as it is now: under ``mkdocs serve``, which never
+re-imports its hooks, an edited module still shows on the next rebuild. The
+workers end with the build: they ignore Ctrl-C (the build stops them), and
+each one exits by itself when the build process is gone.
 """
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import multiprocessing
 import os
-import sys
-from concurrent.futures import Future, ProcessPoolExecutor
-from functools import cache
+import re
+import shutil
+import time
 from importlib.metadata import version
 from pathlib import Path
 
+from gdlesson import workers
+
 PACKAGE = Path(__file__).resolve().parent
-#: Modules that only adapt pages to the site: they make no number or figure.
-#: (This module is an input: it writes the manifest and the figure files.)
+#: Modules that only adapt the built pages: they make no number, figure or notebook.
 NOT_INPUTS = {"mkdocs_hooks.py", "pages.py", "__main__.py"}
+#: Other builds' folders younger than this are left alone: a build may still use them.
+KEEP_SECONDS = 120
+_KEY = re.compile(r"[0-9a-f]{20}")
 
 
-def source_key(skip: tuple[str, ...] = ()) -> str:
-    """A hash of what makes the lesson's numbers and figures: the versions of
-    the libraries that draw, and the source of gdlesson's modules but ``skip``.
+def source_key() -> str:
+    """A hash of what makes the lesson's numbers, figures and notebook: the
+    versions of the libraries that draw, and the source of gdlesson's modules.
 
     >>> len(source_key())
-    64
+    20
     """
     digest = hashlib.sha256()
     for name in ("numpy", "matplotlib", "pillow"):
         digest.update(f"{name}=={version(name)}\n".encode())
-    for path in sorted(PACKAGE.glob("*.py")):
-        if path.name not in NOT_INPUTS and path.name not in skip:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name not in NOT_INPUTS:
+            name = path.relative_to(PACKAGE).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
 
 
-@cache
-def _statements(source: str) -> list[tuple[set[str], set[str], str]]:
-    """Each top-level statement of a module: (names it defines, names it uses, code)."""
-    tree = ast.parse(source)
-    if ast.get_docstring(tree, clean=False) is not None:
-        tree.body = tree.body[1:]
-    statements = []
-    for node in tree.body:
-        defines = set()
-        if isinstance(node, ast.FunctionDef | ast.ClassDef):
-            defines = {node.name}
-        elif isinstance(node, ast.Assign | ast.AnnAssign):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            defines = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
-        uses = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
-        statements.append((defines, uses, ast.unparse(node)))
-    return statements
-
-
-def used_source(source: str, names) -> str:
-    r"""The code of a module that ``names`` depend on: their definitions, the
-    definitions those use in turn, and every statement that defines nothing
-    (imports), as normalised source, so a comment changes nothing.
-
-    >>> code = "import math\nA = 2\ndef f():\n    return A\ndef g():\n    return 3"
-    >>> print(used_source(code, ["f"]))
-    import math
-    A = 2
-    def f():
-        return A
-    """
-    statements = _statements(source)
-    used, todo = set(), list(names)
-    while todo:
-        name = todo.pop()
-        if name not in used:
-            used.add(name)
-            todo.extend(u for defines, uses, _ in statements if name in defines for u in uses)
-    return "\n".join(code for defines, _, code in statements if not defines or defines & used)
-
-
-def figure_keys(functions: dict[str, str]) -> dict[str, str]:
-    """Figure name → a hash of what draws it: its function in figures.py (with
-    what that uses there, and :func:`render`) and every other module of gdlesson.
-
-    Editing one figure's function changes that figure's key only.
-    """
-    rest = source_key(skip=("figures.py",))
-    source = (PACKAGE / "figures.py").read_text(encoding="utf-8")
-    return {
-        name: _entry_key(rest, used_source(source, [function, "render"]))
-        for name, function in functions.items()
-    }
-
-
-def _entry_key(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
-
-
-def _read_checked(path: Path) -> bytes | None:
-    """The bytes of a cache entry, or None if it is missing or does not match its checksum."""
+def sha256(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes, or None if it cannot be read as a file."""
     try:
-        content = path.read_bytes()
-        expected = path.with_name(path.name + ".sha256").read_text().strip()
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
-    return content if hashlib.sha256(content).hexdigest() == expected else None
-
-
-def _write_checked(path: Path, content: bytes) -> None:
-    """Write an entry and its checksum; each appears whole or not at all."""
-    for target, data in (
-        (path, content),
-        (path.with_name(path.name + ".sha256"), hashlib.sha256(content).hexdigest().encode()),
-    ):
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-        partial.write_bytes(data)
-        os.replace(partial, target)
-
-
-# --- run in the worker processes: they import gdlesson afresh --------------------
-
-
-def make_manifest(path: str) -> None:
-    """Compute the facts and the figures' specs, and cache them at ``path``."""
-    from gdlesson.facts import facts
-    from gdlesson.figures import FIGURES
-
-    keys = figure_keys({s.name: s.draw.__name__ for s in FIGURES})
-    manifest = {
-        "facts": facts(),
-        "figures": {
-            s.name: {"alt": s.alt, "format": s.format, "key": keys[s.name]} for s in FIGURES
-        },
-    }
-    _write_checked(Path(path), json.dumps(manifest, sort_keys=True, indent=1).encode())
-
-
-def figure_path(cache_dir: Path, key: str, name: str, palette: str, format: str) -> Path:
-    """Where the cache keeps one figure in one palette, drawn by the code of ``key``."""
-    return cache_dir / f"{name}-{palette}-{_entry_key(key, name, palette)}.{format}"
-
-
-def _render_into_cache(cache_dir: str, name: str, palette: str, key: str) -> str:
-    """Render one figure in one palette into the cache; return the file's name."""
-    from gdlesson.figures import FIGURES, render
-
-    spec = next(s for s in FIGURES if s.name == name)
-    path = figure_path(Path(cache_dir), key, spec.name, palette, spec.format)
-    _write_checked(path, render(spec, palette))
-    return path.name
-
-
-def make_figures(cache_dir: str, wanted, workers: int) -> list[str]:
-    """Render each (name, palette, key) of ``wanted`` into the cache.
-
-    gdlesson is imported once, here; the renderers are forked from this process
-    (on Linux), so they start with it imported and its numbers computed.
-    """
-    from gdlesson.figures import FIGURES
-
-    # Raster figures take longest: started first, they do not finish last alone.
-    formats = {spec.name: spec.format for spec in FIGURES}
-    jobs = [(cache_dir, *job) for job in sorted(wanted, key=lambda job: formats[job[0]] != "png")]
-    workers = min(workers, len(jobs))
-    if workers < 2:
-        return [_render_into_cache(*job) for job in jobs]
-    method = "fork" if sys.platform == "linux" else "spawn"
-    with multiprocessing.get_context(method).Pool(workers) as pool:
-        return pool.starmap(_render_into_cache, jobs, chunksize=1)
-
-
-# --- run in the build process ----------------------------------------------------
 
 
 class LessonBuild:
-    """One build's manifest and figures: cached ones found, missing ones being made.
+    """One build's manifest, figures and notebook: found in the cache, or being made.
 
-    Call :meth:`manifest` for the numbers and figure specs (waits for them if
-    they are being made), :meth:`figure_files` for where each figure will be,
-    and :meth:`wait` before the figure files are read.
+    :meth:`manifest` gives the numbers and specs (waiting if they are being
+    made) and starts making whatever else is missing; :meth:`path` is where an
+    entry is or will be; :meth:`wait` blocks until an entry is whole and
+    checked; :meth:`finish` waits for all, records them and ends the workers.
     """
 
-    PALETTES = ("light", "dark")
-
-    def __init__(self, cache_dir: Path, workers: int | None = None) -> None:
-        self.cache_dir = Path(cache_dir)
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+    def __init__(self, root: Path, processes: int | None = None) -> None:
+        self.root = Path(root)
         self.key = source_key()
+        self.folder = self.root / self.key
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.made: list[str] = []
-        self._workers = workers or os.cpu_count() or 1
-        self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future] = []
+        self._processes = processes or os.cpu_count() or 1
+        self._pool = None
+        self._jobs: dict = {}
+        self._index = self._read_index()
         self._manifest: dict | None = None
-        self._figures: dict[str, Path] = {}
-        self._manifest_path = self.cache_dir / f"manifest-{self.key[:20]}.json"
-        self._pending_manifest = None
-        if _read_checked(self._manifest_path) is None:
-            # New code: make its manifest now, while MkDocs reads the pages.
-            self._pending_manifest = self._submit(make_manifest, str(self._manifest_path))
-            self.made.append(self._manifest_path.name)
+        if not self._valid("manifest.json"):
+            self._submit("manifest.json", workers.make_manifest)
 
-    def manifest(self) -> dict:
-        """``{"facts": {name: text}, "figures": {name: {"alt", "format", "key"}}}``.
+    def _read_index(self) -> dict[str, str]:
+        try:
+            index = json.loads((self.folder / "index.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return index if isinstance(index, dict) else {}
 
-        The first call waits for the manifest if it is being made, then starts
-        rendering the figures missing from the cache.
-        """
-        if self._manifest is None:
-            if self._pending_manifest is not None:
-                self._pending_manifest.result()
-            cached = _read_checked(self._manifest_path)
-            if cached is None:
-                raise RuntimeError(f"the manifest could not be cached at {self._manifest_path}")
-            self._manifest = json.loads(cached)
-            self._start_figures()
-        return self._manifest
+    def _valid(self, name: str) -> bool:
+        expected = self._index.get(name)
+        return expected is not None and sha256(self.folder / name) == expected
 
-    def _start_figures(self) -> None:
-        missing = []
-        for name, spec in self._manifest["figures"].items():
-            for palette in self.PALETTES:
-                path = figure_path(self.cache_dir, spec["key"], name, palette, spec["format"])
-                self._figures[f"{name}-{palette}.{spec['format']}"] = path
-                if _read_checked(path) is None:
-                    missing.append((name, palette, spec["key"]))
-        if missing:
-            args = (str(self.cache_dir), missing, self._workers)
-            self._futures.append(self._submit(make_figures, *args))
-
-    def _submit(self, function, *args) -> Future:
-        # One fresh process imports gdlesson as it is on disk now and does every
-        # job in turn (the manifest, then the figures); it forks the renderers.
+    def _submit(self, name: str, function, *args) -> None:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(1, mp_context=context)
-        return self._pool.submit(function, *args)
+            self._pool = context.Pool(self._processes, initializer=workers.start_worker)
+        job = self._pool.apply_async(function, (str(self.folder), name, *args))
+        self._jobs[name] = job
 
-    def figure_files(self) -> dict[str, Path]:
-        """Output name (``brute-force-light.svg``) → the cache file that holds it."""
-        self.manifest()
-        return dict(self._figures)
+    def path(self, name: str) -> Path:
+        """Where the entry ``name`` is, or will be once :meth:`wait` returns."""
+        return self.folder / name
 
-    def wait(self) -> None:
-        """Block until every figure is on disk; re-raise a worker's error."""
-        self.manifest()
+    def wait(self, name: str) -> Path:
+        """The entry ``name``, whole and checked; re-raises a worker's error."""
+        if name in self._jobs:
+            self._index[name] = self._jobs.pop(name).get()
+            self.made.append(name)
+        if not self._valid(name):
+            raise RuntimeError(f"{name} is not whole in the cache {self.folder}")
+        return self.folder / name
+
+    def manifest(self) -> dict:
+        """``{"facts": {...}, "figures": {name: spec}, "notebook": {...}}``.
+
+        The first call waits for the manifest if it is being made, then starts
+        making the notebook and the figures missing from the cache.
+        """
+        if self._manifest is None:
+            text = self.wait("manifest.json").read_text(encoding="utf-8")
+            self._manifest = json.loads(text)
+            self._start_missing()
+        return self._manifest
+
+    def _start_missing(self) -> None:
+        notebook = self._manifest["notebook"]
+        if not self._valid(notebook["name"]):
+            # The kernel takes longest: started first, it runs while figures are drawn.
+            self._submit(notebook["name"], workers.run_notebook, notebook["source"])
+        raster_first = sorted(self.figure_files(), key=lambda name: not name.endswith(".png"))
+        for name in raster_first:
+            if not self._valid(name):
+                self._submit(name, workers.render_figure)
+
+    def figure_files(self) -> list[str]:
+        """The name of every figure file, both palettes: ``brute-force-light.svg``."""
+        return [name for spec in self.manifest()["figures"].values() for name in spec["files"]]
+
+    def finish(self) -> None:
+        """Wait for every entry, record the index, end the workers, and remove
+        other builds' folders that no build has used for a while."""
         try:
-            for future in self._futures:
-                self.made.extend(future.result())
-            self._futures = []
+            for name in list(self._jobs):
+                self.wait(name)
         finally:
-            if self._pool is not None:
-                self._pool.shutdown()
-                self._pool = None
-        for name, path in self._figures.items():
-            if _read_checked(path) is None:
-                raise RuntimeError(f"figure {name} is missing from the cache after rendering")
+            self.stop()
+        workers.write_whole(self.folder / "index.json", json.dumps(self._index, indent=1).encode())
+        self._evict()
 
-    def evict_unused(self) -> int:
-        """Delete the entries this build did not use; return how many were removed."""
-        used = {p.name for p in self._figures.values()} | {f"manifest-{self.key[:20]}.json"}
-        used |= {f"{name}.sha256" for name in used}
-        stale = [p for p in self.cache_dir.iterdir() if p.name not in used]
-        for path in stale:
-            path.unlink()
-        return len(stale)
+    def stop(self) -> None:
+        """End the workers at once (on an error, Ctrl-C, or when done)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def _evict(self) -> None:
+        os.utime(self.folder)
+        for leftover in (self.root / workers.RUNTIME).glob("*"):
+            if time.time() - leftover.stat().st_mtime > KEEP_SECONDS:
+                leftover.unlink(missing_ok=True)  # a killed kernel's connection file
+        for folder in self.root.iterdir():
+            if folder == self.folder or not _KEY.fullmatch(folder.name) or not folder.is_dir():
+                continue  # ours, or something this cache did not make: left alone
+            if time.time() - folder.stat().st_mtime > KEEP_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)

@@ -75,6 +75,23 @@ def code_facts(one, search, rolling, zigzag, two, combos, seconds, years) -> dic
     }
 
 
+def notebook_facts(one) -> dict[str, str]:
+    """What the notebook's cells use and print (see gdlesson.notebook)."""
+    first = gradient_descent(one, lesson.START_1D, lesson.RATE_NOTEBOOK)
+    rows = []
+    for rate in lesson.RATES_NOTEBOOK:
+        run = gradient_descent(one, lesson.START_1D, rate)
+        rows.append(f"learning rate {rate:<5}  {run.status:>9} after {run.steps:>4} steps")
+    return {
+        "rate_notebook": f"{lesson.RATE_NOTEBOOK:g}",
+        "status_notebook": first.status,
+        "steps_notebook": str(first.steps),
+        "end_w_notebook": f"{first.w:.4f}",
+        "rates_notebook": repr(list(lesson.RATES_NOTEBOOK)),
+        "rates_notebook_table": "\n".join(rows),
+    }
+
+
 @cache
 def facts() -> dict[str, str]:
     """The lesson's numbers by name, as the pages print them.
@@ -165,6 +182,7 @@ def facts() -> dict[str, str]:
         values[f"steps_{key}"] = _count(run.steps)
         values[f"status_{key}"] = run.status
         values[f"steps_{key}_plain"] = str(run.steps)
+    values |= notebook_facts(one)
     # the interactive playgrounds: HTML, their settings as JSON (gdlesson.playground)
     values["playground_1d"] = playground.playground_1d_html()
     values["playground_2d"] = playground.playground_2d_html()

@@ -18,6 +18,10 @@ RATE_ZIGZAG_1D = 0.2
 #: The learning-rate lesson: too small, just right, too large.
 RATES_1D = {"too small": 0.005, "just right": 0.1, "too large": 0.25}
 
+#: The notebook's first descent, and the rates its table compares.
+RATE_NOTEBOOK = 0.17
+RATES_NOTEBOOK = (0.005, 0.02, 0.05, 0.1, 0.15, 0.2, 0.21, 0.25)
+
 #: Where the two-weight descent starts, (w₁, w₂).
 START_2D = (0.2, 1.6)
 #: A learning rate that zig-zags across the two-weight valley.

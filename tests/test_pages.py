@@ -6,10 +6,10 @@ from gdlesson.pages import (
     clean_notebook,
     copy_text,
     figure_markdown,
-    fill_placeholders,
     render_dollar_math,
     render_math,
 )
+from gdlesson.placeholders import fill_placeholders
 
 
 def test_placeholders_are_filled_from_facts_and_figures():
@@ -85,7 +85,7 @@ def test_notebook_cleanup_removes_cdn_scripts_and_renders_cell_math():
     assert out.count("<math") == 1
     assert "costs $5 and $6" in out
     assert clean_notebook("<h1>T</h1><p>x</p>", download="n.ipynb").startswith(
-        '<h1>T</h1>\n<p><a class="md-button" href="n.ipynb" download>'
+        '<h1>T</h1><p><a class="md-button" download="" href="n.ipynb">'
     )
 
 
