@@ -1,22 +1,17 @@
 """What the build needs from gdlesson, made in worker processes and cached on disk.
 
-The site needs three things from the package: the lesson's *manifest* (every
-number the prose quotes, each figure's spec, the notebook to run), the figure
-files, and the executed notebook. All of them follow from gdlesson's source,
-so they share one key, :func:`source_key`, and live in one folder of the cache,
-``.cache/gdlesson/<key>/``. A build where nothing changed starts no process.
+The site needs the lesson's *manifest* (every number the pages quote, each
+figure's spec, the notebook to run), the figure files and the executed
+notebook. All follow from gdlesson's source, so they share one key
+(:func:`source_key`) and one folder, ``.cache/gdlesson/<key>/``, whose
+``index.json`` records each entry's SHA-256: an entry that does not match
+(truncated, edited) is made again, never served. Entries are written whole or
+not at all, so builds running at once in one checkout share the folder.
 
-Each entry is checked before it is served: the folder's ``index.json`` records
-the SHA-256 of every entry, and an entry whose bytes do not match (truncated,
-edited, missing) is made again. Entries are written whole or not at all
-(written aside, then renamed), so builds running at once in one checkout share
-the folder safely: they make the same bytes.
-
-Whatever is missing is made in one pool of fresh (``spawn``) processes, which
-import gdlesson from disk as it is now: under ``mkdocs serve``, which never
-re-imports its hooks, an edited module still shows on the next rebuild. The
-workers end with the build: they ignore Ctrl-C (the build stops them), and
-each one exits by itself when the build process is gone.
+Whatever is missing is made by a pool of fresh (``spawn``) worker processes,
+which import gdlesson from disk as it is now, so ``mkdocs serve`` sees edited
+code. Workers ignore Ctrl-C (the build stops them) and exit by themselves when
+the build process is gone; the notebook's kernel follows its worker.
 """
 
 from __future__ import annotations
@@ -27,23 +22,26 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
+import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
-from gdlesson import workers
-
 PACKAGE = Path(__file__).resolve().parent
-#: Modules that only adapt the built pages: they make no number, figure or notebook.
+#: Modules that only adapt the built pages: they make no entry.
 NOT_INPUTS = {"mkdocs_hooks.py", "pages.py", "__main__.py"}
-#: Other builds' folders younger than this are left alone: a build may still use them.
+#: Other builds' folders younger than this are kept: a build may be using them.
 KEEP_SECONDS = 120
+#: Where the kernels' connection files go (not /tmp): a folder of the cache.
+RUNTIME = "runtime"
 _KEY = re.compile(r"[0-9a-f]{20}")
 
 
 def source_key() -> str:
-    """A hash of what makes the lesson's numbers, figures and notebook: the
-    versions of the libraries that draw, and the source of gdlesson's modules.
+    """A hash of gdlesson's modules and the versions of the libraries that draw.
 
     >>> len(source_key())
     20
@@ -53,13 +51,13 @@ def source_key() -> str:
         digest.update(f"{name}=={version(name)}\n".encode())
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name not in NOT_INPUTS:
-            name = path.relative_to(PACKAGE).as_posix()
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(f"{path.relative_to(PACKAGE).as_posix()}\0".encode())
+            digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:20]
 
 
 def sha256(path: Path) -> str | None:
-    """The SHA-256 of a file's bytes, or None if it cannot be read as a file."""
+    """The SHA-256 of a file's bytes, or None if it cannot be read."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -67,48 +65,40 @@ def sha256(path: Path) -> str | None:
 
 
 class LessonBuild:
-    """One build's manifest, figures and notebook: found in the cache, or being made.
+    """One build's entries: found in the cache, or being made.
 
-    :meth:`manifest` gives the numbers and specs (waiting if they are being
-    made) and starts making whatever else is missing; :meth:`path` is where an
-    entry is or will be; :meth:`wait` blocks until an entry is whole and
-    checked; :meth:`finish` waits for all, records them and ends the workers.
+    :meth:`manifest` waits for the manifest and starts making whatever else is
+    missing; :meth:`path` says where an entry is or will be; :meth:`wait`
+    returns it whole; :meth:`finish` waits for all and ends the workers.
     """
 
     def __init__(self, root: Path, processes: int | None = None) -> None:
         self.root = Path(root)
-        self.key = source_key()
-        self.folder = self.root / self.key
+        self.folder = self.root / source_key()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.made: list[str] = []
         self._processes = processes or os.cpu_count() or 1
         self._pool = None
         self._jobs: dict = {}
-        self._index = self._read_index()
         self._manifest: dict | None = None
-        if not self._valid("manifest.json"):
-            self._submit("manifest.json", workers.make_manifest)
-
-    def _read_index(self) -> dict[str, str]:
         try:
-            index = json.loads((self.folder / "index.json").read_text(encoding="utf-8"))
+            self._index = json.loads((self.folder / "index.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return {}
-        return index if isinstance(index, dict) else {}
+            self._index = {}
+        self._index = self._index if isinstance(self._index, dict) else {}
+        if not self._valid("manifest.json"):
+            self._submit("manifest.json", make_manifest)
 
     def _valid(self, name: str) -> bool:
-        expected = self._index.get(name)
-        return expected is not None and sha256(self.folder / name) == expected
+        return name in self._index and sha256(self.folder / name) == self._index[name]
 
-    def _submit(self, name: str, function, *args) -> None:
+    def _submit(self, name: str, job, *args) -> None:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self._processes, initializer=workers.start_worker)
-        job = self._pool.apply_async(function, (str(self.folder), name, *args))
-        self._jobs[name] = job
+            self._pool = context.Pool(self._processes, initializer=start_worker)
+        self._jobs[name] = self._pool.apply_async(job, (str(self.folder), name, *args))
 
     def path(self, name: str) -> Path:
-        """Where the entry ``name`` is, or will be once :meth:`wait` returns."""
         return self.folder / name
 
     def wait(self, name: str) -> Path:
@@ -121,56 +111,103 @@ class LessonBuild:
         return self.folder / name
 
     def manifest(self) -> dict:
-        """``{"facts": {...}, "figures": {name: spec}, "notebook": {...}}``.
-
-        The first call waits for the manifest if it is being made, then starts
-        making the notebook and the figures missing from the cache.
-        """
+        """``{"facts": {...}, "figures": {name: spec}, "notebook": {"name", "source"}}``."""
         if self._manifest is None:
-            text = self.wait("manifest.json").read_text(encoding="utf-8")
-            self._manifest = json.loads(text)
-            self._start_missing()
+            self._manifest = json.loads(self.wait("manifest.json").read_text(encoding="utf-8"))
+            notebook = self._manifest["notebook"]
+            if not self._valid(notebook["name"]):
+                # The kernel takes longest: started first, it runs while figures are drawn.
+                self._submit(notebook["name"], run_notebook, notebook["source"])
+            for name in sorted(self.figure_files(), key=lambda n: not n.endswith(".png")):
+                if not self._valid(name):
+                    self._submit(name, render_figure)
         return self._manifest
 
-    def _start_missing(self) -> None:
-        notebook = self._manifest["notebook"]
-        if not self._valid(notebook["name"]):
-            # The kernel takes longest: started first, it runs while figures are drawn.
-            self._submit(notebook["name"], workers.run_notebook, notebook["source"])
-        raster_first = sorted(self.figure_files(), key=lambda name: not name.endswith(".png"))
-        for name in raster_first:
-            if not self._valid(name):
-                self._submit(name, workers.render_figure)
-
     def figure_files(self) -> list[str]:
-        """The name of every figure file, both palettes: ``brute-force-light.svg``."""
+        """Every figure's file names, both palettes: ``brute-force-light.svg``…"""
         return [name for spec in self.manifest()["figures"].values() for name in spec["files"]]
 
     def finish(self) -> None:
-        """Wait for every entry, record the index, end the workers, and remove
-        other builds' folders that no build has used for a while."""
+        """Wait for every entry, record them, end the workers, drop old folders."""
         try:
             for name in list(self._jobs):
                 self.wait(name)
         finally:
             self.stop()
-        workers.write_whole(self.folder / "index.json", json.dumps(self._index, indent=1).encode())
-        self._evict()
+        write_whole(self.folder / "index.json", json.dumps(self._index, indent=1).encode())
+        os.utime(self.folder)
+        others = [f for f in self.root.iterdir() if _KEY.fullmatch(f.name) and f.is_dir()]
+        for old in [*others, *self.root.glob(f"{RUNTIME}/*")]:  # what else is there is not ours
+            if old != self.folder and time.time() - old.stat().st_mtime > KEEP_SECONDS:
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
 
     def stop(self) -> None:
-        """End the workers at once (on an error, Ctrl-C, or when done)."""
+        """End the workers at once (done, an error, or Ctrl-C)."""
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
 
-    def _evict(self) -> None:
-        os.utime(self.folder)
-        for leftover in (self.root / workers.RUNTIME).glob("*"):
-            if time.time() - leftover.stat().st_mtime > KEEP_SECONDS:
-                leftover.unlink(missing_ok=True)  # a killed kernel's connection file
-        for folder in self.root.iterdir():
-            if folder == self.folder or not _KEY.fullmatch(folder.name) or not folder.is_dir():
-                continue  # ours, or something this cache did not make: left alone
-            if time.time() - folder.stat().st_mtime > KEEP_SECONDS:
-                shutil.rmtree(folder, ignore_errors=True)
+
+# --- run in the workers; each job writes one entry and returns its SHA-256 ----------
+
+
+def write_whole(path: Path, content: bytes) -> str:
+    """Write ``content`` at ``path`` whole or not at all; return its SHA-256."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(content)
+    os.replace(partial, path)
+    return hashlib.sha256(content).hexdigest()
+
+
+def start_worker() -> None:
+    """Ignore Ctrl-C (the build stops the pool); exit when the build process is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def make_manifest(folder: str, name: str) -> str:
+    """The facts, figure specs and notebook; a false claim of a page raises."""
+    from gdlesson.claims import check_claims
+    from gdlesson.facts import facts
+    from gdlesson.figures import FIGURES, PALETTES, output_name
+    from gdlesson.notebook import NOTEBOOK_NAME, notebook_json
+
+    check_claims()
+    figures = {
+        spec.name: {"alt": spec.alt, "files": [output_name(spec, p) for p in PALETTES]}
+        for spec in FIGURES
+    }
+    notebook = {"name": NOTEBOOK_NAME, "source": notebook_json(facts())}
+    manifest = {"facts": facts(), "figures": figures, "notebook": notebook}
+    return write_whole(Path(folder) / name, json.dumps(manifest, indent=1).encode())
+
+
+def render_figure(folder: str, name: str) -> str:
+    """Draw the figure file ``name`` (``brute-force-dark.svg``)."""
+    from gdlesson.figures import FIGURES, PALETTES, output_name, render
+
+    files = {output_name(spec, p): (spec, p) for spec in FIGURES for p in PALETTES}
+    return write_whole(Path(folder) / name, render(*files[name]))
+
+
+def run_notebook(folder: str, name: str, source: str) -> str:
+    """Execute the notebook ``source`` and check what its cells print."""
+    from gdlesson.notebook import execute
+
+    runtime = Path(folder).parent / RUNTIME
+    runtime.mkdir(exist_ok=True)
+    tempfile.tempdir = str(runtime)  # the kernel's connection file is a temporary file
+    # In the main thread nbclient takes SIGINT and SIGTERM over, to shut its kernel
+    # down first: ending the build would wait for the notebook. In a thread it
+    # leaves them alone, so the worker ends at once, and its kernel follows.
+    with ThreadPoolExecutor(1) as thread:
+        executed = thread.submit(execute, source, cwd=Path(folder)).result()
+    return write_whole(Path(folder) / name, executed.encode())

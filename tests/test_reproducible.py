@@ -2,8 +2,8 @@
 
 One build runs in the repository with whatever cache it has (.cache/gdlesson: the
 facts, figures and executed notebook); the other runs in a fresh copy of the
-sources, its cache empty: the figures are rendered and the notebook executed anew. Both must give identical trees, sitemap,
-notebook page and figures included.
+sources, its cache empty: the figures are rendered and the notebook executed anew.
+Both must give identical trees, sitemap, notebook page and figures included.
 """
 
 from __future__ import annotations
