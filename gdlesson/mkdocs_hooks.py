@@ -19,7 +19,6 @@ from gdlesson.pages import (
     add_copy_text,
     clean_notebook,
     figure_markdown,
-    label_search_dialog,
     render_math,
 )
 from gdlesson.placeholders import fill_placeholders
@@ -84,10 +83,6 @@ def on_page_content(html, page, config, files):
         # mkdocs-jupyter (include_source) copies the notebook beside its page.
         html = clean_notebook(html, download=_notebook())
     return add_copy_text(render_math(html))
-
-
-def on_post_page(output, page, config):
-    return label_search_dialog(output)
 
 
 def on_env(env, config, files):

@@ -174,16 +174,3 @@ def figure_markdown(alt: str, light: str, dark: str) -> str:
         f"![{alt}]({light}#only-light){{ loading=lazy }}\n"
         f"![{alt}]({dark}#only-dark){{ loading=lazy }}"
     )
-
-
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
-def label_search_dialog(page_html: str) -> str:
-    """Name Material's search dialog, which has no accessible name (axe:
-    ``aria-dialog-name``).
-
-    >>> label_search_dialog('<div class="md-search" data-md-component="search" role="dialog">')
-    '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
-    """
-    return page_html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)

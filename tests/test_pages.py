@@ -112,11 +112,3 @@ def test_notebook_cleanup_drops_inlined_styles_and_gives_code_cells_material_cop
     assert "</code></pre>" in out
     assert 'id="cell-c1"' in out  # a valid CSS id selector, as Material's copy button needs
     assert 'alt="A plot drawn by the code cell above"' in out
-
-
-def test_search_dialog_gets_a_name():
-    from gdlesson.pages import label_search_dialog
-
-    page = '<div class="md-search" data-md-component="search" role="dialog">'
-    assert 'aria-label="Search"' in label_search_dialog(page)
-    assert label_search_dialog("<p>no search</p>") == "<p>no search</p>"
