@@ -4,8 +4,9 @@ The site needs two things from the package: the lesson's *manifest* (every
 number the prose quotes, and each figure's name, alt text and format) and the
 figure files themselves. Each is cached under a key made from what makes it,
 with the versions of NumPy, Matplotlib and Pillow: the manifest from all of
-gdlesson's modules; a figure from its palette, its own function in figures.py
-and what that function uses there (:func:`used_source`), and the other modules.
+gdlesson's modules; a figure from its palette, its own function in the
+``figures`` package and what that function uses there (:func:`used_source`), and
+the other modules.
 Editing one figure function renders that figure again, and no other; a build
 where nothing changed renders nothing and starts no process.
 
@@ -48,9 +49,10 @@ def source_key(skip: tuple[str, ...] = ()) -> str:
     digest = hashlib.sha256()
     for name in ("numpy", "matplotlib", "pillow"):
         digest.update(f"{name}=={version(name)}\n".encode())
-    for path in sorted(PACKAGE.glob("*.py")):
-        if path.name not in NOT_INPUTS and path.name not in skip:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        if name not in NOT_INPUTS and not name.startswith(skip):
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -73,10 +75,10 @@ def _statements(source: str) -> list[tuple[set[str], set[str], str]]:
     return statements
 
 
-def used_source(source: str, names) -> str:
-    r"""The code of a module that ``names`` depend on: their definitions, the
-    definitions those use in turn, and every statement that defines nothing
-    (imports), as normalised source, so a comment changes nothing.
+def used_source(sources: str | tuple[str, ...], names) -> str:
+    r"""The code of a module (or of modules, read as one) that ``names`` depend on:
+    their definitions, the definitions those use in turn, and every statement that
+    defines nothing (imports), as normalised source, so a comment changes nothing.
 
     >>> code = "import math\nA = 2\ndef f():\n    return A\ndef g():\n    return 3"
     >>> print(used_source(code, ["f"]))
@@ -85,7 +87,8 @@ def used_source(source: str, names) -> str:
     def f():
         return A
     """
-    statements = _statements(source)
+    sources = (sources,) if isinstance(sources, str) else sources
+    statements = [s for source in sources for s in _statements(source)]
     used, todo = set(), list(names)
     while todo:
         name = todo.pop()
@@ -96,15 +99,16 @@ def used_source(source: str, names) -> str:
 
 
 def figure_keys(functions: dict[str, str]) -> dict[str, str]:
-    """Figure name → a hash of what draws it: its function in figures.py (with
-    what that uses there, and :func:`render`) and every other module of gdlesson.
+    """Figure name → a hash of what draws it: its function in the figures package
+    (with what that uses there, and :func:`render`) and every other module of gdlesson.
 
     Editing one figure's function changes that figure's key only.
     """
-    rest = source_key(skip=("figures.py",))
-    source = (PACKAGE / "figures.py").read_text(encoding="utf-8")
+    rest = source_key(skip=("figures/",))
+    modules = sorted((PACKAGE / "figures").glob("*.py"))
+    sources = tuple(path.read_text(encoding="utf-8") for path in modules)
     return {
-        name: _entry_key(rest, used_source(source, [function, "render"]))
+        name: _entry_key(rest, used_source(sources, [function, "render"]))
         for name, function in functions.items()
     }
 
@@ -140,14 +144,12 @@ def _write_checked(path: Path, content: bytes) -> None:
 def make_manifest(path: str) -> None:
     """Compute the facts and the figures' specs, and cache them at ``path``."""
     from gdlesson.facts import facts
-    from gdlesson.figures import FIGURES
+    from gdlesson.figures import FIGURES, description
 
     keys = figure_keys({s.name: s.draw.__name__ for s in FIGURES})
     manifest = {
         "facts": facts(),
-        "figures": {
-            s.name: {"alt": s.alt, "format": s.format, "key": keys[s.name]} for s in FIGURES
-        },
+        "figures": {s.name: {**description(s), "key": keys[s.name]} for s in FIGURES},
     }
     _write_checked(Path(path), json.dumps(manifest, sort_keys=True, indent=1).encode())
 
@@ -217,7 +219,8 @@ class LessonBuild:
             self.made.append(self._manifest_path.name)
 
     def manifest(self) -> dict:
-        """``{"facts": {name: text}, "figures": {name: {"alt", "format", "key"}}}``.
+        """``{"facts": {name: text}, "figures": {name: {"alt", "format", "key", ...}}}``
+        (each figure's entry: :func:`gdlesson.figures.description` and its key).
 
         The first call waits for the manifest if it is being made, then starts
         rendering the figures missing from the cache.

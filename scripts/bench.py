@@ -106,7 +106,7 @@ def rebuild(config: Path, site: Path, edit: str | None = None, run: int = 0) -> 
     """One rebuild's time in a running process, after the ``edit`` ("page" or "figure")."""
     edited = {
         "page": config.parent / "docs" / EDITED_PAGE,
-        "figure": config.parent / "gdlesson" / "figures.py",
+        "figure": config.parent / "gdlesson" / "figures" / "search.py",
     }
     args = ["-", "", ""]
     if edit:
@@ -191,7 +191,7 @@ def main() -> int:
             served["warm"].append(rebuild(ours, site))
             served["edit"].append(rebuild(ours, site, "page", i))
             served["figure"].append(rebuild(ours, site, "figure", i))
-            for edited in (f"docs/{EDITED_PAGE}", "gdlesson/figures.py"):
+            for edited in (f"docs/{EDITED_PAGE}", "gdlesson/figures/search.py"):
                 shutil.copy(ROOT / edited, tmp / edited)  # the page weights are of the sources
         cli_build(ours, site)
         weights = page_weights(site)

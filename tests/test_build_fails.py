@@ -62,7 +62,7 @@ def test_pages_get_an_edit_link_when_repo_url_is_set(tmp_path):
 
 def test_a_figure_that_cannot_be_drawn_fails_the_build(tmp_path):
     project = project_copy(tmp_path, execute=False, package=True)
-    figures = project / "gdlesson" / "figures.py"
+    figures = project / "gdlesson" / "figures" / "search.py"
     body = '    """The 4-5-1 house-price network with every one of its weights drawn."""\n'
     assert figures.read_text().count(body) == 1
     raising = '    raise RuntimeError("a figure that cannot be drawn")\n'

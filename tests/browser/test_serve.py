@@ -79,7 +79,7 @@ def test_edits_to_a_page_and_a_figure_show_without_a_restart(served, browser):
         recap.write_text(recap.read_text() + "\nEdited while the server runs.\n")
     assert "Edited while the server runs." in page.inner_text("article")
 
-    figures = project / "gdlesson" / "figures.py"
+    figures = project / "gdlesson" / "figures" / "search.py"
     assert figures.read_text().count('"Price",') == 1
     with page.expect_navigation(timeout=REBUILD_MS):
         figures.write_text(figures.read_text().replace('"Price",', '"Selling price",'))
