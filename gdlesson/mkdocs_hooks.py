@@ -161,7 +161,7 @@ def _figure(name: str) -> str:
     if name not in specs:
         raise ValueError(f"unknown figure {name!r}; known: {', '.join(specs)}")
     light, dark = (f"{FIGURE_DIR}/{name}-{p}.{specs[name]['format']}" for p in LessonBuild.PALETTES)
-    return figure_markdown(specs[name]["alt"], light, dark)
+    return figure_markdown(specs[name], light, dark)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -170,19 +170,43 @@ def add_copy_text(page_html: str) -> str:
     return _PYCON_BLOCK.sub(replace, page_html)
 
 
-def figure_markdown(alt: str, light: str, dark: str) -> str:
-    """Markdown for a figure in both palettes; Material shows the one that
-    matches the reader's scheme (``#only-light`` / ``#only-dark``).
+def figure_markdown(figure: Mapping, light: str, dark: str) -> str:
+    """Markdown for one figure of the lesson: a numbered ``<figure>`` holding its
+    light and dark images, of which Material shows the one that matches the
+    reader's scheme (``#only-light`` / ``#only-dark``), and its caption.
 
-    >>> print(figure_markdown("A curve", "c-light.svg", "c-dark.svg"))
-    ![A curve](c-light.svg#only-light){ loading=lazy }
-    ![A curve](c-dark.svg#only-dark){ loading=lazy }
+    ``figure`` holds ``number``, ``alt``, ``caption``, ``width`` and ``height``
+    (:func:`gdlesson.figures.description`); ``light`` and ``dark`` are the
+    images' paths. The images stay Markdown (``md_in_html``), so MkDocs checks
+    and rewrites their links; their ``width`` and ``height`` keep the figure's
+    room before the file arrives, so nothing below it moves as it loads.
+
+    >>> figure = {"number": 3, "alt": "A curve", "caption": "Look at the dip.",
+    ...           "width": 672, "height": 346}
+    >>> print(figure_markdown(figure, "c-light.svg", "c-dark.svg"))
+    <figure class="gd-figure" markdown="span">
+    ![A curve](c-light.svg#only-light){ width="672" height="346" loading=lazy }
+    ![A curve](c-dark.svg#only-dark){ width="672" height="346" loading=lazy }
+    <figcaption><span class="gd-figure__number">Figure 3.</span> Look at the dip.</figcaption>
+    </figure>
     """
-    if not alt.strip() or any(c in alt for c in "[]\n"):
+    alt, caption = figure["alt"], figure["caption"]
+    if not isinstance(alt, str) or not alt.strip() or any(c in alt for c in "[]\n"):
         raise ValueError(f"alt must be one line of text without brackets, got {alt!r}")
+    if not isinstance(caption, str) or not caption.strip() or "\n" in caption:
+        raise ValueError(f"caption must be one line of text, got {caption!r}")
+    number, width, height = (figure[key] for key in ("number", "width", "height"))
+    for key, value in (("number", number), ("width", width), ("height", height)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{key} must be a positive integer, got {value!r}")
+    size = f'width="{width}" height="{height}" loading=lazy'
     return (
-        f"![{alt}]({light}#only-light){{ loading=lazy }}\n"
-        f"![{alt}]({dark}#only-dark){{ loading=lazy }}"
+        '<figure class="gd-figure" markdown="span">\n'
+        f"![{alt}]({light}#only-light){{ {size} }}\n"
+        f"![{alt}]({dark}#only-dark){{ {size} }}\n"
+        f'<figcaption><span class="gd-figure__number">Figure {number}.</span> '
+        f"{html.escape(caption, quote=False)}</figcaption>\n"
+        "</figure>"
     )
 
 
