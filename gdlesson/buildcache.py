@@ -111,7 +111,7 @@ class LessonBuild:
         return self.folder / name
 
     def manifest(self) -> dict:
-        """``{"facts": {...}, "figures": {name: spec}, "notebook": {"name", "source"}}``."""
+        """``{"facts", "figures": {name: description}, "folder" (of figures), "notebook"}``."""
         if self._manifest is None:
             self._manifest = json.loads(self.wait("manifest.json").read_text(encoding="utf-8"))
             notebook = self._manifest["notebook"]
@@ -177,16 +177,13 @@ def make_manifest(folder: str, name: str) -> str:
     """The facts, figure specs and notebook; a false claim of a page raises."""
     from gdlesson.claims import check_claims
     from gdlesson.facts import facts
-    from gdlesson.figures import FIGURES, PALETTES, output_name
+    from gdlesson.figures import FIGURES, FOLDER, description
     from gdlesson.notebook import NOTEBOOK_NAME, notebook_json
 
     check_claims()
-    figures = {
-        spec.name: {"alt": spec.alt, "files": [output_name(spec, p) for p in PALETTES]}
-        for spec in FIGURES
-    }
+    figures = {spec.name: description(spec) for spec in FIGURES}
     notebook = {"name": NOTEBOOK_NAME, "source": notebook_json(facts())}
-    manifest = {"facts": facts(), "figures": figures, "notebook": notebook}
+    manifest = {"facts": facts(), "figures": figures, "folder": FOLDER, "notebook": notebook}
     return write_whole(Path(folder) / name, json.dumps(manifest, indent=1).encode())
 
 

@@ -12,15 +12,11 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import lesson, playground
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
+from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
 from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 from gdlesson.network import LAYERS, bias_count, trained_by_descent, weight_count
-
-
-def _count(n: int) -> str:
-    """An integer with thousands separators: 1,000."""
-    return f"{n:,}"
+from gdlesson.numbers import count as _count
 
 
 def machines_table() -> str:
@@ -100,11 +96,10 @@ def facts() -> dict[str, str]:
     ('25', '10^{75}')
     """
     one = one_weight_cost()
-    search = brute_force(one, *SEARCH_RANGE, CANDIDATES)
-    rolling = gradient_descent(one, lesson.START_1D, lesson.RATE_1D)
-    zigzag = gradient_descent(one, lesson.START_1D, lesson.RATE_ZIGZAG_1D)
-    rates = {k: gradient_descent(one, lesson.START_1D, v) for k, v in lesson.RATES_1D.items()}
-    two = gradient_descent(two_weight_cost(), lesson.START_2D, lesson.RATE_2D)
+    search = lesson.search()
+    rolling, zigzag = lesson.rolling_descent(), lesson.zigzag_descent()
+    rates = lesson.rate_descents()
+    two = lesson.two_weight_descent()
     net = trained_by_descent()
 
     combos = budget.combinations(CANDIDATES, weight_count())

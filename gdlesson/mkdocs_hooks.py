@@ -18,12 +18,10 @@ from gdlesson.buildcache import LessonBuild
 from gdlesson.pages import (
     add_copy_text,
     clean_notebook,
-    figure_markdown,
     render_math,
 )
 from gdlesson.placeholders import fill_placeholders
 
-FIGURE_DIR = "figures"
 _build: LessonBuild | None = None
 
 
@@ -44,7 +42,7 @@ def on_files(files, config):
     """Add the figures and the notebook, made from gdlesson, as generated files."""
     for name in _build.figure_files():
         path = str(_build.path(name))
-        files.append(File.generated(config, f"{FIGURE_DIR}/{name}", abs_src_path=path))
+        files.append(File.generated(config, _figure_uri(name), abs_src_path=path))
     # The notebook is an ordinary file of another folder, the cache: mkdocs-jupyter
     # reads it from there (it does not take generated files).
     notebook = _notebook()
@@ -66,12 +64,16 @@ def on_pre_page(page, config, files):
     return page
 
 
+def _figure_uri(name: str) -> str:
+    return f"{_build.manifest()['folder']}/{name}"
+
+
 def _figure(name: str) -> str:
+    """The Markdown that shows figure ``name`` (gdlesson.figures.description)."""
     specs = _build.manifest()["figures"]
     if name not in specs:
         raise ValueError(f"unknown figure {name!r}; known: {', '.join(specs)}")
-    light, dark = (f"{FIGURE_DIR}/{file}" for file in specs[name]["files"])
-    return figure_markdown(specs[name]["alt"], light, dark)
+    return specs[name]["markdown"]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -89,14 +91,14 @@ def on_env(env, config, files):
     # The pages' links to figures are checked by now; figures still being drawn
     # are copied when the build ends, so the pages are written meanwhile.
     for name in _build.figure_files():
-        files.remove(files.get_file_from_path(f"{FIGURE_DIR}/{name}"))
+        files.remove(files.get_file_from_path(_figure_uri(name)))
     return env
 
 
 def on_post_build(config):
     _build.finish()
     for name in _build.figure_files():
-        _copy(_build.path(name), Path(config.site_dir) / FIGURE_DIR / name)
+        _copy(_build.path(name), Path(config.site_dir) / _figure_uri(name))
 
 
 def _copy(source: Path, target: Path) -> None:

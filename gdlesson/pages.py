@@ -158,19 +158,3 @@ def add_copy_text(page_html: str) -> str:
         return f'<div class="language-pycon highlight" data-copy="{copy}">{pre}</div>{note}'
 
     return _CODE_BLOCK.sub(replace, page_html)
-
-
-def figure_markdown(alt: str, light: str, dark: str) -> str:
-    """Markdown for a figure in both palettes; Material shows the one that
-    matches the reader's scheme (``#only-light`` / ``#only-dark``).
-
-    >>> print(figure_markdown("A curve", "c-light.svg", "c-dark.svg"))
-    ![A curve](c-light.svg#only-light){ loading=lazy }
-    ![A curve](c-dark.svg#only-dark){ loading=lazy }
-    """
-    if not alt.strip() or any(c in alt for c in "[]\n"):
-        raise ValueError(f"alt must be one line of text without brackets, got {alt!r}")
-    return (
-        f"![{alt}]({light}#only-light){{ loading=lazy }}\n"
-        f"![{alt}]({dark}#only-dark){{ loading=lazy }}"
-    )

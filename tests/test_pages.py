@@ -1,11 +1,11 @@
 import pytest
 
 from gdlesson.facts import facts
+from gdlesson.figures import figure_markdown
 from gdlesson.pages import (
     add_copy_text,
     clean_notebook,
     copy_text,
-    figure_markdown,
     render_dollar_math,
     render_math,
 )
@@ -65,9 +65,27 @@ def test_pycon_blocks_get_a_data_copy_attribute():
     assert 'data-copy="print(&quot;a &lt; b&quot;)"' in out
 
 
+FIGURE = {"number": 2, "alt": "A curve", "caption": "Look at the dip.", "width": 672, "height": 346}
+
+
 def test_figure_markdown_rejects_alt_that_breaks_markdown():
     with pytest.raises(ValueError, match="alt"):
-        figure_markdown("a [b]", "l.svg", "d.svg")
+        figure_markdown(FIGURE | {"alt": "a [b]"}, "l.svg", "d.svg")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"caption": ""}, {"caption": "two\nlines"}, {"width": 0}, {"height": 34.6}, {"number": True}],
+)
+def test_figure_markdown_rejects_what_cannot_be_shown(bad):
+    [key] = bad
+    with pytest.raises(ValueError, match=key):
+        figure_markdown(FIGURE | bad, "l.svg", "d.svg")
+
+
+def test_figure_markdown_escapes_the_caption():
+    out = figure_markdown(FIGURE | {"caption": "Look: a < b & c"}, "l.svg", "d.svg")
+    assert "Figure 2.</span> Look: a &lt; b &amp; c</figcaption>" in out
 
 
 def test_notebook_cleanup_removes_cdn_scripts_and_renders_cell_math():
