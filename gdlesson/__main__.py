@@ -2,20 +2,25 @@
 
 Renders every figure of the lesson, in both palettes, into OUTDIR (created if
 missing), and prints one line per file written: its name and size in bytes.
-Bad usage prints a message on stderr and exits with status 2.
+Bad usage prints a message on stderr and exits with status 2; so does an
+OUTDIR that cannot take the figures (empty, under a file, unwritable, holding a
+folder named like a figure), in one line, found before any figure is drawn.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
+
+PROG = "python -m gdlesson"
 
 
 def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The main parser and its ``figures`` subcommand's parser."""
     parser = argparse.ArgumentParser(
-        prog="python -m gdlesson",
+        prog=PROG,
         description="Build the figures of the gradient-descent lesson.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -25,7 +30,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         description="Render every figure of the lesson, in both palettes, into OUTDIR.",
     )
     figures.add_argument(
-        "outdir", metavar="OUTDIR", type=Path, help="directory to write into (created if missing)"
+        "outdir", metavar="OUTDIR", help="directory to write into (created if missing)"
     )
     figures.add_argument(
         "--only",
@@ -37,17 +42,41 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return parser, figures
 
 
+def _fail(message: str):
+    """End the command with ``message`` as one line on stderr, and status 2."""
+    sys.stderr.write(f"{PROG} figures: error: {message}\n")
+    raise SystemExit(2)
+
+
+def _ready_outdir(name: str, files: list[str]) -> Path:
+    """OUTDIR created and checked writable for ``files``, or :func:`_fail` saying why not."""
+    if not name:
+        _fail("OUTDIR is empty: name the folder to write into")
+    outdir = Path(name)
+    try:
+        if outdir.exists() and not outdir.is_dir():
+            _fail(f"OUTDIR {name!r} exists and is not a directory")
+        outdir.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte in the name
+        _fail(f"cannot create OUTDIR {name!r}: {getattr(error, 'strerror', None) or error}")
+    try:
+        with tempfile.NamedTemporaryFile(dir=outdir, prefix=".gdlesson-probe-"):
+            pass
+    except OSError as error:
+        _fail(f"cannot write into OUTDIR {name!r}: {error.strerror or error}")
+    taken = [file for file in files if (outdir / file).is_dir()]
+    if taken:
+        _fail(f"OUTDIR {name!r} holds a folder where a figure goes: {', '.join(taken)}")
+    return outdir
+
+
 def main(argv=None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser, figures_parser = _parsers()
     args = parser.parse_args(argv)
 
-    outdir: Path = args.outdir
-    if outdir.exists() and not outdir.is_dir():
-        figures_parser.error(f"OUTDIR {str(outdir)!r} exists and is not a directory")
-
     # Imported here, so that --help and usage errors answer at once.
-    from gdlesson.figures import FIGURES, render_all
+    from gdlesson.figures import FIGURES, PALETTES, output_name, render_all
 
     known = [spec.name for spec in FIGURES]
     if args.only:
@@ -57,13 +86,15 @@ def main(argv=None) -> int:
                 f"unknown figure {', '.join(map(repr, unknown))} for --only; "
                 f"known: {', '.join(known)}"
             )
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        figures_parser.error(f"cannot create OUTDIR {str(outdir)!r}: {error.strerror or error}")
+    wanted = [spec for spec in FIGURES if args.only is None or spec.name in args.only]
+    files = [output_name(spec, palette) for spec in wanted for palette in PALETTES]
+    outdir = _ready_outdir(args.outdir, files)
 
     for name, content in render_all(args.only).items():
-        (outdir / name).write_bytes(content)
+        try:
+            (outdir / name).write_bytes(content)
+        except OSError as error:
+            _fail(f"cannot write {str(outdir / name)!r}: {error.strerror or error}")
         print(f"{name} {len(content)}")
     return 0
 

@@ -1,0 +1,82 @@
+"""`python -m gdlesson figures OUTDIR`: every OUTDIR that cannot take the figures ends
+with status 2 and one line naming the problem, never a traceback, and nothing drawn.
+
+(tests/test_figures.py covers the figures written and the usage errors.)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from gdlesson.__main__ import main
+
+PREFIX = "python -m gdlesson figures: error: "
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch, tmp_path):
+    """Run the command line in this process, in ``tmp_path``: (status, stdout, stderr)."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as end:
+            main(list(args))
+        out, err = capsys.readouterr()
+        return end.value.code, out, err
+
+    return run
+
+
+def assert_one_line_error(status: int, out: str, err: str, *words: str) -> None:
+    assert status == 2, err
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith(PREFIX), err
+    for word in words:
+        assert word in err
+
+
+@pytest.mark.parametrize(
+    ("outdir", "words"),
+    [
+        ("/proc", ["cannot write into OUTDIR '/proc'"]),  # unwritable, even for root
+        ("/proc/gdlesson-figures", ["cannot create OUTDIR"]),
+        ("/dev/null", ["not a directory"]),
+        ("/dev/null/figures", ["cannot create OUTDIR", "Not a directory"]),
+        ("{file}/figures", ["cannot create OUTDIR", "Not a directory"]),
+        ("{tmp}/" + "x" * 300, ["cannot create OUTDIR", "too long"]),
+        ("", ["OUTDIR is empty"]),
+    ],
+    ids=["proc", "under-proc", "device", "under-device", "under-file", "too-long", "empty"],
+)
+def test_an_outdir_that_cannot_be_used_is_named_in_one_line(cli, tmp_path, outdir, words):
+    (tmp_path / "a-file").write_text("")
+    outdir = outdir.format(tmp=tmp_path, file=tmp_path / "a-file")
+    assert_one_line_error(*cli("figures", outdir), *words)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]  # nothing written here
+
+
+def test_a_folder_named_like_a_figure_is_found_before_drawing(cli, tmp_path):
+    (tmp_path / "out" / "network-dark.svg").mkdir(parents=True)
+    assert_one_line_error(*cli("figures", "out"), "holds a folder", "network-dark.svg")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["network-dark.svg"]
+
+
+def test_a_figure_that_cannot_be_written_is_named_in_one_line(tmp_path):
+    """End to end, in a process of its own: the status, and no traceback."""
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "network-dark.svg").symlink_to("/proc/no-such-folder/network-dark.svg")
+    result = subprocess.run(
+        [sys.executable, "-m", "gdlesson", "figures", "out", "--only", "network"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["network-light.svg"]
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(PREFIX), result.stderr
+    assert "cannot write 'out/network-dark.svg'" in result.stderr
