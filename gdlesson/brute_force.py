@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gdlesson._checks import finite, integer_at_least
+from gdlesson._checks import Overflow, finite, integer_at_least, shown
 
 #: The lecture's number of candidate values for each weight.
 CANDIDATES = 1_000
+#: The most candidates one search may try (8 MB of weights and as much of costs).
+MAX_CANDIDATES = 1_000_000
 #: The range of weights the lesson searches for the one-weight cost.
 SEARCH_RANGE = (0.0, 4.0)
 
@@ -41,17 +43,32 @@ class BruteForce:
 def brute_force(cost, low: float, high: float, candidates: int = CANDIDATES) -> BruteForce:
     """Evaluate ``cost`` at ``candidates`` evenly spaced weights from ``low`` to ``high``.
 
-    >>> from gdlesson.costs import one_weight_cost
-    >>> search = brute_force(one_weight_cost(), 0.0, 4.0)
-    >>> search.evaluations, round(search.best_w, 4)
-    (1000, 2.002)
+    ``cost`` has one weight and ``.on_grid(weights)``; ``candidates`` is from 2 to
+    :data:`MAX_CANDIDATES`. The best candidate is within one grid spacing of the
+    true minimum when that lies inside the range:
+
+    >>> from gdlesson.costs import QuadraticCost
+    >>> bowl = QuadraticCost.from_rows([[1.0], [2.0]], [2.0, 4.0])  # minimum at w = 2
+    >>> search = brute_force(bowl, 0.0, 3.0, candidates=7)
+    >>> search.weights
+    array([0. , 0.5, 1. , 1.5, 2. , 2.5, 3. ])
+    >>> search.evaluations, search.best_w, search.best_cost
+    (7, 2.0, 0.0)
     """
     low = finite("low", low)
     high = finite("high", high)
     if not low < high:
         raise ValueError(f"low must be below high, got low={low} and high={high}")
-    candidates = integer_at_least("candidates", candidates, 2)
-    if getattr(cost, "dimension", 1) != 1:
-        raise ValueError(f"cost must have one weight for brute force, it has {cost.dimension}")
+    if not np.isfinite(high - low):
+        raise ValueError(f"low={low} and high={high} are too far apart: high - low overflows")
+    candidates = integer_at_least("candidates", candidates, 2, MAX_CANDIDATES)
+    if getattr(cost, "dimension", None) != 1 or not callable(getattr(cost, "on_grid", None)):
+        raise ValueError(f"cost must have one weight and .on_grid(weights), got {shown(cost)}")
     weights = np.linspace(low, high, candidates)
-    return BruteForce(weights=weights, costs=cost.on_grid(weights))
+    try:
+        costs = cost.on_grid(weights)
+    except Overflow:
+        raise ValueError(
+            f"the cost overflows a float between low={low} and high={high}: search nearer"
+        ) from None
+    return BruteForce(weights=weights, costs=costs)

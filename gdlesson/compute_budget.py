@@ -1,16 +1,20 @@
 """Why brute force cannot work: 1,000²⁵ combinations against the fastest computers.
 
 Every count here is an exact integer or fraction; rounding happens only when a
-number is formatted for the page.
+number is formatted for the page. Counts and speeds may be integers of any size,
+fractions or finite floats (NumPy's too): the results stay exact. Two bounds
+keep the time sane: :func:`combinations` below 10^:data:`MAX_COMBINATION_DIGITS`,
+and at most :data:`MAX_SHOWN_DIGITS` significant digits when formatting.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from gdlesson._checks import integer_at_least, positive_finite
+from gdlesson._checks import integer_at_least, positive_exact, shown
 
 PETA = 10**15
 EXA = 10**18
@@ -23,6 +27,10 @@ SECONDS_PER_YEAR = 365 * SECONDS_PER_DAY
 SECONDS_PER_JULIAN_YEAR = 36525 * SECONDS_PER_DAY // 100
 #: Age of the universe in years (Planck collaboration 2018): 13.8 × 10⁹.
 AGE_OF_UNIVERSE_YEARS = 138 * 10**8
+#: combinations() stays below 10 to this power (the lecture's is 10⁷⁵).
+MAX_COMBINATION_DIGITS = 10_000
+#: The most significant digits scientific() shows.
+MAX_SHOWN_DIGITS = 100
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,14 @@ def combinations(candidates: int = 1_000, weights: int = 25) -> int:
     """
     candidates = integer_at_least("candidates", candidates, 1)
     weights = integer_at_least("weights", weights, 1)
+    # The digits of the result, weights × log10(candidates), compared as logarithms:
+    # weights may be too large for a float.
+    digits = math.log10(weights) + math.log10(math.log10(candidates)) if candidates > 1 else -1
+    if digits >= math.log10(MAX_COMBINATION_DIGITS):
+        raise ValueError(
+            f"candidates ** weights must stay below 10^{MAX_COMBINATION_DIGITS}, "
+            f"got candidates={shown(candidates)} and weights={weights}"
+        )
     return candidates**weights
 
 
@@ -84,8 +100,7 @@ def seconds_needed(count: int, flops) -> Fraction:
     1.0752688172043011e+58
     """
     count = integer_at_least("count", count, 1)
-    positive_finite("flops", flops)
-    return Fraction(count) / Fraction(flops)
+    return Fraction(count) / positive_exact("flops", flops)
 
 
 def years_needed(count: int, flops, seconds_per_year: int = SECONDS_PER_YEAR) -> Fraction:
@@ -94,7 +109,7 @@ def years_needed(count: int, flops, seconds_per_year: int = SECONDS_PER_YEAR) ->
     >>> scientific(years_needed(10**75, LECTURE_FLOPS), 3)
     '3.41 \\\\times 10^{50}'
     """
-    integer_at_least("seconds_per_year", seconds_per_year, 1)
+    seconds_per_year = integer_at_least("seconds_per_year", seconds_per_year, 1)
     return seconds_needed(count, flops) / seconds_per_year
 
 
@@ -113,19 +128,21 @@ def lecture_years(count: int = 10**75, flops: int = LECTURE_FLOPS) -> Fraction:
 def speed(flops: int) -> str:
     """A machine's speed in PFLOPS, or EFLOPS from 10¹⁸ on.
 
-    >>> speed(93_010 * 10**12), speed(1_742 * 10**15)
-    ('93.01 PFLOPS', '1.742 EFLOPS')
+    >>> speed(93_010 * 10**12), speed(1_742 * 10**15), speed(1.5e16)
+    ('93.01 PFLOPS', '1.742 EFLOPS', '15 PFLOPS')
     """
+    flops = positive_exact("flops", flops)
     unit, scale = ("EFLOPS", EXA) if flops >= EXA else ("PFLOPS", PETA)
-    return f"{Decimal(flops) / scale:f} {unit}"
+    with localcontext() as ctx:
+        ctx.prec = 28
+        value = Decimal(flops.numerator) / Decimal(flops.denominator * scale)
+    return f"{value.normalize():f} {unit}"
 
 
 def _split(x: Fraction, digits: int) -> tuple[str, int]:
     """``x`` rounded to ``digits`` significant digits, as (mantissa, exponent)."""
-    digits = integer_at_least("digits", digits, 1)
-    x = Fraction(x)
-    if x <= 0:
-        raise ValueError(f"x must be positive, got {x}")
+    digits = integer_at_least("digits", digits, 1, MAX_SHOWN_DIGITS)
+    x = positive_exact("x", x)
     with localcontext() as ctx:
         ctx.prec = digits + 30
         mantissa, exponent = (

@@ -9,7 +9,9 @@ A descent ends in one of three ways, and says which:
 - ``"stopped"``: ``max_steps`` ran out first.
 
 A diverged descent never hands back inf or NaN: its path ends at the last
-finite point.
+finite point. A start so far out that the cost there overflows a float is
+refused (``ValueError`` naming ``start``) rather than called diverged after
+no step. ``max_steps`` is at most :data:`MAX_STEPS`.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gdlesson._checks import finite_vector, integer_at_least, positive_finite
+from gdlesson._checks import Overflow, finite_vector, integer_at_least, positive_finite, shown
 
 #: How far the cost may rise above its start before the descent is called diverged.
 BLOWUP = 1e6
+#: The most steps a descent may take: its path stays within memory (a million
+#: points) and its time within seconds.
+MAX_STEPS = 1_000_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,20 +81,32 @@ def gradient_descent(
     ``cost`` is callable, has ``.gradient(w)`` and ``.dimension``; ``start`` is
     a number for one weight or a sequence of numbers, one per weight.
 
-    >>> from gdlesson.costs import one_weight_cost
-    >>> cost = one_weight_cost()
-    >>> gradient_descent(cost, start=0.5, learning_rate=0.1)
-    Descent(converged after 7 steps, learning_rate=0.1)
-    >>> gradient_descent(cost, start=0.5, learning_rate=0.3)
-    Descent(diverged after 13 steps, learning_rate=0.3)
+    >>> from gdlesson.costs import QuadraticCost
+    >>> bowl = QuadraticCost.from_rows([[1.0], [2.0]], [2.0, 4.0])  # minimum at 2, L = 5
+    >>> run = gradient_descent(bowl, start=0.0, learning_rate=0.1)
+    >>> run.status, abs(run.w - 2.0) < 1e-6
+    ('converged', True)
+    >>> gradient_descent(bowl, start=0.0, learning_rate=0.5).status  # η > 2/L
+    'diverged'
+    >>> gradient_descent(bowl, start=1e160, learning_rate=0.1)
+    Traceback (most recent call last):
+    ...
+    ValueError: start=1e+160 is too far out: the cost there overflows a float
     """
+    cost = _checked_cost(cost)
     learning_rate = positive_finite("learning_rate", learning_rate)
-    max_steps = integer_at_least("max_steps", max_steps, 1)
+    max_steps = integer_at_least("max_steps", max_steps, 1, MAX_STEPS)
     tolerance = positive_finite("tolerance", tolerance)
-    scalar = np.ndim(start) == 0
     w = finite_vector("start", start, cost.dimension)
+    scalar = np.ndim(start) == 0
+    try:
+        first = cost(w)
+    except Overflow:
+        raise ValueError(
+            f"start={shown(start)} is too far out: the cost there overflows a float"
+        ) from None
 
-    path, costs = [w], [cost(w)]
+    path, costs = [w], [first]
     # Overflow on the way to divergence is expected: _walk catches it.
     with np.errstate(over="ignore", invalid="ignore"):
         status = _walk(cost, path, costs, learning_rate, max_steps, tolerance)
@@ -102,39 +119,57 @@ def gradient_descent(
     )
 
 
+def _checked_cost(cost):
+    """``cost`` if it has what a descent uses: a call, ``.gradient`` and ``.dimension``."""
+    dimension = getattr(cost, "dimension", None)
+    usable = callable(cost) and callable(getattr(cost, "gradient", None))
+    if not usable or isinstance(dimension, bool) or not isinstance(dimension, int) or dimension < 1:
+        raise ValueError(
+            f"cost must be callable, with .gradient(w) and .dimension (≥ 1), got {shown(cost)}"
+        )
+    return cost
+
+
 def _walk(cost, path, costs, learning_rate, max_steps, tolerance) -> str:
     """Step from ``path[-1]``, appending to ``path`` and ``costs``; return how it ended."""
     w = path[-1]
     limit = BLOWUP * max(costs[0], 1.0)
-    for _ in range(max_steps):
-        slope = cost.gradient(w)
-        if _flat(slope, tolerance):
-            return "converged"
-        w = w - learning_rate * slope
-        c = cost(w) if np.all(np.isfinite(w)) else math.inf
-        if not math.isfinite(c):
-            return "diverged"
-        path.append(w)
-        costs.append(c)
-        if c > limit:
-            return "diverged"
-    return "converged" if _flat(cost.gradient(w), tolerance) else "stopped"
+    try:
+        for _ in range(max_steps):
+            slope = cost.gradient(w)
+            if _flat(slope, tolerance):
+                return "converged"
+            w = w - learning_rate * slope
+            if not np.all(np.isfinite(w)):
+                return "diverged"
+            c = cost(w)
+            path.append(w)
+            costs.append(c)
+            if c > limit:
+                return "diverged"
+        return "converged" if _flat(cost.gradient(w), tolerance) else "stopped"
+    except Overflow:  # the weights went so far that the cost or its slope overflows
+        return "diverged"
 
 
 def _flat(slope: np.ndarray, tolerance: float) -> bool:
     return math.sqrt(float(slope @ slope)) < tolerance
 
 
-def steps_to_converge(cost, start, learning_rate, **options) -> int:
+def steps_to_converge(
+    cost, start, learning_rate, *, max_steps: int = 10_000, tolerance: float = 1e-6
+) -> int:
     """The number of steps a converging descent takes; raises if it does not converge.
 
-    >>> from gdlesson.costs import one_weight_cost
-    >>> steps_to_converge(one_weight_cost(), start=0.5, learning_rate=0.1)
-    7
+    >>> from gdlesson.costs import QuadraticCost
+    >>> bowl = QuadraticCost.from_rows([[1.0]], [3.0])  # L = 1: η = 1 jumps to the minimum
+    >>> steps_to_converge(bowl, start=0.0, learning_rate=1.0)
+    1
     """
-    run = gradient_descent(cost, start, learning_rate, **options)
+    run = gradient_descent(cost, start, learning_rate, max_steps=max_steps, tolerance=tolerance)
     if not run.converged:
         raise ValueError(
-            f"learning_rate={learning_rate} from start={start} does not converge: {run.status}"
+            f"learning_rate={shown(learning_rate)} from start={shown(start)} does not "
+            f"converge to tolerance={tolerance} within max_steps={max_steps}: {run.status}"
         )
     return run.steps

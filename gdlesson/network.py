@@ -13,13 +13,34 @@ from functools import cache
 import numpy as np
 
 from gdlesson import lesson
-from gdlesson._checks import finite_vector, integer_at_least
+from gdlesson._checks import (
+    bounded_table,
+    finite_result,
+    finite_vector,
+    integer_at_least,
+    number_array,
+    read_only_within,
+    shown,
+)
+from gdlesson.costs import MAX_DATA
 from gdlesson.descent import Descent, gradient_descent
 
 #: The four inputs of the lecture's example.
 INPUTS = ("Area", "Bedrooms", "Distance to city", "Age")
 #: Neurons per layer, input to output.
 LAYERS = (4, 5, 1)
+#: The most made-up houses :func:`house_data` makes (40 MB of inputs).
+MAX_ROWS = 1_000_000
+
+
+def _layer_sizes(layers) -> list[int]:
+    """``layers`` as a list of at least two sizes, each an integer ≥ 1, or raise."""
+    if isinstance(layers, str | bytes) or not hasattr(layers, "__iter__"):
+        raise ValueError(f"layers must be a sequence of layer sizes, got {shown(layers)}")
+    sizes = [integer_at_least("layers", n, 1) for n in layers]
+    if len(sizes) < 2:
+        raise ValueError(f"layers must name at least two layers, got {shown(layers)}")
+    return sizes
 
 
 def weight_count(layers=LAYERS) -> int:
@@ -28,9 +49,7 @@ def weight_count(layers=LAYERS) -> int:
     >>> weight_count((4, 5, 1))
     25
     """
-    sizes = [integer_at_least("layers", n, 1) for n in layers]
-    if len(sizes) < 2:
-        raise ValueError(f"layers must name at least two layers, got {layers!r}")
+    sizes = _layer_sizes(layers)
     return sum(a * b for a, b in zip(sizes, sizes[1:], strict=False))
 
 
@@ -40,18 +59,18 @@ def bias_count(layers=LAYERS) -> int:
     >>> weight_count() + bias_count()
     31
     """
-    weight_count(layers)
-    return sum(layers[1:])
+    return sum(_layer_sizes(layers)[1:])
 
 
 def house_data(rows: int = 50, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Made-up houses on a standard-normal scale: inputs (rows × 4) and prices (rows).
 
     Prices rise with area and bedrooms and fall with distance and age, with a
-    little noise; a fixed seed keeps every build the same.
+    little noise; a fixed seed keeps every build the same. At most
+    :data:`MAX_ROWS` rows; ``seed`` is an integer ≥ 0.
     """
-    rows = integer_at_least("rows", rows, 1)
-    rng = np.random.default_rng(seed)
+    rows = integer_at_least("rows", rows, 1, MAX_ROWS)
+    rng = np.random.default_rng(integer_at_least("seed", seed, 0))
     x = rng.standard_normal((rows, len(INPUTS)))
     price = np.tanh(0.9 * x[:, 0] + 0.4 * x[:, 1]) - 0.5 * np.tanh(x[:, 2]) - 0.3 * x[:, 3]
     return x, price + 0.05 * rng.standard_normal(rows)
@@ -61,13 +80,31 @@ def house_data(rows: int = 50, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
 class NetworkCost:
     """C(w) = ½ Σ (ŷ − y)² of the 4-5-1 network, w holding all 25 weights.
 
-    The hidden neurons use tanh; the output neuron is linear.
+    The hidden neurons use tanh; the output neuron is linear. ``inputs`` has 4
+    columns, ``targets`` one value per row, all finite and within
+    ±:data:`~gdlesson.costs.MAX_DATA`. The cost and its gradient are finite, or
+    raise ``Overflow`` (a ``ValueError``) naming ``w`` when the weights are so
+    large that they overflow a float.
+
+    >>> cost = network_cost()
+    >>> cost.dimension, bool(np.isfinite(cost(initial_weights())))
+    (25, True)
     """
 
     inputs: np.ndarray
     targets: np.ndarray
 
     dimension = weight_count()
+
+    def __post_init__(self):
+        x = bounded_table("inputs", self.inputs, LAYERS[0], MAX_DATA)
+        y = number_array("targets", self.targets)
+        if y.shape != (x.shape[0],):
+            raise ValueError(
+                f"targets must have one value per row of inputs ({x.shape[0]}), got shape {y.shape}"
+            )
+        object.__setattr__(self, "inputs", x)
+        object.__setattr__(self, "targets", read_only_within("targets", y, MAX_DATA))
 
     def _split(self, w):
         w = finite_vector("w", w, self.dimension)
@@ -76,17 +113,19 @@ class NetworkCost:
 
     def __call__(self, w) -> float:
         hidden_w, out_w = self._split(w)
-        error = np.tanh(self.inputs @ hidden_w) @ out_w - self.targets
-        return float(0.5 * error @ error)
+        with np.errstate(over="ignore", invalid="ignore"):
+            error = np.tanh(self.inputs @ hidden_w) @ out_w - self.targets
+            return float(finite_result("w", w, 0.5 * error @ error))
 
     def gradient(self, w) -> np.ndarray:
         """Backpropagation: the chain rule, layer by layer, output first."""
         hidden_w, out_w = self._split(w)
-        hidden = np.tanh(self.inputs @ hidden_w)
-        error = hidden @ out_w - self.targets
-        d_out = hidden.T @ error
-        d_hidden = self.inputs.T @ (np.outer(error, out_w) * (1 - hidden**2))
-        return np.concatenate([d_hidden.ravel(), d_out])
+        with np.errstate(over="ignore", invalid="ignore"):
+            hidden = np.tanh(self.inputs @ hidden_w)
+            error = hidden @ out_w - self.targets
+            d_out = hidden.T @ error
+            d_hidden = self.inputs.T @ (np.outer(error, out_w) * (1 - hidden**2))
+            return finite_result("w", w, np.concatenate([d_hidden.ravel(), d_out]))
 
 
 def network_cost() -> NetworkCost:
@@ -95,7 +134,8 @@ def network_cost() -> NetworkCost:
 
 
 def initial_weights(seed: int = 1) -> np.ndarray:
-    """Small random starting weights, fixed by ``seed``."""
+    """Small random starting weights, fixed by ``seed`` (an integer ≥ 0)."""
+    seed = integer_at_least("seed", seed, 0)
     return 0.5 * np.random.default_rng(seed).standard_normal(weight_count())
 
 

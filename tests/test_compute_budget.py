@@ -1,5 +1,6 @@
 from fractions import Fraction
 
+import numpy as np
 import pytest
 
 from gdlesson import compute_budget as budget
@@ -77,12 +78,36 @@ def test_scientific(x, digits, text):
         (lambda: budget.seconds_needed(10, float("nan")), "flops"),
         (lambda: budget.seconds_needed(0, 10), "count"),
         (lambda: budget.years_needed(10, 10, 0), "seconds_per_year"),
-        (lambda: budget.scientific(-1, 3), "x must be positive"),
+        (lambda: budget.scientific(-1, 3), "x must be a positive"),
         (lambda: budget.scientific(1, 0), "digits"),
         (lambda: weight_count((4,)), "layers"),
         (lambda: weight_count((4, 0, 1)), "layers"),
+        (lambda: weight_count(None), "layers"),
+        (lambda: weight_count("451"), "layers"),
+        (lambda: budget.combinations(10, 10**6), "weights"),
+        (lambda: budget.combinations(10**20_000, 1), "candidates"),
+        (lambda: budget.combinations(2, 10**400), "weights"),
+        (lambda: budget.seconds_needed(10, "1e15"), "flops"),
+        (lambda: budget.seconds_needed(10.0, 10), "count"),
+        (lambda: budget.scientific(float("nan"), 3), "x"),
+        (lambda: budget.scientific(float("inf"), 3), "x"),
+        (lambda: budget.scientific("1", 3), "x"),
+        (lambda: budget.scientific(1, budget.MAX_SHOWN_DIGITS + 1), "digits"),
+        (lambda: budget.speed(float("nan")), "flops"),
+        (lambda: budget.speed(-5), "flops"),
+        (lambda: budget.speed(0), "flops"),
+        (lambda: budget.speed("93 PFLOPS"), "flops"),
     ],
 )
 def test_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+def test_speeds_and_counts_of_any_size_or_type_stay_exact():
+    flops = np.float32(1e15)  # exactly 999,999,986,991,104: float32 has 24 bits
+    assert budget.years_needed(10**75, flops) == budget.years_needed(10**75, int(flops))
+    assert budget.seconds_needed(10**75, 10**400) == Fraction(1, 10**325)
+    assert budget.seconds_needed(np.int64(10), Fraction(1, 2)) == 20
+    assert budget.speed(np.int64(2 * 10**15)) == "2 PFLOPS"
+    assert budget.scientific(budget.seconds_needed(10**75, 10**400), 2) == "1.0 \\times 10^{-325}"

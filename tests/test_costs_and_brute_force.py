@@ -1,8 +1,15 @@
 import numpy as np
 import pytest
 
-from gdlesson.brute_force import brute_force
-from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
+from gdlesson._checks import Overflow
+from gdlesson.brute_force import CANDIDATES, MAX_CANDIDATES, SEARCH_RANGE, brute_force
+from gdlesson.costs import (
+    MAX_DATA,
+    MAX_GRID_VALUES,
+    QuadraticCost,
+    one_weight_cost,
+    two_weight_cost,
+)
 
 
 def test_cost_is_half_the_sum_of_squared_errors():
@@ -41,6 +48,13 @@ def test_minimum_has_zero_gradient():
         ([[1.0], [2.0]], [1.0], "targets"),
         ([[1.0, 2.0]], [[1.0]], "targets"),
         ([[np.nan]], [1.0], "finite"),
+        ([["1.0"]], [1.0], "inputs must be numbers"),
+        ([[1.0]], ["1.0"], "targets must be numbers"),
+        ([[True]], [1.0], "inputs must be numbers"),
+        ([[1.0], [2.0, 3.0]], [1.0, 2.0], "inputs"),
+        ([[10 * MAX_DATA]], [1.0], "inputs must lie within"),
+        ([[1.0]], [-10 * MAX_DATA], "targets must lie within"),
+        (None, [1.0], "inputs"),
     ],
 )
 def test_mismatched_data_is_rejected(inputs, targets, name):
@@ -53,15 +67,42 @@ def test_cost_rejects_wrong_number_of_weights():
         two_weight_cost()([1.0, 2.0, 3.0])
 
 
+def test_the_cost_is_made_directly_with_the_same_checks():
+    with pytest.raises(ValueError, match="inputs"):
+        QuadraticCost(inputs=[["a"]], targets=[1.0])
+    cost = QuadraticCost(inputs=[[1.0], [2.0]], targets=[2.0, 4.0])
+    assert cost(2.0) == 0.0
+    assert not cost.inputs.flags.writeable and not cost.targets.flags.writeable
+
+
+def test_weights_so_far_out_that_the_cost_overflows_are_named():
+    cost = QuadraticCost.from_rows([[1.0], [2.0]], [2.0, 4.0])
+    for call in (cost, cost.gradient, cost.predict):
+        with pytest.raises(Overflow, match="w=1e\\+308 is too large"):
+            call(1e308)  # 2 × 1e308 overflows already
+    with pytest.raises(Overflow, match="axes"):
+        cost.on_grid(np.array([0.0, 1e200]))
+    assert issubclass(Overflow, ValueError)
+
+
+def test_a_grid_too_large_is_refused():
+    cost = two_weight_cost()
+    side = np.linspace(0, 1, int((MAX_GRID_VALUES / cost.targets.size) ** 0.5) + 2)
+    with pytest.raises(ValueError, match="axes span"):
+        cost.on_grid(side, side)
+
+
 def test_brute_force_finds_the_grid_minimum():
     cost = one_weight_cost()
-    search = brute_force(cost, 0.0, 4.0, 1000)
-    assert search.evaluations == 1000
+    low, high = SEARCH_RANGE
+    assert low < cost.minimum()[0] < high  # the lesson searches where the minimum is
+    search = brute_force(cost, low, high, CANDIDATES)
+    assert search.evaluations == CANDIDATES
     costs = [cost(w) for w in search.weights]
     assert search.best_index == int(np.argmin(costs))
     assert search.best_cost == pytest.approx(min(costs))
     # the grid's best is within one spacing of the true minimum
-    assert abs(search.best_w - cost.minimum()[0]) <= 4.0 / 999
+    assert abs(search.best_w - cost.minimum()[0]) <= (high - low) / (CANDIDATES - 1)
 
 
 def test_brute_force_includes_both_ends():
@@ -80,6 +121,12 @@ def test_brute_force_includes_both_ends():
         ((0.0, 1.0, -5), "candidates"),
         ((0.0, 1.0, 1), "candidates"),
         ((0.0, 1.0, 10.0), "candidates"),
+        ((0.0, 1.0, MAX_CANDIDATES + 1), "candidates"),
+        ((0.0, 1.0, 10**9), "candidates"),
+        (("0", 1.0, 10), "low"),
+        ((0.0, None, 10), "high"),
+        ((-1e308, 1e308, 10), "low=-1e\\+308 and high=1e\\+308 are too far apart"),
+        ((-1e200, 1e200, 10), "the cost overflows a float between low=-1e\\+200 and high=1e\\+200"),
     ],
 )
 def test_brute_force_bad_input(args, name):

@@ -3,8 +3,9 @@ import math
 import numpy as np
 import pytest
 
+from gdlesson import lesson
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
-from gdlesson.descent import BLOWUP, gradient_descent, steps_to_converge
+from gdlesson.descent import BLOWUP, MAX_STEPS, gradient_descent, steps_to_converge
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def test_diverges_above_two_over_l(bowl, fraction):
 
 
 def test_overflow_reports_divergence_not_nan():
-    cost = QuadraticCost.from_rows([[1e150]], [0.0])
+    cost = QuadraticCost.from_rows([[1e100]], [0.0])  # C(1 - 1e200) overflows a float
     run = gradient_descent(cost, start=1.0, learning_rate=1.0)
     assert run.diverged
     assert np.all(np.isfinite(run.path)) and np.all(np.isfinite(run.costs))
@@ -62,15 +63,41 @@ def test_starting_at_the_minimum_takes_no_step(bowl):
 
 def test_two_weights_reach_least_squares():
     cost = two_weight_cost()
-    run = gradient_descent(cost, start=[0.2, 1.6], learning_rate=0.17)
+    run = gradient_descent(cost, start=lesson.START_2D, learning_rate=1 / cost.curvature())
     assert run.converged
     assert run.path.shape == (run.steps + 1, 2)
     np.testing.assert_allclose(run.w, cost.minimum(), atol=1e-5)
 
 
+@pytest.mark.parametrize("cost", [one_weight_cost(), two_weight_cost()], ids=["one", "two"])
+def test_the_lessons_costs_converge_just_below_two_over_l_and_diverge_just_above(cost):
+    start = np.zeros(cost.dimension)
+    below = gradient_descent(cost, start, 0.95 * 2 / cost.curvature(), max_steps=MAX_STEPS)
+    assert below.converged
+    np.testing.assert_allclose(below.w, cost.minimum(), atol=1e-5)
+    assert gradient_descent(cost, start, 1.05 * 2 / cost.curvature(), max_steps=MAX_STEPS).diverged
+
+
 def test_steps_to_converge_refuses_a_divergent_rate():
-    with pytest.raises(ValueError, match="does not converge: diverged"):
-        steps_to_converge(one_weight_cost(), start=0.5, learning_rate=0.3)
+    cost = one_weight_cost()
+    with pytest.raises(ValueError, match="does not converge.*: diverged"):
+        steps_to_converge(cost, start=lesson.START_1D, learning_rate=1.5 * 2 / cost.curvature())
+
+
+def test_steps_to_converge_counts_the_steps(bowl):
+    run = gradient_descent(bowl, start=-5.0, learning_rate=0.1)
+    assert steps_to_converge(bowl, start=-5.0, learning_rate=0.1) == run.steps > 0
+
+
+def test_a_start_whose_cost_overflows_is_refused_naming_start():
+    with pytest.raises(ValueError, match="start=1e\\+160 is too far out"):
+        gradient_descent(one_weight_cost(), 1e160, 0.1)
+
+
+def test_a_far_start_whose_cost_is_finite_still_converges(bowl):
+    run = gradient_descent(bowl, start=1e150, learning_rate=0.1)
+    assert run.converged and run.w == pytest.approx(3.0, abs=1e-6)
+    assert np.all(np.isfinite(run.costs))
 
 
 @pytest.mark.parametrize(
@@ -90,9 +117,20 @@ def test_steps_to_converge_refuses_a_divergent_rate():
         ({"start": math.inf}, "start"),
         ({"start": [1.0, 2.0]}, "start"),
         ({"start": "one"}, "start"),
+        ({"start": "0.5"}, "start"),  # refused, as learning_rate="0.1" is
+        ({"start": ["0.5"]}, "start"),
+        ({"start": None}, "start"),
+        ({"start": True}, "start"),
+        ({"start": 10**400}, "start"),
+        ({"start": 1 + 2j}, "start"),
+        ({"max_steps": MAX_STEPS + 1}, "max_steps"),
+        ({"max_steps": 10**9}, "max_steps"),
+        ({"tolerance": "1e-6"}, "tolerance"),
+        ({"cost": None}, "cost"),
+        ({"cost": lambda w: 0.0}, "cost"),
     ],
 )
 def test_bad_input_names_the_parameter(kwargs, name):
-    args = {"start": 0.5, "learning_rate": 0.1} | kwargs
+    args = {"cost": one_weight_cost(), "start": 0.5, "learning_rate": 0.1} | kwargs
     with pytest.raises(ValueError, match=name):
-        gradient_descent(one_weight_cost(), **args)
+        gradient_descent(**args)
