@@ -174,7 +174,7 @@ def test_mkdocs_paths_are_read_from_the_callers_folder(tmp_path):
 
 
 def test_build_writes_where_the_caller_says(tmp_path):
-    project = project_copy(tmp_path / "project", execute=False)
+    project = project_copy(tmp_path / "project")
     caller = tmp_path / "caller"
     caller.mkdir()
     result = run(
