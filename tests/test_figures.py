@@ -59,11 +59,7 @@ def test_names_are_unique_and_fit_for_file_names():
 
 def test_figures_are_in_the_order_the_lesson_shows_them():
     placeholder = re.compile(r"\{\{\s*figure\s+([\w-]+)\s*\}\}")
-    shown = [
-        name
-        for source in nav_sources()
-        for name in placeholder.findall(page_source(source))
-    ]
+    shown = [name for source in nav_sources() for name in placeholder.findall(page_source(source))]
     assert shown == NAMES, "every figure shown once, on its page, in the order of FIGURES"
 
 
