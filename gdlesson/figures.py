@@ -36,6 +36,7 @@ from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 from gdlesson.network import INPUTS, LAYERS, trained_by_descent, weight_count
 from gdlesson.style import palette_colours, styled
+from gdlesson.valleys_figures import valleys_specs
 
 #: Width of a full-column figure, in inches (about 670 CSS pixels).
 WIDTH = 7.0
@@ -840,7 +841,7 @@ def _specs() -> tuple[FigureSpec, ...]:
 
 
 #: The figures in lesson order.
-FIGURES: tuple[FigureSpec, ...] = _specs()
+FIGURES: tuple[FigureSpec, ...] = _specs() + valleys_specs()
 
 #: The palettes each figure is rendered in.
 PALETTES = ("light", "dark")

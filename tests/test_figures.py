@@ -25,6 +25,7 @@ NAMES = [
     "contour-2d",
     "surface-3d",
     "why-it-wins",
+    "many-valleys",
 ]
 MAX_BYTES = 80 * 1024
 
@@ -53,7 +54,7 @@ def test_render_all_gives_every_figure_in_both_palettes(rendered):
         for p in ("light", "dark")
     ]
     assert list(rendered) == expected
-    assert len(rendered) == 2 * len(NAMES) == 18
+    assert len(rendered) == 2 * len(NAMES) == 20
 
 
 def test_files_are_what_their_names_say(rendered):
@@ -174,7 +175,7 @@ def test_cli_writes_every_figure(tmp_path, rendered):
     result = _cli("figures", str(outdir))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 18
+    assert len(lines) == 20
     written = sorted(p.name for p in outdir.iterdir())
     assert written == sorted(rendered)
     for line in lines:
