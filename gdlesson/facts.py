@@ -14,7 +14,7 @@ import numpy as np
 from gdlesson import compute_budget as budget
 from gdlesson import lesson, playground, rates, sgd, valleys
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
-from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, gradient_descent
 from gdlesson.network import (
     LAYERS,
@@ -46,6 +46,44 @@ def machines_table() -> str:
         speed = budget.speed(m.rmax_flops)
         rows.append(f"| {m.name} | [{m.first_top}]({m.source}) | {speed} | \\({years}\\) |")
     return "\n".join(rows)
+
+
+def code_facts(one, search, rolling, zigzag, two, combos, seconds, years) -> dict[str, str]:
+    """What the pages' code blocks write: Python literals, and outputs exactly as
+    ``print`` shows them (the code recomputes them with NumPy alone)."""
+    recap = {w: one(w) for w in lesson.RECAP_WEIGHTS}
+    (w_bad, c_bad), (w_good, c_good) = recap.items()
+    return {
+        "area_list": repr(list(AREA)),
+        "age_list": repr(list(AGE)),
+        "price_list": repr(list(PRICE)),
+        "candidates_plain": str(CANDIDATES),
+        "candidates_tex": f"{CANDIDATES:,}".replace(",", "{,}"),
+        "recap_w_bad": repr(w_bad),
+        "recap_w_good": repr(w_good),
+        "recap_w_bad_g": f"{w_bad:g}",
+        "recap_w_good_g": f"{w_good:g}",
+        "recap_cost_bad": f"{c_bad:.4f}",
+        "recap_cost_good": f"{c_good:.4f}",
+        "layers_list": repr(list(LAYERS)),
+        "combinations_exponent": str(len(str(combos)) - 1),
+        "combinations_is_power": str(combos == 10 ** (len(str(combos)) - 1)),
+        "combinations_digits": str(len(str(combos))),
+        "lecture_pflops_plain": str(budget.LECTURE_FLOPS // budget.PETA),
+        "seconds_e": f"{float(seconds):.4e}",
+        "years_e": f"{float(years):.3e}",
+        "seconds_lecture_e": f"{float(seconds):.2e}".replace("e+", "e"),
+        "years_lecture_e": f"{float(budget.lecture_years(combos)):.3e}",
+        "years_exact_short": budget.scientific(years, 3).split(" ")[0],
+        "years_lecture_short": budget.scientific(budget.lecture_years(combos), 3).split(" ")[0],
+        "start_1d_py": repr(float(lesson.START_1D)),
+        "steps_1d_plain": str(rolling.steps),
+        "steps_zigzag_1d_plain": str(zigzag.steps),
+        "zigzag_first_5": repr([f"{w:.3f}" for w in zigzag.path[:5]]),
+        "start_2d_list": repr([float(v) for v in lesson.START_2D]),
+        "steps_2d_plain": str(two.steps),
+        "end_w_2d_rounded": str(np.round(two.w, 3)),
+    }
 
 
 @cache
@@ -88,7 +126,6 @@ def facts() -> dict[str, str]:
         "biases": str(bias_count()),
         "weights_and_biases": str(weight_count() + bias_count()),
         "combinations": budget.scientific(combos, 1).replace("1 \\times ", ""),
-        "combinations_digits": _count(len(str(combos))),
         # the supercomputer
         "lecture_pflops": str(budget.LECTURE_FLOPS // budget.PETA),
         "lecture_flops": f"{budget.LECTURE_FLOPS // budget.PETA} \\times 10^{{15}}",
@@ -131,11 +168,13 @@ def facts() -> dict[str, str]:
         "network_cost_end": f"{net.costs[-1]:.3f}",
         "network_ratio": budget.scientific(budget.Fraction(combos, net.steps), 2),
     }
+    values |= code_facts(one, search, rolling, zigzag, two, combos, seconds, years)
     for label, run in rates.items():
         key = label.replace(" ", "_")
         values[f"rate_{key}"] = f"{lesson.RATES_1D[label]:g}"
         values[f"steps_{key}"] = _count(run.steps)
         values[f"status_{key}"] = run.status
+        values[f"steps_{key}_plain"] = str(run.steps)
     # the interactive playgrounds: HTML, their settings as JSON (gdlesson.playground)
     values["playground_1d"] = playground.playground_1d_html()
     values["playground_2d"] = playground.playground_2d_html()
@@ -229,10 +268,8 @@ def _slope_facts() -> dict[str, str]:
     h = 1e-6  # the page's step for the finite difference
     fast = gradient_descent(cost, start, lesson.RATE_FAST_ZIGZAG_1D)
     large = gradient_descent(cost, start, lesson.RATES_1D["too large"])
-    zigzag = gradient_descent(cost, start, lesson.RATE_ZIGZAG_1D)
     cutoff = BLOWUP * max(large.costs[0], 1.0)
     return {
-        "zigzag_first_code": repr([f"{w:.3f}" for w in zigzag.path[:5]]),
         "tolerance": _tex_power(_TOLERANCE),
         "slope_start_1d": f"{float(cost.gradient(start)[0]):.4f}",
         "fd_slope_start_1d": f"{(cost(start + h) - cost(start - h)) / (2 * h):.4f}",
@@ -258,10 +295,7 @@ def _two_weight_facts() -> dict[str, str]:
         r for r in lesson.RATES_TABLE_2D if gradient_descent(cost, lesson.START_2D, r).converged
     ]
     steps = [gradient_descent(cost, lesson.START_2D, r).steps for r in converging]
-    run = gradient_descent(cost, lesson.START_2D, lesson.RATE_2D)
     return {
-        "end_w_2d_code": str(np.round(run.w, 3)),
-        "candidates_tex": f"{CANDIDATES:,}".replace(",", "{,}"),
         "grid_2d": budget.scientific(budget.combinations(CANDIDATES, 2), 1).replace(
             "1 \\times ", ""
         ),
@@ -375,8 +409,6 @@ def _sgd_facts() -> dict[str, str]:
     own = sgd.row_minima(cost)
     return {
         "houses": str(len(cost.targets)),
-        "areas_code": repr([float(a) for a in cost.inputs[:, 0]]),
-        "prices_code": repr([float(p) for p in cost.targets]),
         "row_minima_code": str(np.round(own, 3)),
         "row_minimum_low": f"{own.min():.3f}",
         "row_minimum_high": f"{own.max():.3f}",

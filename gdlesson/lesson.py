@@ -6,6 +6,9 @@ interactive widgets all describe the same descents.
 
 from __future__ import annotations
 
+#: The recap's two trial weights: a poor one, then a good one.
+RECAP_WEIGHTS = (1.0, 2.0)
+
 #: Where the one-weight descents start.
 START_1D = 0.5
 #: A learning rate that walks steadily down to the minimum (the rolling ball).

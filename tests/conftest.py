@@ -32,6 +32,15 @@ def page_url(source: str) -> str:
     return "" if stem == "index" else f"{stem}/"
 
 
+def filled_markdown(page: Path) -> str:
+    """A page's Markdown with its ``{{ name }}`` placeholders filled from gdlesson's
+    facts, as the site shows it (figures left out)."""
+    from gdlesson.facts import facts
+    from gdlesson.pages import fill_placeholders
+
+    return fill_placeholders(page.read_text(encoding="utf-8"), facts(), lambda name: "")
+
+
 def project_env(project: Path) -> dict[str, str]:
     """The environment of MkDocs run in ``project``: it imports the project's gdlesson."""
     return os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}

@@ -1,5 +1,9 @@
 """Run every ``python`` and ``pycon`` block of docs/ under pytest, page by page.
 
+Each page is read as the site shows it: its ``{{ name }}`` placeholders filled
+with gdlesson's computed facts, so a block's expected output is what gdlesson
+computed and its code recomputes it with NumPy alone.
+
 Loaded with ``-p tests.sybil_docs`` (pyproject.toml), so that pytest collects
 the Markdown files of docs/ without a conftest.py inside the site's sources.
 The blocks of one page share a namespace and run in order, as a reader who
@@ -11,7 +15,7 @@ from __future__ import annotations
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
 
-from sybil import Sybil
+from sybil import Document, Sybil
 from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.evaluators.python import PythonEvaluator
 from sybil.parsers.abstract import DocTestStringParser
@@ -40,8 +44,23 @@ class PyconBlockParser:
                 yield example
 
 
+class FilledPage(Document):
+    """A page of docs/ with its placeholders filled, as the built site shows it."""
+
+    @classmethod
+    def parse(cls, path: str, *parsers, encoding: str = "utf-8") -> Document:
+        from tests.conftest import filled_markdown
+
+        document = cls(filled_markdown(Path(path)), path)
+        for parser in parsers:
+            for region in parser(document):
+                document.add(region)
+        return document
+
+
 pytest_collect_file = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=FLAGS), PyconBlockParser(), SkipParser()],
     patterns=["*.md"],
+    document_types={".md": FilledPage},
     path=str(Path(__file__).resolve().parents[1] / "docs"),
 ).pytest()

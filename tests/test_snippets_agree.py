@@ -15,15 +15,18 @@ import pytest
 
 from gdlesson import costs
 from gdlesson.descent import gradient_descent
+from tests.conftest import filled_markdown
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
+# Paths agree to 1e-9, not to the last bit: NumPy's sum and BLAS's dot add in
+# different orders, and near 2/L thousands of steps amplify that last bit.
 RATES = [0.005, 0.05, 0.1, 0.17, 0.2, 0.21, 0.22, 0.25, 0.3, 1.0]
 STARTS = [-3.0, 0.5, 2.0, 3.7]
 
 
 def page_namespace(source: str) -> dict:
     """Run the ``python`` blocks of a page (definitions only) and return its names."""
-    markdown = (DOCS / source).read_text(encoding="utf-8")
+    markdown = filled_markdown(DOCS / source)
     namespace: dict = {}
     for block in re.findall(r"```python\n(.*?)```", markdown, re.DOTALL):
         exec(block, namespace)
@@ -52,7 +55,7 @@ def test_one_weight_descent_matches_gdlesson(namespace):
             path, status = namespace["descend"](start, rate)
             run = gradient_descent(cost, start, rate)
             assert status == run.status, (rate, start)
-            np.testing.assert_allclose(path, run.path, rtol=1e-12)
+            np.testing.assert_allclose(path, run.path, rtol=1e-9)
 
 
 def test_two_weight_descent_matches_gdlesson():
@@ -63,7 +66,7 @@ def test_two_weight_descent_matches_gdlesson():
         path = namespace["descend"]([0.2, 1.6], rate)
         run = gradient_descent(cost, [0.2, 1.6], rate)
         assert run.converged
-        np.testing.assert_allclose(path, run.path, rtol=1e-12)
+        np.testing.assert_allclose(path, run.path, rtol=1e-9)
 
 
 def test_every_code_block_of_the_docs_is_run():
