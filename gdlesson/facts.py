@@ -203,6 +203,18 @@ def _minus(text: str) -> str:
     return text.replace("-", "−")
 
 
+@cache
+def _run_1d(rate: float):
+    """The one-weight descent from the lesson's start (each rate computed once)."""
+    return gradient_descent(one_weight_cost(), lesson.START_1D, rate)
+
+
+@cache
+def _run_2d(rate: float):
+    """The two-weight descent from the lesson's start (each rate computed once)."""
+    return gradient_descent(two_weight_cost(), lesson.START_2D, rate)
+
+
 def _outcome(run) -> str:
     """ "converged after 28 steps", as the tables say it."""
     return f"{run.status} after {_count(run.steps)} steps"
@@ -227,7 +239,7 @@ def rates_table_1d() -> str:
         "|---|---|---|---|",
     ]
     for rate in lesson.RATES_TABLE_1D:
-        run = gradient_descent(cost, lesson.START_1D, rate)
+        run = _run_1d(rate)
         factor = _minus(f"{rates.step_factor(rate, curvature):.3f}")
         words = _STEP_WORDS[rates.regime(rate, curvature)]
         rows.append(f"| {rate:g} | {factor} | {words} | {_outcome(run)} |")
@@ -251,7 +263,7 @@ def rates_table_2d() -> str:
         "|---|---|---|---|---|",
     ]
     for rate in lesson.RATES_TABLE_2D:
-        run = gradient_descent(cost, lesson.START_2D, rate)
+        run = _run_2d(rate)
         across = _minus(f"{rates.step_factor(rate, high):.3f}")
         along = _minus(f"{rates.step_factor(rate, low):.3f}")
         rows.append(
@@ -266,8 +278,8 @@ def _slope_facts() -> dict[str, str]:
     start, curvature = lesson.START_1D, rates.curvatures(cost)[-1]
     w_star = float(cost.minimum()[0])
     h = 1e-6  # the page's step for the finite difference
-    fast = gradient_descent(cost, start, lesson.RATE_FAST_ZIGZAG_1D)
-    large = gradient_descent(cost, start, lesson.RATES_1D["too large"])
+    fast = _run_1d(lesson.RATE_FAST_ZIGZAG_1D)
+    large = _run_1d(lesson.RATES_1D["too large"])
     cutoff = BLOWUP * max(large.costs[0], 1.0)
     return {
         "tolerance": _tex_power(_TOLERANCE),
@@ -291,10 +303,8 @@ def _two_weight_facts() -> dict[str, str]:
     cost = two_weight_cost()
     low, high = (float(v) for v in rates.curvatures(cost))
     balanced = rates.balanced_rate(cost)
-    converging = [
-        r for r in lesson.RATES_TABLE_2D if gradient_descent(cost, lesson.START_2D, r).converged
-    ]
-    steps = [gradient_descent(cost, lesson.START_2D, r).steps for r in converging]
+    converging = [r for r in lesson.RATES_TABLE_2D if _run_2d(r).converged]
+    steps = [_run_2d(r).steps for r in converging]
     return {
         "grid_2d": budget.scientific(budget.combinations(CANDIDATES, 2), 1).replace(
             "1 \\times ", ""
