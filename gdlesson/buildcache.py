@@ -1,282 +1,210 @@
-"""What the build needs from gdlesson, made in fresh processes and cached on disk.
+"""What the build needs from gdlesson, made in worker processes and cached on disk.
 
-The site needs two things from the package: the lesson's *manifest* (every
-number the prose quotes, and each figure's name, alt text and format) and the
-figure files themselves. Each is cached under a key made from what makes it,
-with the versions of NumPy, Matplotlib and Pillow: the manifest from all of
-gdlesson's modules; a figure from its palette, its own function in figures.py
-and what that function uses there (:func:`used_source`), and the other modules.
-Editing one figure function renders that figure again, and no other; a build
-where nothing changed renders nothing and starts no process.
+The site needs the lesson's *manifest* (every number the pages quote, each
+figure's spec, the notebook to run), the figure files and the executed
+notebook. All follow from gdlesson's source, so they share one key
+(:func:`source_key`) and one folder, ``.cache/gdlesson/<key>/``, whose
+``index.json`` records each entry's SHA-256: an entry that does not match
+(truncated, edited) is made again, never served. Entries are written whole or
+not at all, so builds running at once in one checkout share the folder.
 
-Whatever is missing is made in one worker process started fresh (``spawn``),
-so it imports gdlesson from disk as it is now: under ``mkdocs serve``, which
-never re-imports its hooks, an edited figure function still shows on the next
-rebuild. The worker renders the figures in parallel, one renderer per core,
-forked from it once gdlesson is imported (spawned where fork is unsafe).
-
-Every cache entry is stored with the SHA-256 of its bytes; an entry that does
-not match (a truncated or corrupt file) is made again, never served.
+Whatever is missing is made by a pool of fresh (``spawn``) worker processes,
+which import gdlesson from disk as it is now, so ``mkdocs serve`` sees edited
+code. Workers ignore Ctrl-C (the build stops them) and exit by themselves when
+the build process is gone; the notebook's kernel follows its worker.
 """
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import multiprocessing
 import os
-import sys
-from concurrent.futures import Future, ProcessPoolExecutor
-from functools import cache
+import re
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
-#: Modules that only adapt pages to the site: they make no number or figure.
-#: (This module is an input: it writes the manifest and the figure files.)
+#: Modules that only adapt the built pages: they make no entry.
 NOT_INPUTS = {"mkdocs_hooks.py", "pages.py", "__main__.py"}
+#: Other builds' folders younger than this are kept: a build may be using them.
+KEEP_SECONDS = 120
+#: Where the kernels' connection files go (not /tmp): a folder of the cache.
+RUNTIME = "runtime"
+_KEY = re.compile(r"[0-9a-f]{20}")
 
 
-def source_key(skip: tuple[str, ...] = ()) -> str:
-    """A hash of what makes the lesson's numbers and figures: the versions of
-    the libraries that draw, and the source of gdlesson's modules but ``skip``.
+def source_key() -> str:
+    """A hash of gdlesson's modules and the versions of the libraries that draw.
 
     >>> len(source_key())
-    64
+    20
     """
     digest = hashlib.sha256()
     for name in ("numpy", "matplotlib", "pillow"):
         digest.update(f"{name}=={version(name)}\n".encode())
-    for path in sorted(PACKAGE.glob("*.py")):
-        if path.name not in NOT_INPUTS and path.name not in skip:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name not in NOT_INPUTS:
+            digest.update(f"{path.relative_to(PACKAGE).as_posix()}\0".encode())
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
 
 
-@cache
-def _statements(source: str) -> list[tuple[set[str], set[str], str]]:
-    """Each top-level statement of a module: (names it defines, names it uses, code)."""
-    tree = ast.parse(source)
-    if ast.get_docstring(tree, clean=False) is not None:
-        tree.body = tree.body[1:]
-    statements = []
-    for node in tree.body:
-        defines = set()
-        if isinstance(node, ast.FunctionDef | ast.ClassDef):
-            defines = {node.name}
-        elif isinstance(node, ast.Assign | ast.AnnAssign):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            defines = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
-        uses = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
-        statements.append((defines, uses, ast.unparse(node)))
-    return statements
-
-
-def used_source(source: str, names) -> str:
-    r"""The code of a module that ``names`` depend on: their definitions, the
-    definitions those use in turn, and every statement that defines nothing
-    (imports), as normalised source, so a comment changes nothing.
-
-    >>> code = "import math\nA = 2\ndef f():\n    return A\ndef g():\n    return 3"
-    >>> print(used_source(code, ["f"]))
-    import math
-    A = 2
-    def f():
-        return A
-    """
-    statements = _statements(source)
-    used, todo = set(), list(names)
-    while todo:
-        name = todo.pop()
-        if name not in used:
-            used.add(name)
-            todo.extend(u for defines, uses, _ in statements if name in defines for u in uses)
-    return "\n".join(code for defines, _, code in statements if not defines or defines & used)
-
-
-def figure_keys(functions: dict[str, str]) -> dict[str, str]:
-    """Figure name → a hash of what draws it: its function in figures.py (with
-    what that uses there, and :func:`render`) and every other module of gdlesson.
-
-    Editing one figure's function changes that figure's key only.
-    """
-    rest = source_key(skip=("figures.py",))
-    source = (PACKAGE / "figures.py").read_text(encoding="utf-8")
-    return {
-        name: _entry_key(rest, used_source(source, [function, "render"]))
-        for name, function in functions.items()
-    }
-
-
-def _entry_key(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
-
-
-def _read_checked(path: Path) -> bytes | None:
-    """The bytes of a cache entry, or None if it is missing or does not match its checksum."""
+def sha256(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes, or None if it cannot be read."""
     try:
-        content = path.read_bytes()
-        expected = path.with_name(path.name + ".sha256").read_text().strip()
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
-    return content if hashlib.sha256(content).hexdigest() == expected else None
-
-
-def _write_checked(path: Path, content: bytes) -> None:
-    """Write an entry and its checksum; each appears whole or not at all."""
-    for target, data in (
-        (path, content),
-        (path.with_name(path.name + ".sha256"), hashlib.sha256(content).hexdigest().encode()),
-    ):
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-        partial.write_bytes(data)
-        os.replace(partial, target)
-
-
-# --- run in the worker processes: they import gdlesson afresh --------------------
-
-
-def make_manifest(path: str) -> None:
-    """Compute the facts and the figures' specs, and cache them at ``path``."""
-    from gdlesson.facts import facts
-    from gdlesson.figures import FIGURES
-
-    keys = figure_keys({s.name: s.draw.__name__ for s in FIGURES})
-    manifest = {
-        "facts": facts(),
-        "figures": {
-            s.name: {"alt": s.alt, "format": s.format, "key": keys[s.name]} for s in FIGURES
-        },
-    }
-    _write_checked(Path(path), json.dumps(manifest, sort_keys=True, indent=1).encode())
-
-
-def figure_path(cache_dir: Path, key: str, name: str, palette: str, format: str) -> Path:
-    """Where the cache keeps one figure in one palette, drawn by the code of ``key``."""
-    return cache_dir / f"{name}-{palette}-{_entry_key(key, name, palette)}.{format}"
-
-
-def _render_into_cache(cache_dir: str, name: str, palette: str, key: str) -> str:
-    """Render one figure in one palette into the cache; return the file's name."""
-    from gdlesson.figures import FIGURES, render
-
-    spec = next(s for s in FIGURES if s.name == name)
-    path = figure_path(Path(cache_dir), key, spec.name, palette, spec.format)
-    _write_checked(path, render(spec, palette))
-    return path.name
-
-
-def make_figures(cache_dir: str, wanted, workers: int) -> list[str]:
-    """Render each (name, palette, key) of ``wanted`` into the cache.
-
-    gdlesson is imported once, here; the renderers are forked from this process
-    (on Linux), so they start with it imported and its numbers computed.
-    """
-    from gdlesson.figures import FIGURES
-
-    # Raster figures take longest: started first, they do not finish last alone.
-    formats = {spec.name: spec.format for spec in FIGURES}
-    jobs = [(cache_dir, *job) for job in sorted(wanted, key=lambda job: formats[job[0]] != "png")]
-    workers = min(workers, len(jobs))
-    if workers < 2:
-        return [_render_into_cache(*job) for job in jobs]
-    method = "fork" if sys.platform == "linux" else "spawn"
-    with multiprocessing.get_context(method).Pool(workers) as pool:
-        return pool.starmap(_render_into_cache, jobs, chunksize=1)
-
-
-# --- run in the build process ----------------------------------------------------
 
 
 class LessonBuild:
-    """One build's manifest and figures: cached ones found, missing ones being made.
+    """One build's entries: found in the cache, or being made.
 
-    Call :meth:`manifest` for the numbers and figure specs (waits for them if
-    they are being made), :meth:`figure_files` for where each figure will be,
-    and :meth:`wait` before the figure files are read.
+    :meth:`manifest` waits for the manifest and starts making whatever else is
+    missing; :meth:`path` says where an entry is or will be; :meth:`wait`
+    returns it whole; :meth:`finish` waits for all and ends the workers.
     """
 
-    PALETTES = ("light", "dark")
-
-    def __init__(self, cache_dir: Path, workers: int | None = None) -> None:
-        self.cache_dir = Path(cache_dir)
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        self.key = source_key()
+    def __init__(self, root: Path, processes: int | None = None) -> None:
+        self.root = Path(root)
+        self.folder = self.root / source_key()
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.made: list[str] = []
-        self._workers = workers or os.cpu_count() or 1
-        self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future] = []
+        self._processes = processes or os.cpu_count() or 1
+        self._pool = None
+        self._jobs: dict = {}
         self._manifest: dict | None = None
-        self._figures: dict[str, Path] = {}
-        self._manifest_path = self.cache_dir / f"manifest-{self.key[:20]}.json"
-        self._pending_manifest = None
-        if _read_checked(self._manifest_path) is None:
-            # New code: make its manifest now, while MkDocs reads the pages.
-            self._pending_manifest = self._submit(make_manifest, str(self._manifest_path))
-            self.made.append(self._manifest_path.name)
+        try:
+            self._index = json.loads((self.folder / "index.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self._index = {}
+        self._index = self._index if isinstance(self._index, dict) else {}
+        if not self._valid("manifest.json"):
+            self._submit("manifest.json", make_manifest)
 
-    def manifest(self) -> dict:
-        """``{"facts": {name: text}, "figures": {name: {"alt", "format", "key"}}}``.
+    def _valid(self, name: str) -> bool:
+        return name in self._index and sha256(self.folder / name) == self._index[name]
 
-        The first call waits for the manifest if it is being made, then starts
-        rendering the figures missing from the cache.
-        """
-        if self._manifest is None:
-            if self._pending_manifest is not None:
-                self._pending_manifest.result()
-            cached = _read_checked(self._manifest_path)
-            if cached is None:
-                raise RuntimeError(f"the manifest could not be cached at {self._manifest_path}")
-            self._manifest = json.loads(cached)
-            self._start_figures()
-        return self._manifest
-
-    def _start_figures(self) -> None:
-        missing = []
-        for name, spec in self._manifest["figures"].items():
-            for palette in self.PALETTES:
-                path = figure_path(self.cache_dir, spec["key"], name, palette, spec["format"])
-                self._figures[f"{name}-{palette}.{spec['format']}"] = path
-                if _read_checked(path) is None:
-                    missing.append((name, palette, spec["key"]))
-        if missing:
-            args = (str(self.cache_dir), missing, self._workers)
-            self._futures.append(self._submit(make_figures, *args))
-
-    def _submit(self, function, *args) -> Future:
-        # One fresh process imports gdlesson as it is on disk now and does every
-        # job in turn (the manifest, then the figures); it forks the renderers.
+    def _submit(self, name: str, job, *args) -> None:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(1, mp_context=context)
-        return self._pool.submit(function, *args)
+            self._pool = context.Pool(self._processes, initializer=start_worker)
+        self._jobs[name] = self._pool.apply_async(job, (str(self.folder), name, *args))
 
-    def figure_files(self) -> dict[str, Path]:
-        """Output name (``brute-force-light.svg``) → the cache file that holds it."""
-        self.manifest()
-        return dict(self._figures)
+    def path(self, name: str) -> Path:
+        return self.folder / name
 
-    def wait(self) -> None:
-        """Block until every figure is on disk; re-raise a worker's error."""
-        self.manifest()
+    def wait(self, name: str) -> Path:
+        """The entry ``name``, whole and checked; re-raises a worker's error."""
+        if name in self._jobs:
+            self._index[name] = self._jobs.pop(name).get()
+            self.made.append(name)
+        if not self._valid(name):
+            raise RuntimeError(f"{name} is not whole in the cache {self.folder}")
+        return self.folder / name
+
+    def manifest(self) -> dict:
+        """``{"facts", "figures": {name: description}, "folder" (of figures), "notebook"}``."""
+        if self._manifest is None:
+            self._manifest = json.loads(self.wait("manifest.json").read_text(encoding="utf-8"))
+            notebook = self._manifest["notebook"]
+            if not self._valid(notebook["name"]):
+                # The kernel takes longest: started first, it runs while figures are drawn.
+                self._submit(notebook["name"], run_notebook, notebook["source"])
+            for name in sorted(self.figure_files(), key=lambda n: not n.endswith(".png")):
+                if not self._valid(name):
+                    self._submit(name, render_figure)
+        return self._manifest
+
+    def figure_files(self) -> list[str]:
+        """Every figure's file names, both palettes: ``brute-force-light.svg``…"""
+        return [name for spec in self.manifest()["figures"].values() for name in spec["files"]]
+
+    def finish(self) -> None:
+        """Wait for every entry, record them, end the workers, drop old folders."""
         try:
-            for future in self._futures:
-                self.made.extend(future.result())
-            self._futures = []
+            for name in list(self._jobs):
+                self.wait(name)
         finally:
-            if self._pool is not None:
-                self._pool.shutdown()
-                self._pool = None
-        for name, path in self._figures.items():
-            if _read_checked(path) is None:
-                raise RuntimeError(f"figure {name} is missing from the cache after rendering")
+            self.stop()
+        write_whole(self.folder / "index.json", json.dumps(self._index, indent=1).encode())
+        os.utime(self.folder)
+        others = [f for f in self.root.iterdir() if _KEY.fullmatch(f.name) and f.is_dir()]
+        for old in [*others, *self.root.glob(f"{RUNTIME}/*")]:  # what else is there is not ours
+            if old != self.folder and time.time() - old.stat().st_mtime > KEEP_SECONDS:
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
 
-    def evict_unused(self) -> int:
-        """Delete the entries this build did not use; return how many were removed."""
-        used = {p.name for p in self._figures.values()} | {f"manifest-{self.key[:20]}.json"}
-        used |= {f"{name}.sha256" for name in used}
-        stale = [p for p in self.cache_dir.iterdir() if p.name not in used]
-        for path in stale:
-            path.unlink()
-        return len(stale)
+    def stop(self) -> None:
+        """End the workers at once (done, an error, or Ctrl-C)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
+# --- run in the workers; each job writes one entry and returns its SHA-256 ----------
+
+
+def write_whole(path: Path, content: bytes) -> str:
+    """Write ``content`` at ``path`` whole or not at all; return its SHA-256."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(content)
+    os.replace(partial, path)
+    return hashlib.sha256(content).hexdigest()
+
+
+def start_worker() -> None:
+    """Ignore Ctrl-C (the build stops the pool); exit when the build process is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def make_manifest(folder: str, name: str) -> str:
+    """The facts, figure specs and notebook; a false claim of a page raises."""
+    from gdlesson.claims import check_claims
+    from gdlesson.facts import facts
+    from gdlesson.figures import FIGURES, FOLDER, description
+    from gdlesson.notebook import NOTEBOOK_NAME, notebook_json
+
+    check_claims()
+    figures = {spec.name: description(spec) for spec in FIGURES}
+    notebook = {"name": NOTEBOOK_NAME, "source": notebook_json(facts())}
+    manifest = {"facts": facts(), "figures": figures, "folder": FOLDER, "notebook": notebook}
+    return write_whole(Path(folder) / name, json.dumps(manifest, indent=1).encode())
+
+
+def render_figure(folder: str, name: str) -> str:
+    """Draw the figure file ``name`` (``brute-force-dark.svg``)."""
+    from gdlesson.figures import FIGURES, PALETTES, output_name, render
+
+    files = {output_name(spec, p): (spec, p) for spec in FIGURES for p in PALETTES}
+    return write_whole(Path(folder) / name, render(*files[name]))
+
+
+def run_notebook(folder: str, name: str, source: str) -> str:
+    """Execute the notebook ``source`` and check what its cells print."""
+    from gdlesson.notebook import execute
+
+    runtime = Path(folder).parent / RUNTIME
+    runtime.mkdir(exist_ok=True)
+    tempfile.tempdir = str(runtime)  # the kernel's connection file is a temporary file
+    # In the main thread nbclient takes SIGINT and SIGTERM over, to shut its kernel
+    # down first: ending the build would wait for the notebook. In a thread it
+    # leaves them alone, so the worker ends at once, and its kernel follows.
+    with ThreadPoolExecutor(1) as thread:
+        executed = thread.submit(execute, source, cwd=Path(folder)).result()
+    return write_whole(Path(folder) / name, executed.encode())

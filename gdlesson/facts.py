@@ -13,7 +13,7 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import lesson, playground, rates, sgd, valleys
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
+from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
 from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, gradient_descent
 from gdlesson.network import (
@@ -27,11 +27,7 @@ from gdlesson.network import (
     trained_from_starts,
     weight_count,
 )
-
-
-def _count(n: int) -> str:
-    """An integer with thousands separators: 1,000."""
-    return f"{n:,}"
+from gdlesson.numbers import count as _count
 
 
 def machines_table() -> str:
@@ -86,6 +82,23 @@ def code_facts(one, search, rolling, zigzag, two, combos, seconds, years) -> dic
     }
 
 
+def notebook_facts(one) -> dict[str, str]:
+    """What the notebook's cells use and print (see gdlesson.notebook)."""
+    first = gradient_descent(one, lesson.START_1D, lesson.RATE_NOTEBOOK)
+    rows = []
+    for rate in lesson.RATES_NOTEBOOK:
+        run = gradient_descent(one, lesson.START_1D, rate)
+        rows.append(f"learning rate {rate:<5}  {run.status:>9} after {run.steps:>4} steps")
+    return {
+        "rate_notebook": f"{lesson.RATE_NOTEBOOK:g}",
+        "status_notebook": first.status,
+        "steps_notebook": str(first.steps),
+        "end_w_notebook": f"{first.w:.4f}",
+        "rates_notebook": repr(list(lesson.RATES_NOTEBOOK)),
+        "rates_notebook_table": "\n".join(rows),
+    }
+
+
 @cache
 def facts() -> dict[str, str]:
     """The lesson's numbers by name, as the pages print them.
@@ -94,11 +107,10 @@ def facts() -> dict[str, str]:
     ('25', '10^{75}')
     """
     one = one_weight_cost()
-    search = brute_force(one, *SEARCH_RANGE, CANDIDATES)
-    rolling = gradient_descent(one, lesson.START_1D, lesson.RATE_1D)
-    zigzag = gradient_descent(one, lesson.START_1D, lesson.RATE_ZIGZAG_1D)
-    rates = {k: gradient_descent(one, lesson.START_1D, v) for k, v in lesson.RATES_1D.items()}
-    two = gradient_descent(two_weight_cost(), lesson.START_2D, lesson.RATE_2D)
+    search = lesson.search()
+    rolling, zigzag = lesson.rolling_descent(), lesson.zigzag_descent()
+    rates = lesson.rate_descents()
+    two = lesson.two_weight_descent()
     net = trained_by_descent()
 
     combos = budget.combinations(CANDIDATES, weight_count())
@@ -175,6 +187,7 @@ def facts() -> dict[str, str]:
         values[f"steps_{key}"] = _count(run.steps)
         values[f"status_{key}"] = run.status
         values[f"steps_{key}_plain"] = str(run.steps)
+    values |= notebook_facts(one)
     # the interactive playgrounds: HTML, their settings as JSON (gdlesson.playground)
     values["playground_1d"] = playground.playground_1d_html()
     values["playground_2d"] = playground.playground_2d_html()

@@ -1,10 +1,23 @@
-"""The lesson's choices: start points and learning rates that its figures and prose use.
+"""The lesson's choices, and the descents they make, computed once.
 
-Kept in one place so the figures, the numbers quoted in the prose and the
-interactive widgets all describe the same descents.
+Start points, learning rates and the two-weight window are kept in one place,
+and so are the runs they give (:func:`search`, :func:`rolling_descent`, ...),
+so the figures, the numbers quoted in the prose and the interactive widgets all
+describe the same descents:
+
+>>> rolling_descent().learning_rate == RATE_1D, rolling_descent() is rolling_descent()
+(True, True)
+>>> {label: run.status for label, run in rate_descents().items()}
+{'too small': 'converged', 'just right': 'converged', 'too large': 'diverged'}
 """
 
 from __future__ import annotations
+
+from functools import cache
+
+from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, BruteForce, brute_force
+from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.descent import Descent, gradient_descent
 
 #: The recap's two trial weights: a poor one, then a good one.
 RECAP_WEIGHTS = (1.0, 2.0)
@@ -18,10 +31,18 @@ RATE_ZIGZAG_1D = 0.2
 #: The learning-rate lesson: too small, just right, too large.
 RATES_1D = {"too small": 0.005, "just right": 0.1, "too large": 0.25}
 
+#: The notebook's first descent, and the rates its table compares.
+RATE_NOTEBOOK = 0.17
+RATES_NOTEBOOK = (0.005, 0.02, 0.05, 0.1, 0.15, 0.2, 0.21, 0.25)
+
 #: Where the two-weight descent starts, (w₁, w₂).
 START_2D = (0.2, 1.6)
 #: A learning rate that zig-zags across the two-weight valley.
 RATE_2D = 0.17
+#: The (w₁, w₂) window of the two-weight contour map (figure and playground).
+WINDOW_2D = ((-0.4, 3.4), (-1.9, 2.3))
+#: The cost levels the contour map draws, where above the minimum.
+LEVELS_2D = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 40)
 
 #: Training the 25-weight network: learning rate and gradient tolerance.
 RATE_NETWORK = 0.02
@@ -46,3 +67,35 @@ START_SGD = 0.5
 RATE_SGD = 0.1
 EPOCHS_SGD = 20
 SEED_SGD = 0
+
+
+@cache
+def search() -> BruteForce:
+    """Brute force over the one-weight cost: every candidate of the search range."""
+    return brute_force(one_weight_cost(), *SEARCH_RANGE, CANDIDATES)
+
+
+@cache
+def _descent_1d(rate: float) -> Descent:
+    return gradient_descent(one_weight_cost(), START_1D, rate)
+
+
+def rolling_descent() -> Descent:
+    """The rolling ball: one weight, from the lesson's start, at :data:`RATE_1D`."""
+    return _descent_1d(RATE_1D)
+
+
+def zigzag_descent() -> Descent:
+    """One weight, from the lesson's start, at :data:`RATE_ZIGZAG_1D`: it zig-zags."""
+    return _descent_1d(RATE_ZIGZAG_1D)
+
+
+def rate_descents() -> dict[str, Descent]:
+    """One descent per learning rate of :data:`RATES_1D`, by its label."""
+    return {label: _descent_1d(rate) for label, rate in RATES_1D.items()}
+
+
+@cache
+def two_weight_descent() -> Descent:
+    """Two weights, from :data:`START_2D`, at :data:`RATE_2D`: across the valley."""
+    return gradient_descent(two_weight_cost(), START_2D, RATE_2D)

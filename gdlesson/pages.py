@@ -1,7 +1,5 @@
 """Text transforms the site applies to its pages; plain functions, no MkDocs.
 
-- :func:`fill_placeholders`: ``{{ name }}`` → a computed fact, ``{{ figure name }}``
-  → the figure's light and dark images with its alt text;
 - :func:`render_math`: TeX → MathML at build time, so no script renders math;
 - :func:`add_copy_text`: a ``pycon`` block copies as code without prompts or output.
 """
@@ -10,35 +8,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping
 
+from bs4 import BeautifulSoup, Comment
 from latex2mathml.converter import convert as tex_to_mathml
-
-_PLACEHOLDER = re.compile(r"\{\{\s*(figure\s+)?([\w-]+)\s*\}\}")
-
-
-def fill_placeholders(markdown: str, facts: Mapping[str, str], figure: Callable[[str], str]) -> str:
-    """Replace each ``{{ name }}`` with ``facts[name]`` and ``{{ figure name }}`` with
-    ``figure(name)``; an unknown name raises, so a typo fails the build.
-
-    >>> fill_placeholders("w = {{ w }}", {"w": "2.0"}, str)
-    'w = 2.0'
-    >>> fill_placeholders("{{ nope }}", {}, str)
-    Traceback (most recent call last):
-    ...
-    ValueError: unknown placeholder {{ nope }}
-    """
-
-    def replace(match: re.Match) -> str:
-        is_figure, name = match.groups()
-        if is_figure:
-            return figure(name)
-        if name not in facts:
-            raise ValueError(f"unknown placeholder {{{{ {name} }}}}")
-        return facts[name]
-
-    return _PLACEHOLDER.sub(replace, markdown)
-
 
 # pymdownx.arithmatex (generic mode) wraps TeX as \( \) in a span, \[ \] in a div;
 # notebook Markdown cells keep $ $ and $$ $$ as written.
@@ -66,60 +38,56 @@ def render_math(page_html: str) -> str:
     return _ARITHMATEX.sub(replace, page_html)
 
 
-_NOTEBOOK_MARKDOWN_CELL = re.compile(
-    r'(<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>)(.*?)(</div>)', re.DOTALL
-)
-# nbconvert's template loads MathJax and mermaid from a CDN; math is MathML here.
-_NOTEBOOK_SCRIPTS = re.compile(
-    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->"
-    r'|<script type="module">(?:(?!</script>).)*?mermaid.*?</script>',
-    re.DOTALL,
-)
-
-
-# The template also inlines JupyterLab's whole stylesheet (about 570 KB) and its own
-# copy button (a custom element, its script and a hidden copy of each cell's code).
-# The site styles notebook cells itself (docs/stylesheets/extra.css) and lets
-# Material add the same copy button as on every other page.
-_NOTEBOOK_STYLES = re.compile(r"<style\b[^>]*>.*?</style>\s*", re.DOTALL)
-_NOTEBOOK_CLIPBOARD = re.compile(
-    r"<script>\s*\(function \(global, factory\).*?ClipboardCopyElement.*?</script>\s*"
-    r"|<script>\s*document\.addEventListener\('clipboard-copy'.*?</script>\s*"
-    r'|<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
-    r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>',
-    re.DOTALL,
-)
-_NOTEBOOK_CODE = re.compile(r'<div class="highlight-ipynb hl-(\w+)"><pre>(.*?)</pre>', re.DOTALL)
-_NOTEBOOK_DEFAULT_ALT = 'alt="No description has been provided for this image"'
+_NOTEBOOK_DEFAULT_ALT = "No description has been provided for this image"
 
 
 def clean_notebook(page_html: str, download: str | None = None) -> str:
-    """Make mkdocs-jupyter's page self-contained and light: drop the template's CDN
-    scripts, inlined stylesheets and copy button; make code cells ordinary
-    highlighted ``pre > code`` blocks (Material gives them its copy button); render
-    the Markdown cells' math; and offer the ``download`` file under the title."""
-    page_html = _NOTEBOOK_SCRIPTS.sub("", page_html)
-    page_html = _NOTEBOOK_STYLES.sub("", page_html)
-    page_html = _NOTEBOOK_CLIPBOARD.sub("", page_html)
-    page_html = _NOTEBOOK_CODE.sub(
-        r'<div class="highlight-ipynb hl-\1 highlight"><pre><code>\2</code></pre>', page_html
-    )
-    # nbconvert's cell ids ("cell-id=ID") are no CSS selector, and Material's copy
-    # button finds its code by a selector made from the enclosing id.
-    page_html = page_html.replace('id="cell-id=', 'id="cell-')
-    page_html = page_html.replace(
-        _NOTEBOOK_DEFAULT_ALT, 'alt="A plot drawn by the code cell above"'
-    )
-    page_html = _NOTEBOOK_MARKDOWN_CELL.sub(
-        lambda m: m.group(1) + render_dollar_math(m.group(2)) + m.group(3), page_html
-    )
-    if download:
-        button = (
-            f'<p><a class="md-button" href="{html.escape(download)}" download>'
-            "Download this notebook</a></p>"
-        )
-        page_html = page_html.replace("</h1>", "</h1>\n" + button, 1)
-    return page_html
+    """Make mkdocs-jupyter's page self-contained and light.
+
+    nbconvert's template brings scripts that load MathJax and mermaid from a
+    CDN, JupyterLab's whole stylesheet (about 570 KB) and its own copy button;
+    the site renders math as MathML, styles the cells itself
+    (docs/stylesheets/extra.css) and lets Material give each code cell the copy
+    button of every other page. So: drop the template's scripts, styles and
+    copy button; make code cells ordinary highlighted ``pre > code`` blocks;
+    render the Markdown cells' math; offer the ``download`` file under the title.
+
+    >>> cell = '<div class="highlight-ipynb hl-python"><pre>x = 1</pre></div>'
+    >>> clean_notebook('<style>big</style><script>cdn()</script>' + cell)
+    '<div class="highlight-ipynb hl-python highlight"><pre><code>x = 1</code></pre></div>'
+    """
+    page = BeautifulSoup(page_html, "html.parser")
+    for element in page.find_all(["style", "script"]):
+        element.decompose()
+    for comment in page.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for element in page.select("div.zeroclipboard-container, div.clipboard-copy-txt"):
+        element.decompose()
+    for block in page.select("div.highlight-ipynb"):
+        block["class"] = [*block["class"], "highlight"]
+        pre = block.find("pre")
+        code = page.new_tag("code")
+        code.extend(list(pre.contents))
+        pre.append(code)
+    for cell in page.select('[id^="cell-id="]'):
+        # nbconvert's ids ("cell-id=ID") are no CSS selector; Material's copy
+        # button finds its code by a selector made from the enclosing id.
+        cell["id"] = cell["id"].replace("cell-id=", "cell-", 1)
+    for image in page.find_all("img", alt=_NOTEBOOK_DEFAULT_ALT):
+        image["alt"] = "A plot drawn by the code cell above"
+    for cell in page.select("div.jp-RenderedMarkdown"):
+        rendered = BeautifulSoup(render_dollar_math(cell.decode_contents()), "html.parser")
+        cell.clear()
+        cell.extend(list(rendered.contents))
+    title = page.find("h1")
+    if download and title is not None:
+        button = page.new_tag("a", attrs={"class": "md-button", "href": download})
+        button["download"] = ""
+        button.string = "Download this notebook"
+        paragraph = page.new_tag("p")
+        paragraph.append(button)
+        title.insert_after(paragraph)
+    return str(page).strip()
 
 
 def render_dollar_math(fragment: str) -> str:
@@ -136,10 +104,14 @@ def render_dollar_math(fragment: str) -> str:
     return _NOTEBOOK_MATH.sub(replace, fragment)
 
 
-_PYCON_BLOCK = re.compile(
-    r'<div class="language-pycon highlight">(<pre>.*?</pre>)</div>', re.DOTALL
+_CODE_BLOCK = re.compile(
+    r'<div class="language-(python|pycon) highlight">(<pre>.*?</pre>)</div>', re.DOTALL
 )
 _TAG = re.compile(r"<[^>]+>")
+COPY_NOTE = (
+    '<p class="gd-copy-note">The copy button gives this session together with the '
+    "code block above it, so that it runs on its own.</p>"
+)
 
 
 def copy_text(session: str) -> str:
@@ -158,42 +130,31 @@ def copy_text(session: str) -> str:
 
 
 def add_copy_text(page_html: str) -> str:
-    """Give each rendered ``pycon`` block a ``data-copy`` attribute holding
-    :func:`copy_text` of it, which Material's copy button uses instead of the
-    visible text."""
+    """Make each ``pycon`` session copy as code that runs alone.
+
+    Its ``data-copy`` attribute, which Material's copy button uses instead of
+    the visible text, holds the session's code without prompts and output,
+    after the code of every ``python`` block above it on the page (the
+    definitions the session uses); a note under the session says so.
+
+    >>> page = ('<div class="language-python highlight"><pre>def f(): return 2</pre></div>'
+    ...         '<div class="language-pycon highlight"><pre>&gt;&gt;&gt; f()</pre></div>')
+    >>> print(add_copy_text(page).split("data-copy=")[1].split(">")[0])
+    "def f(): return 2
+    <BLANKLINE>
+    f()"
+    """
+    definitions = []
 
     def replace(match: re.Match) -> str:
-        pre = match.group(1)
-        code = copy_text(html.unescape(_TAG.sub("", pre)))
-        return f'<div class="language-pycon highlight" data-copy="{html.escape(code)}">{pre}</div>'
+        language, pre = match.groups()
+        text = html.unescape(_TAG.sub("", pre))
+        if language == "python":
+            definitions.append(text.strip("\n"))
+            return match.group(0)
+        code = "\n\n".join([*definitions, copy_text(text)])
+        note = COPY_NOTE if definitions else ""
+        copy = html.escape(code)
+        return f'<div class="language-pycon highlight" data-copy="{copy}">{pre}</div>{note}'
 
-    return _PYCON_BLOCK.sub(replace, page_html)
-
-
-def figure_markdown(alt: str, light: str, dark: str) -> str:
-    """Markdown for a figure in both palettes; Material shows the one that
-    matches the reader's scheme (``#only-light`` / ``#only-dark``).
-
-    >>> print(figure_markdown("A curve", "c-light.svg", "c-dark.svg"))
-    ![A curve](c-light.svg#only-light){ loading=lazy }
-    ![A curve](c-dark.svg#only-dark){ loading=lazy }
-    """
-    if not alt.strip() or any(c in alt for c in "[]\n"):
-        raise ValueError(f"alt must be one line of text without brackets, got {alt!r}")
-    return (
-        f"![{alt}]({light}#only-light){{ loading=lazy }}\n"
-        f"![{alt}]({dark}#only-dark){{ loading=lazy }}"
-    )
-
-
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
-def label_search_dialog(page_html: str) -> str:
-    """Name Material's search dialog, which has no accessible name (axe:
-    ``aria-dialog-name``).
-
-    >>> label_search_dialog('<div class="md-search" data-md-component="search" role="dialog">')
-    '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
-    """
-    return page_html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+    return _CODE_BLOCK.sub(replace, page_html)

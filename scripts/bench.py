@@ -65,29 +65,38 @@ def make_workspace(tmp: Path) -> dict[str, Path]:
     - ``ours``: the site as it is built;
     - ``bare``: the floor the targets are measured against, as the issue sets
       it: the same pages with Material and search only, no hooks, and no
-      notebook execution (the notebook page is converted, not run);
+      notebook execution (gdlesson's notebook, in a copy of docs/, converted
+      by mkdocs-jupyter, not run);
     - ``markdown``: a lower floor, for comparison: the Markdown pages alone.
     """
+    from gdlesson.facts import facts
+    from gdlesson.notebook import NOTEBOOK_NAME, notebook_json
+
     for part in ("docs", "gdlesson"):
         shutil.copytree(ROOT / part, tmp / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs", tmp / "bare-docs")
+    (tmp / "bare-docs" / NOTEBOOK_NAME).write_text(notebook_json(facts()), encoding="utf-8")
     configs = {"ours": tmp / "mkdocs.yml"}
     shutil.copy(ROOT / "mkdocs.yml", configs["ours"])
 
     loaded = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
     for key in ("hooks", "watch", "extra_css", "extra_javascript", "validation"):
         loaded.pop(key, None)
-    jupyter = next(p for p in loaded["plugins"] if isinstance(p, dict) and "mkdocs-jupyter" in p)
-    options = jupyter["mkdocs-jupyter"] | {"execute": False, "cache_dir": ".cache-bare/jupyter"}
-    bare = loaded | {"plugins": ["search", {"mkdocs-jupyter": options}]}
+    bare = loaded | {"docs_dir": "bare-docs"}
     markdown = loaded | {
         "plugins": ["search"],
         "nav": [e for e in loaded["nav"] if not str(next(iter(e.values()))).endswith(".ipynb")],
-        "exclude_docs": "*.ipynb\n",
     }
     for name, config in (("bare", bare), ("markdown", markdown)):
         configs[name] = tmp / f"{name}.yml"
         configs[name].write_text(yaml.safe_dump(config, sort_keys=False))
     return configs
+
+
+def figure_module(root: Path) -> Path:
+    """The module of gdlesson that draws the network figure, which the edit changes."""
+    (module,) = [p for p in (root / "gdlesson").rglob("*.py") if '"Price' in p.read_text()]
+    return module
 
 
 def cli_build(config: Path, site: Path) -> float:
@@ -106,7 +115,7 @@ def rebuild(config: Path, site: Path, edit: str | None = None, run: int = 0) -> 
     """One rebuild's time in a running process, after the ``edit`` ("page" or "figure")."""
     edited = {
         "page": config.parent / "docs" / EDITED_PAGE,
-        "figure": config.parent / "gdlesson" / "figures.py",
+        "figure": figure_module(config.parent),
     }
     args = ["-", "", ""]
     if edit:
@@ -191,7 +200,7 @@ def main() -> int:
             served["warm"].append(rebuild(ours, site))
             served["edit"].append(rebuild(ours, site, "page", i))
             served["figure"].append(rebuild(ours, site, "figure", i))
-            for edited in (f"docs/{EDITED_PAGE}", "gdlesson/figures.py"):
+            for edited in (Path("docs") / EDITED_PAGE, figure_module(ROOT).relative_to(ROOT)):
                 shutil.copy(ROOT / edited, tmp / edited)  # the page weights are of the sources
         cli_build(ours, site)
         weights = page_weights(site)

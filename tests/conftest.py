@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -32,11 +33,22 @@ def page_url(source: str) -> str:
     return "" if stem == "index" else f"{stem}/"
 
 
+def page_source(source: str) -> str:
+    """The text a page of the nav is made from: a Markdown file of docs/, or the
+    notebook's JSON, which gdlesson makes."""
+    from gdlesson.facts import facts
+    from gdlesson.notebook import NOTEBOOK_NAME, notebook_json
+
+    if source == NOTEBOOK_NAME:
+        return notebook_json(facts())
+    return (DOCS / source).read_text(encoding="utf-8")
+
+
 def filled_markdown(page: Path) -> str:
     """A page's Markdown with its ``{{ name }}`` placeholders filled from gdlesson's
     facts, as the site shows it (figures left out)."""
     from gdlesson.facts import facts
-    from gdlesson.pages import fill_placeholders
+    from gdlesson.placeholders import fill_placeholders
 
     return fill_placeholders(page.read_text(encoding="utf-8"), facts(), lambda name: "")
 
@@ -58,12 +70,67 @@ def build_site(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
     )
 
 
+def with_requirements(names) -> set[str]:
+    """The distributions ``names`` and all they require, as installed here."""
+    from importlib.metadata import distribution
+
+    from packaging.requirements import Requirement
+
+    todo, found = list(names), set()
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        found.add(name)
+        for line in distribution(name).requires or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    return found
+
+
+def python_with_only(folder: Path, *names: str) -> tuple[list[str], dict[str, str]]:
+    """``(command, environment)`` of a fresh Python that can import only the
+    distributions ``names`` (and what they require): no gdlesson, nothing else
+    installed here. The reader who pastes a snippet has no more."""
+    from importlib.metadata import distribution
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in with_requirements(names):
+        dist = distribution(name)
+        tops = {f.parts[0] for f in dist.files or [] if ".dist-info" not in f.parts[0]}
+        for top in tops - {"..", "__pycache__"}:
+            link = folder / top
+            if not link.exists():
+                link.symlink_to(dist.locate_file(top))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    return [sys.executable, "-S"], env | {"PYTHONPATH": str(folder), "MPLBACKEND": "Agg"}
+
+
+def source_of(package: Path, text: str) -> Path:
+    """The one module of ``package`` whose source holds ``text`` once."""
+    (module,) = [p for p in package.rglob("*.py") if p.read_text().count(text) == 1]
+    return module
+
+
+@functools.cache
+def lesson_cache() -> Path:
+    """The repository's cache folder for gdlesson as it is, made whole once per session."""
+    from gdlesson.buildcache import LessonBuild
+
+    build = LessonBuild(ROOT / ".cache" / "gdlesson")
+    build.manifest()
+    build.finish()
+    return build.folder
+
+
 def project_copy(
-    dest: Path, execute: bool = True, extra_config: str = "", package: bool = False
+    dest: Path, extra_config: str = "", package: bool = False, warm: bool = True
 ) -> Path:
     """A copy of the site's sources (docs/, mkdocs.yml) in ``dest``, building with this
-    repo's gdlesson, or with a copy of it in ``dest`` if ``package``; its caches
-    (.cache/) start empty. Run MkDocs there with :func:`project_env`."""
+    repo's gdlesson, or with a copy of it in ``dest`` if ``package``. If ``warm``, its
+    cache starts with what this gdlesson makes (figures, notebook), as a developer's
+    would; else empty. Run MkDocs there with :func:`project_env`."""
     shutil.copytree(DOCS, dest / "docs")
     config = (ROOT / "mkdocs.yml").read_text()
     if package:
@@ -72,8 +139,9 @@ def project_copy(
     else:
         config = config.replace("gdlesson/mkdocs_hooks.py", str(ROOT / "gdlesson/mkdocs_hooks.py"))
         config = config.replace("  - gdlesson\n", f"  - {ROOT / 'gdlesson'}\n")
-    if not execute:
-        config = config.replace("execute: true", "execute: false")  # faster where not tested
+    if warm:
+        folder = lesson_cache()
+        shutil.copytree(folder, dest / ".cache" / "gdlesson" / folder.name)
     (dest / "mkdocs.yml").write_text(config + extra_config)
     return dest
 

@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, project_copy
+from gdlesson.notebook import NOTEBOOK_NAME
+from tests.conftest import build_site, project_copy, source_of
 
 
 def broken_copy(tmp_path: Path, page: str, append: str) -> Path:
-    """A copy of the site's sources with ``append`` added to docs/``page``."""
-    project_copy(tmp_path, execute=page.endswith(".ipynb"))
-    target = tmp_path / "docs" / page
-    if page.endswith(".ipynb"):
-        notebook = json.loads(target.read_text())
-        notebook["cells"].append(
-            {
-                "cell_type": "code",
-                "id": "broken",
-                "metadata": {},
-                "execution_count": None,
-                "outputs": [],
-                "source": [append],
-            }
+    """A copy of the site's sources with ``append`` added to docs/``page``, or to the
+    notebook's last cell (made by gdlesson) if ``page`` is the notebook."""
+    if page == NOTEBOOK_NAME:
+        project_copy(tmp_path, package=True)
+        notebook = tmp_path / "gdlesson" / "notebook.py"
+        source = notebook.read_text()
+        assert source.count("\n)\n\n\ndef notebook_json") == 1
+        cell = f"    Cell('code', {append!r}),\n"
+        notebook.write_text(
+            source.replace("\n)\n\n\ndef notebook_json", f"\n{cell})\n\n\ndef notebook_json")
         )
-        target.write_text(json.dumps(notebook))
     else:
+        project_copy(tmp_path)
+        target = tmp_path / "docs" / page
         target.write_text(target.read_text() + "\n" + append + "\n")
     return tmp_path
 
@@ -40,7 +37,7 @@ def broken_copy(tmp_path: Path, page: str, append: str) -> Path:
         ("recap.md", "![a missing image](figures/no-such-figure-light.svg)", "no-such-figure"),
         ("recap.md", "{{ no_such_number }}", "no_such_number"),
         ("recap.md", "{{ figure no-such-figure }}", "no-such-figure"),
-        ("try-it.ipynb", "raise RuntimeError('a broken cell')", "a broken cell"),
+        (NOTEBOOK_NAME, "raise RuntimeError('a broken cell')", "a broken cell"),
     ],
     ids=["link", "anchor", "image", "number", "figure", "notebook-cell"],
 )
@@ -53,7 +50,7 @@ def test_a_broken_page_fails_the_strict_build(tmp_path, page, append, message):
 
 def test_pages_get_an_edit_link_when_repo_url_is_set(tmp_path):
     extra = "repo_url: https://github.com/example/gdlesson\nedit_uri: edit/main/docs/\n"
-    project = project_copy(tmp_path, execute=False, extra_config=extra)
+    project = project_copy(tmp_path, extra_config=extra)
     run = build_site(project / "out", project)
     assert run.returncode == 0, run.stderr
     page = (project / "out" / "recap" / "index.html").read_text()
@@ -61,10 +58,9 @@ def test_pages_get_an_edit_link_when_repo_url_is_set(tmp_path):
 
 
 def test_a_figure_that_cannot_be_drawn_fails_the_build(tmp_path):
-    project = project_copy(tmp_path, execute=False, package=True)
-    figures = project / "gdlesson" / "figures.py"
+    project = project_copy(tmp_path, package=True)
     body = '    """The 4-5-1 house-price network with every one of its weights drawn."""\n'
-    assert figures.read_text().count(body) == 1
+    figures = source_of(project / "gdlesson", body)
     raising = '    raise RuntimeError("a figure that cannot be drawn")\n'
     figures.write_text(figures.read_text().replace(body, body + raising))
     run = build_site(project / "out", project)

@@ -1,33 +1,48 @@
-"""The figures: all render, in both palettes, small, reproducible, described."""
+"""The figures: all render, in both palettes, small, reproducible, sized, described.
+
+Every test runs over gdlesson's own :data:`~gdlesson.figures.FIGURES`: a figure
+added as the README's "Contributing" says is tested without a change here. The
+texts' claims about particular figures are checked against the computation.
+"""
 
 from __future__ import annotations
 
 import re
+import struct
 import subprocess
 import sys
+from pathlib import Path
 
 import matplotlib
+import numpy as np
 import pytest
 
-from gdlesson import figures
-from gdlesson.figures import FIGURES, PALETTES, output_name, render, render_all
-from gdlesson.network import trained_by_descent
+from gdlesson import lesson
+from gdlesson.brute_force import CANDIDATES
+from gdlesson.compute_budget import AGE_OF_UNIVERSE_YEARS, MACHINES, years_needed
+from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.figures import (
+    FIGURES,
+    PALETTES,
+    description,
+    output_name,
+    render,
+    render_all,
+    size,
+)
+from gdlesson.figures.common import combinations, outcome
+from gdlesson.figures.search import SPACING, network_figure
+from gdlesson.figures.two_weights import DROP, steps_to_drop
+from gdlesson.network import trained_by_descent, weight_count
+from gdlesson.numbers import count, scientific_text
 from gdlesson.style import PALETTES as COLOURS
 from gdlesson.style import READABLE, contrast_ratio, palette_colours, styled
+from tests.conftest import nav_sources, page_source
 
-NAMES = [
-    "brute-force",
-    "network",
-    "compute-budget",
-    "descent-1d",
-    "zigzag-1d",
-    "learning-rates",
-    "contour-2d",
-    "surface-3d",
-    "why-it-wins",
-    "many-valleys",
-]
+DOCS = Path(__file__).resolve().parents[1] / "docs"
 MAX_BYTES = 80 * 1024
+SPECS = {spec.name: spec for spec in FIGURES}
+NAMES = list(SPECS)
 
 
 @pytest.fixture(scope="module")
@@ -36,25 +51,37 @@ def rendered() -> dict[str, bytes]:
     return render_all()
 
 
-def test_names_are_the_lessons_in_order():
-    assert [spec.name for spec in FIGURES] == NAMES
+def test_names_are_unique_and_fit_for_file_names():
+    assert len(NAMES) == len(FIGURES) > 0
+    for name in NAMES:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name), name
+
+
+def test_figures_are_in_the_order_the_lesson_shows_them():
+    placeholder = re.compile(r"\{\{\s*figure\s+([\w-]+)\s*\}\}")
+    shown = [
+        name
+        for source in nav_sources()
+        for name in placeholder.findall(page_source(source))
+    ]
+    assert shown == NAMES, "every figure shown once, on its page, in the order of FIGURES"
 
 
 def test_every_spec_has_a_known_format_and_a_drawing_function():
     for spec in FIGURES:
         assert spec.format in ("svg", "png"), spec
         assert callable(spec.draw), spec
-    assert [spec.name for spec in FIGURES if spec.format == "png"] == ["surface-3d"]
 
 
 def test_render_all_gives_every_figure_in_both_palettes(rendered):
-    expected = [
-        f"{name}-{p}.{spec.format}"
-        for name, spec in zip(NAMES, FIGURES, strict=True)
-        for p in ("light", "dark")
-    ]
-    assert list(rendered) == expected
-    assert len(rendered) == 2 * len(NAMES) == 20
+    assert PALETTES == ("light", "dark")
+    assert list(rendered) == [f"{s.name}-{p}.{s.format}" for s in FIGURES for p in PALETTES]
+
+
+def test_render_all_renders_only_the_named_figures():
+    first, last = FIGURES[0], FIGURES[-1]
+    files = render_all([last.name, first.name])
+    assert list(files) == [output_name(s, p) for s in (first, last) for p in PALETTES]
 
 
 def test_files_are_what_their_names_say(rendered):
@@ -66,9 +93,8 @@ def test_files_are_what_their_names_say(rendered):
             assert content.startswith(b"\x89PNG\r\n\x1a\n"), name
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_rendering_twice_gives_the_same_bytes(rendered, name):
-    spec = FIGURES[NAMES.index(name)]
+@pytest.mark.parametrize("spec", FIGURES, ids=NAMES)
+def test_rendering_twice_gives_the_same_bytes(rendered, spec):
     assert render(spec, "dark") == rendered[output_name(spec, "dark")]
 
 
@@ -112,21 +138,135 @@ def test_svg_uses_the_palette_colours(rendered):
             assert COLOURS[other]["muted"] not in content, (spec.name, palette)
 
 
+def _file_size(content: bytes) -> tuple[float, float]:
+    """The size a browser gives an image file, in CSS pixels."""
+    if content.startswith(b"\x89PNG"):
+        return struct.unpack(">II", content[16:24])  # IHDR: width, height
+    svg = re.search(rb"<svg [^>]*>", content).group()
+    width, height = (
+        float(re.search(rb'%s="([\d.]+)pt"' % k, svg).group(1)) for k in (b"width", b"height")
+    )
+    return width * 96 / 72, height * 96 / 72
+
+
 @pytest.mark.parametrize("spec", FIGURES, ids=NAMES)
-def test_alt_text_is_a_useful_line(spec):
-    assert len(spec.alt.strip()) >= 20
-    assert spec.alt == spec.alt.strip()
-    # It becomes ![alt](...) in Markdown: one line, no brackets.
-    assert not any(c in spec.alt for c in "[]\n"), spec.alt
+def test_size_is_the_size_of_the_file_the_browser_gets(rendered, spec):
+    width, height = size(spec)
+    for palette in PALETTES:
+        file_width, file_height = _file_size(rendered[output_name(spec, palette)])
+        # The page reserves this room: within half a pixel, the image fills it exactly.
+        assert abs(width - file_width) <= 0.5 and abs(height - file_height) <= 0.5, palette
 
 
-def test_alt_text_quotes_computed_numbers():
-    alts = {spec.name: spec.alt for spec in FIGURES}
-    run = figures._descent_1d(figures.lesson.RATE_1D)
-    assert f"{run.steps} steps" in alts["descent-1d"]
-    assert f"{figures._search().best_w:.3f}" in alts["brute-force"]
-    assert "25 weights" in alts["network"]
-    assert f"{trained_by_descent().steps:,} descent steps" in alts["why-it-wins"]
+def test_description_numbers_the_figures_in_lesson_order():
+    entries = [description(spec) for spec in FIGURES]
+    assert [e["number"] for e in entries] == list(range(1, len(FIGURES) + 1))
+    for spec, entry in zip(FIGURES, entries, strict=True):
+        assert (entry["alt"], entry["caption"], entry["format"]) == (
+            spec.alt,
+            spec.caption,
+            spec.format,
+        )
+        assert (entry["width"], entry["height"]) == size(spec)
+
+
+@pytest.mark.parametrize("spec", FIGURES, ids=NAMES)
+def test_alt_text_and_caption_are_useful_lines(spec):
+    for text in (spec.alt, spec.caption):
+        assert len(text) >= 40 and text == text.strip(), text
+        assert "\n" not in text, text
+        assert re.search(r"\d", text), f"no computed number in {text!r}"
+    # The alt text becomes ![alt](...) in Markdown: no brackets.
+    assert not any(c in spec.alt for c in "[]"), spec.alt
+    # The caption says what to look at, and does not repeat the alt text.
+    assert "Look at" in spec.caption
+    assert spec.caption != spec.alt
+
+
+# --- what the texts claim, checked against the computation --------------------------
+
+
+def test_brute_force_texts():
+    search, spec = lesson.search(), SPECS["brute-force"]
+    assert f"w = {search.best_w:.3f}" in spec.alt and f"{search.best_cost:.4f}" in spec.alt
+    assert f"{count(CANDIDATES)} candidates" in spec.caption
+    # "it cannot be more precise than that spacing": the best candidate is the
+    # nearest to the true minimum.
+    assert f"{SPACING:.4f} apart" in spec.caption
+    assert abs(search.best_w - one_weight_cost().minimum()[0]) <= SPACING / 2
+
+
+def test_network_texts_count_the_lines_drawn():
+    spec = SPECS["network"]
+    assert f"= {weight_count()} weights" in spec.alt
+    assert f"= {weight_count()} in all" in spec.caption
+    # "Every line is one weight": the diagram draws exactly that many lines.
+    assert len(network_figure("light").axes[0].lines) == weight_count()
+
+
+def test_compute_budget_caption_compares_with_the_age_of_the_universe():
+    years = [years_needed(combinations(), m.rmax_flops) for m in MACHINES]
+    ratio = float(min(years)) / AGE_OF_UNIVERSE_YEARS
+    assert ratio > 1
+    assert f"{scientific_text(ratio, 2)} times that" in SPECS["compute-budget"].caption
+
+
+def test_one_weight_captions_describe_the_descents():
+    w_star = one_weight_cost().minimum()[0]
+    rolling, zigzag = lesson.rolling_descent(), lesson.zigzag_descent()
+    # The rolling ball: its steps shrink, one after the other.
+    gaps = np.abs(np.diff(rolling.path))
+    assert np.all(np.diff(gaps) < 0)
+    assert f"{rolling.steps} steps" in SPECS["descent-1d"].alt
+    assert outcome(rolling) in SPECS["descent-1d"].caption
+    # The zig-zag: every step lands on the other side, nearer than the last.
+    side = zigzag.path - w_star
+    assert np.all(np.sign(side[1:]) == -np.sign(side[:-1]))
+    assert np.all(np.abs(side[1:]) < np.abs(side[:-1]))
+    assert f"{outcome(zigzag)}, against {rolling.steps}" in SPECS["zigzag-1d"].caption
+
+
+def test_learning_rates_caption_names_each_outcome_and_why_the_last_diverges():
+    runs, caption = lesson.rate_descents(), SPECS["learning-rates"].caption
+    for run in runs.values():
+        assert f"η = {run.learning_rate:g} {outcome(run)}" in caption
+    last = list(runs.values())[-1]
+    max_rate = 2 / one_weight_cost().curvature()
+    assert last.diverged and last.learning_rate > max_rate
+    assert f"2/L = {max_rate:.4f}" in caption
+    # "each one lands higher up the other wall than the one before"
+    side = last.path - one_weight_cost().minimum()[0]
+    assert np.all(np.sign(side[1:]) == -np.sign(side[:-1]))
+    assert np.all(np.diff(last.costs) > 0)
+
+
+def test_two_weight_captions_describe_the_zigzag_and_the_slow_floor():
+    cost, run = two_weight_cost(), lesson.two_weight_descent()
+    w_min = cost.minimum()
+    # It zig-zags: across the valley (the steepest direction) every step changes side.
+    steepest = np.linalg.eigh(cost.inputs.T @ cost.inputs)[1][:, -1]
+    across = (run.path - w_min) @ steepest
+    assert np.all(np.sign(across[1:]) == -np.sign(across[:-1]))
+    assert outcome(run) in SPECS["contour-2d"].caption
+    # The first `fast` steps take DROP of the cost above the minimum, not one fewer.
+    fast = steps_to_drop(run, cost(w_min), DROP)
+    above = run.costs - cost(w_min)
+    assert above[fast] <= (1 - DROP) * above[0] < above[fast - 1]
+    caption = SPECS["surface-3d"].caption
+    assert f"the first {fast} take away {DROP:.0%}" in caption
+    assert f"the other {run.steps - fast} crawl" in caption
+
+
+def test_why_it_wins_texts_quote_both_step_counts():
+    net, one = trained_by_descent(), lesson.rate_descents()["just right"]
+    spec = SPECS["why-it-wins"]
+    assert f"{count(net.steps)} descent steps" in spec.alt
+    assert f"{count(one.steps)} descent steps" in spec.alt
+    assert f"about {CANDIDATES / one.steps:.0f} times" in spec.caption
+    assert f"{scientific_text(combinations() / net.steps, 2)} times" in spec.caption
+
+
+# --- palettes ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("palette", ["sepia", "", "Light", None, 1])
@@ -138,12 +278,12 @@ def test_bad_palette_is_refused_naming_palette(palette):
     with pytest.raises(ValueError, match="palette"), styled(palette):
         pass
     with pytest.raises(ValueError, match="palette"):
-        figures.network_figure(palette)
+        FIGURES[0].draw(palette)
 
 
 def test_output_name():
-    assert output_name(FIGURES[0], "light") == "brute-force-light.svg"
-    assert output_name(FIGURES[NAMES.index("surface-3d")], "dark") == "surface-3d-dark.png"
+    for spec in FIGURES:
+        assert output_name(spec, "dark") == f"{spec.name}-dark.{spec.format}"
 
 
 @pytest.mark.parametrize("palette", PALETTES)
@@ -158,6 +298,9 @@ def test_styled_restores_matplotlib_settings():
     with styled("dark"):
         assert matplotlib.rcParams["svg.fonttype"] == "none"
     assert dict(matplotlib.rcParams) == before
+
+
+# --- the command line ----------------------------------------------------------------
 
 
 def _cli(*args, cwd=None):
@@ -175,24 +318,22 @@ def test_cli_writes_every_figure(tmp_path, rendered):
     result = _cli("figures", str(outdir))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 20
+    assert len(lines) == len(PALETTES) * len(FIGURES)
     written = sorted(p.name for p in outdir.iterdir())
     assert written == sorted(rendered)
     for line in lines:
-        name, size = line.split()
-        assert (outdir / name).stat().st_size == int(size)
+        name, size_in_bytes = line.split()
+        assert (outdir / name).stat().st_size == int(size_in_bytes)
         # Another process, the same bytes.
         assert (outdir / name).read_bytes() == rendered[name]
 
 
 def test_cli_only_renders_the_named_figures(tmp_path):
-    result = _cli("figures", str(tmp_path), "--only", "network", "--only", "why-it-wins")
+    first, last = FIGURES[0].name, FIGURES[-1].name
+    result = _cli("figures", str(tmp_path), "--only", first, "--only", last)
     assert result.returncode == 0, result.stderr
     assert [line.split()[0] for line in result.stdout.splitlines()] == [
-        "network-light.svg",
-        "network-dark.svg",
-        "why-it-wins-light.svg",
-        "why-it-wins-dark.svg",
+        output_name(spec, palette) for spec in (FIGURES[0], FIGURES[-1]) for palette in PALETTES
     ]
 
 

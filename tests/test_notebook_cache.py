@@ -1,100 +1,71 @@
-"""The notebook page is executed again only when the notebook, or the gdlesson it
-imports, changed; a broken cache entry is made again, never served.
-
-Each test works on a copy of a project (docs/, gdlesson/, mkdocs.yml, .cache/)
-built once for the module, so it starts warm.
-"""
+"""The notebook is made from gdlesson, run once per version of gdlesson, and its
+output checked: merged streams, cells that print what gdlesson computed."""
 
 from __future__ import annotations
 
 import json
-import re
-import shutil
-from pathlib import Path
 
+import nbformat
 import pytest
 
+from gdlesson.facts import facts
+from gdlesson.notebook import CELLS, Cell, execute, notebook_json
 from tests.conftest import build_site, project_copy
 
-
-def build(project: Path) -> None:
-    run = build_site(project / "site", project)
-    assert run.returncode == 0, run.stderr
-
-
-def entries(project: Path) -> dict[str, int]:
-    """The notebook cache's entries: name → modification time (ns)."""
-    cache = project / ".cache" / "mkdocs-jupyter"
-    return {p.name: p.stat().st_mtime_ns for p in cache.glob("*.json")}
-
-
-def edit_notebook(project: Path, old: str, new: str) -> None:
-    path = project / "docs" / "try-it.ipynb"
-    notebook = json.loads(path.read_text())
-    cell = next(c for c in notebook["cells"] if old in "".join(c["source"]))
-    cell["source"] = "".join(cell["source"]).replace(old, new)
-    path.write_text(json.dumps(notebook, indent=1))
-
-
-def edit_gdlesson(project: Path) -> None:
-    with (project / "gdlesson" / "lesson.py").open("a") as f:
-        f.write("\n# an edit: gdlesson changed\n")
+PRINTS_IN_CHUNKS = Cell(
+    "code",
+    "import sys, time\nfor i in range(3):\n    print(i, flush=True)\n    time.sleep(0.3)",
+    expect="0 1 2",
+)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = project_copy(tmp_path_factory.mktemp("built"), package=True)
-    build(project)
-    assert len(entries(project)) == 1
-    return project
+def executed(tmp_path_factory) -> dict:
+    """The lesson's notebook and a cell printing in chunks, run once."""
+    source = notebook_json(facts(), (*CELLS, PRINTS_IN_CHUNKS))
+    folder = tmp_path_factory.mktemp("run")
+    return nbformat.reads(execute(source, cwd=folder), as_version=4)
 
 
-@pytest.fixture
-def project(built, tmp_path) -> Path:
-    shutil.copytree(built, tmp_path / "project", symlinks=True)
-    return tmp_path / "project"
+def test_every_code_cell_runs_and_prints_what_gdlesson_computed(executed):
+    cells = [c for c in executed["cells"] if c["cell_type"] == "code"]
+    assert all(c["execution_count"] for c in cells)
+    checked = [c for c in cells if "gdlesson" in c["metadata"]]
+    assert len(checked) >= 3
+    for cell in checked:
+        printed = "".join(o["text"] for o in cell["outputs"] if o["output_type"] == "stream")
+        assert printed.split() == cell["metadata"]["gdlesson"]["expect"].split()
 
 
-def test_a_warm_build_or_a_gdlesson_edit_does_not_run_a_notebook_that_does_not_use_it(project):
-    before = entries(project)
-    build(project)
-    edit_gdlesson(project)
-    build(project)
-    assert entries(project) == before
+def test_text_printed_in_chunks_is_one_output(executed):
+    last = executed["cells"][-1]
+    streams = [o for o in last["outputs"] if o["output_type"] == "stream"]
+    assert len(streams) == 1, "stream chunks are merged: the page does not depend on timing"
+    assert streams[0]["text"] == "0\n1\n2\n"
 
 
-def first_result(project: Path) -> str:
-    """What the notebook page shows its first descent ended with."""
+def test_a_cell_that_prints_otherwise_than_gdlesson_computed_fails(tmp_path):
+    wrong = Cell("code", "print(6 * 7)", expect="41")
+    with pytest.raises(RuntimeError, match="cell-0 printed '42\\\\n'.*'41'"):
+        execute(notebook_json({}, (wrong,)), cwd=tmp_path)
+
+
+def test_the_notebook_takes_the_lessons_data_and_rates():
+    notebook = json.loads(notebook_json(facts()))
+    source = "\n".join(c["source"] for c in notebook["cells"])
+    for name in ("area_list", "price_list", "rate_notebook", "start_1d_py"):
+        assert facts()[name] in source, name
+    assert "{{" not in source
+
+
+def test_the_page_and_the_download_show_the_executed_notebook(tmp_path):
+    project = project_copy(tmp_path)
+    run = build_site(project / "site", project)
+    assert run.returncode == 0, run.stderr
+    download = nbformat.read(project / "site" / "try-it" / "try-it.ipynb", as_version=4)
+    first = next(c for c in download["cells"] if "gdlesson" in c["metadata"])
+    shown = first["metadata"]["gdlesson"]["expect"]
+    assert first["outputs"][0]["text"].split() == shown.split()
     page = (project / "site" / "try-it" / "index.html").read_text()
-    return re.search(r"converged after \d+ steps, at w = [\d.]+", page).group()
-
-
-def test_an_edited_notebook_is_run_again(project):
-    (before,) = entries(project)
-    shown = first_result(project)
-    edit_notebook(project, "learning_rate = 0.17", "learning_rate = 0.1")
-    build(project)
-    (after,) = entries(project)
-    assert after != before  # a new key; the old entry is evicted
-    assert first_result(project) != shown
-
-
-def test_a_notebook_that_imports_gdlesson_is_run_again_when_gdlesson_changed(project):
-    edit_notebook(project, "import numpy as np", "import gdlesson\nimport numpy as np")
-    build(project)
-    before = entries(project)
-    edit_gdlesson(project)
-    build(project)
-    after = entries(project)
-    assert after.keys() == before.keys()  # the same key: the plugin alone would serve it
-    assert after != before, "not run again"
-
-
-def test_a_truncated_entry_is_made_again_not_served(project):
-    good = (project / "site" / "try-it" / "index.html").read_text()
-    (name,) = entries(project)
-    entry = project / ".cache" / "mkdocs-jupyter" / name
-    entry.write_text(entry.read_text()[:1000])
-    build(project)
-    json.loads(entry.read_text())
-    assert (project / "site" / "try-it" / "index.html").read_text() == good
+    assert " ".join(shown.split()) in " ".join(page.split())
+    assert 'href="try-it.ipynb"' in page and "download" in page

@@ -1,15 +1,15 @@
 import pytest
 
 from gdlesson.facts import facts
+from gdlesson.figures import figure_markdown
 from gdlesson.pages import (
     add_copy_text,
     clean_notebook,
     copy_text,
-    figure_markdown,
-    fill_placeholders,
     render_dollar_math,
     render_math,
 )
+from gdlesson.placeholders import fill_placeholders
 
 
 def test_placeholders_are_filled_from_facts_and_figures():
@@ -65,9 +65,27 @@ def test_pycon_blocks_get_a_data_copy_attribute():
     assert 'data-copy="print(&quot;a &lt; b&quot;)"' in out
 
 
+FIGURE = {"number": 2, "alt": "A curve", "caption": "Look at the dip.", "width": 672, "height": 346}
+
+
 def test_figure_markdown_rejects_alt_that_breaks_markdown():
     with pytest.raises(ValueError, match="alt"):
-        figure_markdown("a [b]", "l.svg", "d.svg")
+        figure_markdown(FIGURE | {"alt": "a [b]"}, "l.svg", "d.svg")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"caption": ""}, {"caption": "two\nlines"}, {"width": 0}, {"height": 34.6}, {"number": True}],
+)
+def test_figure_markdown_rejects_what_cannot_be_shown(bad):
+    [key] = bad
+    with pytest.raises(ValueError, match=key):
+        figure_markdown(FIGURE | bad, "l.svg", "d.svg")
+
+
+def test_figure_markdown_escapes_the_caption():
+    out = figure_markdown(FIGURE | {"caption": "Look: a < b & c"}, "l.svg", "d.svg")
+    assert "Figure 2.</span> Look: a &lt; b &amp; c</figcaption>" in out
 
 
 def test_notebook_cleanup_removes_cdn_scripts_and_renders_cell_math():
@@ -85,7 +103,7 @@ def test_notebook_cleanup_removes_cdn_scripts_and_renders_cell_math():
     assert out.count("<math") == 1
     assert "costs $5 and $6" in out
     assert clean_notebook("<h1>T</h1><p>x</p>", download="n.ipynb").startswith(
-        '<h1>T</h1>\n<p><a class="md-button" href="n.ipynb" download>'
+        '<h1>T</h1><p><a class="md-button" download="" href="n.ipynb">'
     )
 
 
@@ -112,11 +130,3 @@ def test_notebook_cleanup_drops_inlined_styles_and_gives_code_cells_material_cop
     assert "</code></pre>" in out
     assert 'id="cell-c1"' in out  # a valid CSS id selector, as Material's copy button needs
     assert 'alt="A plot drawn by the code cell above"' in out
-
-
-def test_search_dialog_gets_a_name():
-    from gdlesson.pages import label_search_dialog
-
-    page = '<div class="md-search" data-md-component="search" role="dialog">'
-    assert 'aria-label="Search"' in label_search_dialog(page)
-    assert label_search_dialog("<p>no search</p>") == "<p>no search</p>"

@@ -5,19 +5,17 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from latex2mathml.converter import convert as tex_to_mathml
 
-from gdlesson.costs import one_weight_cost
-from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.figures import FIGURES, output_name
+from gdlesson.notebook import NOTEBOOK_NAME
 from gdlesson.pages import copy_text
-from tests.conftest import nav_sources, page_url
+from tests.conftest import lesson_cache, nav_sources, page_url, python_with_only
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -38,14 +36,13 @@ def visible_text(page: BeautifulSoup) -> str:
 
 
 MARKDOWN_PAGES = [s for s in nav_sources() if s.endswith(".md")]
-PAGES_WITHOUT_CODE = {"index.md", "why-it-wins.md"}
+FENCE = re.compile(r"^\s*```(python|pycon)\b", re.MULTILINE)
 
 
 def test_every_page_of_the_lesson_is_built(site):
-    assert len(nav_sources()) == 9
     for source in nav_sources():
         assert page_path(site, source).is_file(), source
-    sources = {p.relative_to(DOCS).as_posix() for p in DOCS.glob("*.md")} | {"try-it.ipynb"}
+    sources = {p.relative_to(DOCS).as_posix() for p in DOCS.glob("*.md")} | {NOTEBOOK_NAME}
     assert sources == set(nav_sources()), "every page is in the nav, and only pages"
 
 
@@ -87,6 +84,7 @@ def test_every_number_on_the_page_is_the_computed_one(site, source):
     markdown = (DOCS / source).read_text(encoding="utf-8")
     built = page_path(site, source).read_text(encoding="utf-8")
     text = " ".join(html.unescape(visible_text(soup(site, source))).split())
+    math_text = "".join(m.get_text() for m in soup(site, source).find_all("math"))
     names = set(PLACEHOLDER.findall(markdown))
     for name in names:
         value = facts()[name]
@@ -98,24 +96,24 @@ def test_every_number_on_the_page_is_the_computed_one(site, source):
             assert value in built, f"{source}: {name} is not on the page as gdlesson wrote it"
             continue
         value = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", value)  # a link shows its text
-        as_mathml = tex_to_mathml(value).split("<mrow>", 1)[1].rsplit("</mrow>", 1)[0]
-        assert value in text or as_mathml in built, f"{source}: {name} = {value} is not shown"
+        as_math = BeautifulSoup(tex_to_mathml(value), "html.parser").get_text()
+        shown = "".join(value.split()) in "".join(text.split()) or as_math in math_text
+        assert shown, f"{source}: {name} = {value} is not shown"
 
 
 def code_blocks(page: BeautifulSoup) -> list[tuple[str, str, str]]:
-    """(language, text to copy, output shown) for each code block, in page order."""
+    """(language, text the copy button gives, output shown) for each code block."""
     blocks = []
     for div in page.select("div.highlight"):
         classes = div.get("class", [])
         language = next((c[9:] for c in classes if c.startswith("language-")), "")
         shown = div.find("code").get_text()
         if language == "pycon":
-            copied = div["data-copy"]
-            assert copied == copy_text(shown)
+            assert div["data-copy"].endswith(copy_text(shown))
             output = "\n".join(
                 line for line in shown.splitlines() if not line.startswith((">>>", "..."))
             )
-            blocks.append((language, copied, output))
+            blocks.append((language, div["data-copy"], output))
         else:
             assert not div.has_attr("data-copy")
             blocks.append((language, shown, ""))
@@ -123,29 +121,40 @@ def code_blocks(page: BeautifulSoup) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("source", MARKDOWN_PAGES)
-def test_copied_code_runs_as_pasted_and_prints_what_the_page_shows(site, source, tmp_path):
+def test_each_copied_block_runs_alone_with_numpy_only_and_prints_what_the_page_shows(
+    site, source, tmp_path
+):
     blocks = code_blocks(soup(site, source))
-    runnable = [b for b in blocks if b[0] in ("python", "pycon")]
-    assert len(runnable) == len(blocks), f"{source}: a code block in another language"
-    assert bool(runnable) == (source not in PAGES_WITHOUT_CODE)
-    if not runnable:
-        return
-    script = "\n\n".join(code for _, code, _ in runnable) + "\n"
-    (tmp_path / "snippet.py").write_text(script)
-    run = subprocess.run(
-        [sys.executable, "snippet.py"], cwd=tmp_path, capture_output=True, text=True, check=False
-    )
-    assert run.returncode == 0, run.stderr
-    expected = "\n".join(out for _, _, out in runnable if out)
-    assert run.stdout.split() == expected.split()
+    fences = FENCE.findall((DOCS / source).read_text(encoding="utf-8"))
+    assert [language for language, _, _ in blocks] == fences, "a block in another language"
+    python, env = python_with_only(tmp_path / "numpy-only", "numpy")
+    for i, (language, code, output) in enumerate(blocks):
+        (tmp_path / f"block{i}.py").write_text(code + "\n")
+        run = subprocess.run(
+            [*python, f"block{i}.py"], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, f"{source} block {i + 1} ({language}):\n{run.stderr}"
+        assert run.stdout.split() == output.split(), f"{source} block {i + 1} ({language})"
 
 
-def test_notebook_page_is_executed_and_downloadable(site):
-    page = page_path(site, "try-it.ipynb").read_text(encoding="utf-8")
-    steps = gradient_descent(one_weight_cost(), 0.5, 0.17).steps  # the notebook's settings
-    assert f"converged after {steps} steps" in page  # an executed output, not just code
-    assert 'href="try-it.ipynb" download' in page
-    assert (site / "try-it" / "try-it.ipynb").read_bytes() == (DOCS / "try-it.ipynb").read_bytes()
+def test_a_session_that_needs_the_code_above_says_so(site):
+    for source in MARKDOWN_PAGES:
+        for div in soup(site, source).select("div.language-pycon"):
+            carries = div["data-copy"] != copy_text(div.find("code").get_text())
+            note = div.find_next_sibling()
+            assert carries == (note is not None and note.get("class") == ["gd-copy-note"])
+
+
+def test_the_notebook_page_and_download_are_the_notebook_gdlesson_ran(site):
+    page = page_path(site, NOTEBOOK_NAME).read_text(encoding="utf-8")
+    shown = " ".join(page.split())
+    expected = [f"{facts()['status_notebook']} after {facts()['steps_notebook']} steps"]
+    expected += facts()["rates_notebook_table"].splitlines()
+    for line in expected:  # executed outputs, not just code
+        assert " ".join(line.split()) in shown, line
+    assert f'href="{NOTEBOOK_NAME}"' in page and "download" in page
+    download = site / page_url(NOTEBOOK_NAME) / NOTEBOOK_NAME
+    assert download.read_bytes() == (lesson_cache() / NOTEBOOK_NAME).read_bytes()
     assert "mathjax" not in page.lower()
 
 

@@ -15,6 +15,8 @@ import pytest
 
 from gdlesson import costs
 from gdlesson.descent import gradient_descent
+from gdlesson.facts import facts
+from gdlesson.notebook import notebook_json
 from tests.conftest import filled_markdown
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -34,7 +36,7 @@ def page_namespace(source: str) -> dict:
 
 
 def notebook_namespace() -> dict:
-    notebook = json.loads((DOCS / "try-it.ipynb").read_text(encoding="utf-8"))
+    notebook = json.loads(notebook_json(facts()))
     first_code = next(c for c in notebook["cells"] if c["cell_type"] == "code")
     namespace: dict = {}
     exec("".join(first_code["source"]), namespace)

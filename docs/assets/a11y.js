@@ -3,8 +3,11 @@
 // several code blocks gets several navigation landmarks that a screen reader
 // cannot tell apart (axe: landmark-unique). They are no site navigation, so they
 // are no landmarks: role="none" keeps the button and drops the landmark.
+// Material's search dialog has no accessible name (axe: aria-dialog-name).
 (function () {
   function fix() {
+    var search = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+    if (search) search.setAttribute("aria-label", "Search");
     document.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
       nav.setAttribute("role", "none");
     });

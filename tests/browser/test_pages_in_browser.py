@@ -9,20 +9,17 @@ printed at the end of the run, see tests/browser/conftest.py).
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import load_page
-from tests.conftest import nav_sources, page_url
+from tests.conftest import nav_sources, page_source, page_url, python_with_only
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
 KIB = 1024
 PAGE_BUDGET = 400 * KIB
 FIGURE_BUDGET = 80 * KIB
@@ -38,7 +35,7 @@ PAGES = [
 
 
 def source_has_math(source: str) -> bool:
-    text = (DOCS / source).read_text(encoding="utf-8")
+    text = page_source(source)
     if source.endswith(".ipynb"):
         return re.search(r"\$[^$\n]+\$", text) is not None
     return "\\(" in text or "\\[" in text
@@ -141,7 +138,7 @@ def test_every_image_loads_has_alt_text_and_shows_in_its_scheme(reader, source, 
         assert f"#only-{other}" in src or f"#only-{scheme}" in src
     shown = page.locator(f'img[src*="#only-{scheme}"]').count()
     assert shown == page.locator(f'img[src*="#only-{other}"]').count()
-    if "{{ figure" in (DOCS / source).read_text(encoding="utf-8"):
+    if "{{ figure" in page_source(source):
         assert shown > 0
     assert page.errors == []
 
@@ -180,18 +177,38 @@ def test_axe_finds_no_accessibility_violation(reader, source, scheme):
 COPY_BUTTON = "article button.md-clipboard, article button.md-code__button[data-md-type=copy]"
 
 
-def shown_output(page) -> list[str]:
-    """What the page shows the code printing: pycon output lines, notebook outputs."""
+def shown_outputs(page) -> list[str]:
+    """What the page shows each code block printing, block by block: a session's
+    output lines, a notebook cell's text outputs, nothing for a definition block."""
     return page.eval_on_selector_all(
-        "article .language-pycon code, article .jp-RenderedText pre",
-        """els => els.map(el => el.matches('code')
-            ? el.innerText.split('\\n').filter(l => !/^(>>>|\\.\\.\\.)( |$)/.test(l)).join('\\n')
-            : el.innerText)""",
+        "article pre > code",
+        """els => els.map(code => {
+            const session = code.closest('.language-pycon');
+            if (session) return code.innerText.split('\\n')
+                .filter(l => !/^(>>>|\\.\\.\\.)( |$)/.test(l)).join('\\n');
+            const cell = code.closest('.jp-Cell');
+            if (cell) return Array.from(cell.querySelectorAll('.jp-RenderedText pre'))
+                .map(pre => pre.innerText).join('\\n');
+            return '';
+        })""",
+    )
+
+
+def run_alone(code: str, folder: Path, *distributions: str) -> subprocess.CompletedProcess:
+    """``code`` run by itself in a fresh Python that has only ``distributions``."""
+    python, env = python_with_only(folder / "python", *distributions)
+    script = folder / "pasted.py"
+    script.write_text(code + "\n", encoding="utf-8")
+    return subprocess.run(
+        [*python, script.name], cwd=folder, env=env, capture_output=True, text=True, timeout=120
     )
 
 
 @pytest.mark.parametrize(("source", "scheme"), PAGES)
-def test_copied_code_runs_and_prints_what_the_page_shows(reader, tmp_path, source, scheme):
+def test_each_copy_button_gives_code_that_runs_alone(reader, tmp_path, source, scheme):
+    """What each button copies runs in a fresh Python with only NumPy and prints what
+    the page shows under it; a notebook's cells build on the cells above, as in
+    Jupyter, with Matplotlib too."""
     page = reader(source, scheme)
     blocks = page.locator("article pre > code")
     buttons = page.locator(COPY_BUTTON)
@@ -203,22 +220,15 @@ def test_copied_code_runs_and_prints_what_the_page_shows(reader, tmp_path, sourc
         buttons.nth(i).click()
         page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
         copied.append(page.evaluate("navigator.clipboard.readText()"))
-    if not copied:
-        return
     assert not any(">>>" in text for text in copied), "prompts in copied code"
-    script = tmp_path / "pasted.py"
-    script.write_text("\n\n".join(copied) + "\n", encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, script.name],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        env=os.environ | {"MPLBACKEND": "Agg"},
-    )
-    assert run.returncode == 0, run.stderr
-    expected = "\n".join(shown_output(page))
-    assert expected.strip(), "code that prints nothing the page shows"
-    assert run.stdout.split() == expected.split()
+    outputs = shown_outputs(page)
+    if source.endswith(".ipynb"):
+        run = run_alone("\n\n".join(copied), tmp_path, "numpy", "matplotlib")
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.split() == "\n".join(outputs).split()
+    else:
+        for i, (code, shown) in enumerate(zip(copied, outputs, strict=True)):
+            run = run_alone(code, tmp_path / f"block{i}", "numpy")
+            assert run.returncode == 0, f"block {i + 1}: {run.stderr}"
+            assert run.stdout.split() == shown.split(), f"block {i + 1}"
     assert page.errors == []

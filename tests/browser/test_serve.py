@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import project_copy, project_env
+from tests.conftest import project_copy, project_env, source_of
 
 ROOT = Path(__file__).resolve().parents[2]
 REBUILD_MS = 120_000  # a cold build on a slow machine
@@ -35,7 +35,7 @@ def serve_flags() -> list[str]:
 @pytest.fixture
 def served(tmp_path):
     """(project, url): `mkdocs serve` running on a copy of the sources."""
-    project_copy(tmp_path, execute=False, package=True)
+    project_copy(tmp_path, package=True)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -79,8 +79,7 @@ def test_edits_to_a_page_and_a_figure_show_without_a_restart(served, browser):
         recap.write_text(recap.read_text() + "\nEdited while the server runs.\n")
     assert "Edited while the server runs." in page.inner_text("article")
 
-    figures = project / "gdlesson" / "figures.py"
-    assert figures.read_text().count('"Price",') == 1
+    figures = source_of(project / "gdlesson", '"Price",')
     with page.expect_navigation(timeout=REBUILD_MS):
         figures.write_text(figures.read_text().replace('"Price",', '"Selling price",'))
     svg = page.request.get(url + "figures/network-light.svg").text()

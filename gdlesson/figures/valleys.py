@@ -1,24 +1,17 @@
-"""The figure of the page "Many valleys": descents from several starts on a cost
-with two valleys, a hump and a flat stretch, ending in different places.
-
-gdlesson.figures lists this module's specs in FIGURES, so this module imports
-from it only inside functions, once it is loaded (no import cycle).
-"""
+"""Many valleys: descents from several starts on a cost with two valleys, a hump
+and a flat stretch, ending in different places (the page after "Why it wins")."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 import numpy as np
 from matplotlib.figure import Figure
 
 from gdlesson import lesson
 from gdlesson.descent import gradient_descent
+from gdlesson.figures.common import WIDTH, FigureSpec, dots
+from gdlesson.numbers import power_of_ten, signed
 from gdlesson.style import styled
 from gdlesson.valleys import WINDOW, descents, ending, flat_from, turning_points, valleys_cost
-
-if TYPE_CHECKING:
-    from gdlesson.figures import FigureSpec
 
 #: What the figure calls each place a descent can end.
 PLACES = {
@@ -88,8 +81,6 @@ def _label_start(ax, run, colour, text):
 def many_valleys_figure(palette: str = "light") -> Figure:
     """Descents from several starts: some end in the left valley, some in the
     right one, and one, on the flat stretch, does not move at all."""
-    from gdlesson.figures import WIDTH, _dots, _signed, power_of_ten
-
     cost = valleys_cost()
     runs = descents()
     flat = flat_from(cost, _tolerance())
@@ -113,7 +104,7 @@ def many_valleys_figure(palette: str = "light") -> Figure:
         _mark_turning_points(ax, c, cost)
         for run in runs:
             colour = colours.get(ending(run), c["muted"])
-            _dots(ax, *_thinned(run), colour, size=4.5, zorder=3)
+            dots(ax, *_thinned(run), colour, size=4.5, zorder=3)
             ax.plot([run.path[0]], [run.costs[0]], "o", color=colour, markersize=8, zorder=4)
             ax.plot(
                 [run.path[-1]],
@@ -125,7 +116,7 @@ def many_valleys_figure(palette: str = "light") -> Figure:
                 markeredgewidth=1.6,
                 zorder=5,
             )
-            _label_start(ax, run, colour, _signed(run.path[0], "g"))
+            _label_start(ax, run, colour, signed(run.path[0], "g"))
         ax.set_xlim(*WINDOW)
         ax.set_ylim(0, 1.2)
         ax.set_xlabel("weight w")
@@ -159,8 +150,24 @@ def many_valleys_alt() -> str:
     )
 
 
-def valleys_specs() -> tuple[FigureSpec, ...]:
-    """The specs of this module's figures, to add to :data:`gdlesson.figures.FIGURES`."""
-    from gdlesson.figures import FigureSpec
+def _specs() -> tuple[FigureSpec, ...]:
+    """This part's figure, with texts whose every number is computed."""
+    cost = valleys_cost()
+    hump = next(w for w, kind in turning_points(cost) if kind == "hump")
+    flat = flat_from(cost, _tolerance())
+    return (
+        FigureSpec(
+            "many-valleys",
+            many_valleys_figure,
+            "svg",
+            alt=many_valleys_alt(),
+            caption=f"Where each descent ends, learning rate {lesson.RATE_VALLEYS:g}. Look at "
+            f"the hump at w = {signed(hump, '.3f')}: every start left of it ends in the left "
+            f"valley, every start right of it in the right one; from w = {flat:.2f} on, the "
+            f"ground is so flat that descent does not move.",
+        ),
+    )
 
-    return (FigureSpec("many-valleys", many_valleys_figure, many_valleys_alt(), "svg"),)
+
+#: This part's figures, in lesson order.
+SPECS = _specs()

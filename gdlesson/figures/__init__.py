@@ -1,0 +1,208 @@
+"""Every figure of the lesson, one function each, in both palettes.
+
+Each ``*_figure(palette)`` function draws one figure from the numbers of
+gdlesson and returns a :class:`matplotlib.figure.Figure`; no pyplot, so no
+global figure state. They live in one module per part of the lesson
+(:mod:`~gdlesson.figures.search`, :mod:`~gdlesson.figures.budget`,
+:mod:`~gdlesson.figures.one_weight`, :mod:`~gdlesson.figures.two_weights`,
+:mod:`~gdlesson.figures.comparison`), on the helpers of
+:mod:`~gdlesson.figures.common`, each with the :class:`FigureSpec` of its
+figures: name, format, alt text and caption.
+
+:data:`FIGURES` lists them in lesson order, and :func:`render` turns one into
+bytes, the same bytes every time:
+
+>>> [spec.name for spec in FIGURES][:3]
+['brute-force', 'network', 'compute-budget']
+>>> output_name(FIGURES[0], "dark")
+'brute-force-dark.svg'
+>>> size(FIGURES[0])
+(672, 346)
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Mapping
+
+import numpy as np
+from PIL import Image
+
+from gdlesson import style
+from gdlesson.figures import budget, comparison, one_weight, search, two_weights
+from gdlesson.figures.common import FigureSpec
+from gdlesson.style import palette_colours, styled
+
+__all__ = [
+    "FIGURES",
+    "PALETTES",
+    "FigureSpec",
+    "description",
+    "figure_markdown",
+    "output_name",
+    "render",
+    "render_all",
+    "size",
+]
+
+#: The figures in lesson order: figure n of the lesson is ``FIGURES[n - 1]``.
+FIGURES: tuple[FigureSpec, ...] = (
+    *search.SPECS,
+    *budget.SPECS,
+    *one_weight.SPECS,
+    *two_weights.SPECS,
+    *comparison.SPECS,
+)
+
+#: The palettes each figure is rendered in.
+PALETTES = tuple(style.PALETTES)
+
+#: Where the site keeps the figure files, relative to the docs' root.
+FOLDER = "figures"
+
+#: CSS pixels per inch: an SVG's size in points (72 an inch) is shown at 96 px an inch.
+CSS_PX_PER_INCH = 96
+
+
+def output_name(spec: FigureSpec, palette: str) -> str:
+    """The file name of ``spec`` in ``palette``.
+
+    >>> [output_name(spec, "light") for spec in FIGURES if spec.format == "png"]
+    ['surface-3d-light.png']
+    """
+    palette_colours(palette)
+    return f"{spec.name}-{palette}.{spec.format}"
+
+
+def size(spec: FigureSpec) -> tuple[int, int]:
+    """The figure's own width and height in CSS pixels, as :func:`render` saves it:
+    the figure's size in inches times 96 for SVG, times its dpi for PNG (rounded).
+
+    Given to the ``<img>`` on the page, it lets the browser keep the figure's
+    room before the file arrives, so nothing below it moves.
+    """
+    with styled(PALETTES[0]):
+        fig = spec.draw(PALETTES[0])
+    per_inch = CSS_PX_PER_INCH if spec.format == "svg" else fig.dpi
+    width, height = (round(float(inches) * per_inch) for inches in fig.get_size_inches())
+    fig.clear()
+    return width, height
+
+
+def description(spec: FigureSpec) -> dict:
+    """What a page needs to show ``spec``: its number in the lesson (its place in
+    :data:`FIGURES`, from 1), alt text, caption, format, :func:`size`, its files
+    (light, dark) and the Markdown that shows them from a page of docs/.
+
+    >>> entry = description(FIGURES[1])
+    >>> entry["number"], entry["format"], entry["width"], entry["height"]
+    (2, 'svg', 672, 355)
+    >>> entry["files"]
+    ['network-light.svg', 'network-dark.svg']
+    """
+    width, height = size(spec)
+    entry = {
+        "number": FIGURES.index(spec) + 1,
+        "alt": spec.alt,
+        "caption": spec.caption,
+        "format": spec.format,
+        "width": width,
+        "height": height,
+        "files": [output_name(spec, palette) for palette in PALETTES],
+    }
+    light, dark = (f"{FOLDER}/{name}" for name in entry["files"])
+    return entry | {"markdown": figure_markdown(entry, light, dark)}
+
+
+def figure_markdown(figure: Mapping, light: str, dark: str) -> str:
+    """Markdown for one figure of the lesson: a numbered ``<figure>`` holding its
+    light and dark images, of which Material shows the one that matches the
+    reader's scheme (``#only-light`` / ``#only-dark``), and its caption.
+
+    ``figure`` holds ``number``, ``alt``, ``caption``, ``width`` and ``height``
+    (:func:`gdlesson.figures.description`); ``light`` and ``dark`` are the
+    images' paths. The images stay Markdown (``md_in_html``), so MkDocs checks
+    and rewrites their links; their ``width`` and ``height`` keep the figure's
+    room before the file arrives, so nothing below it moves as it loads.
+
+    >>> figure = {"number": 3, "alt": "A curve", "caption": "Look at the dip.",
+    ...           "width": 672, "height": 346}
+    >>> print(figure_markdown(figure, "c-light.svg", "c-dark.svg"))
+    <figure class="gd-figure" markdown="span">
+    ![A curve](c-light.svg#only-light){ width="672" height="346" loading=lazy }
+    ![A curve](c-dark.svg#only-dark){ width="672" height="346" loading=lazy }
+    <figcaption><span class="gd-figure__number">Figure 3.</span> Look at the dip.</figcaption>
+    </figure>
+    """
+    alt, caption = figure["alt"], figure["caption"]
+    if not isinstance(alt, str) or not alt.strip() or any(c in alt for c in "[]\n"):
+        raise ValueError(f"alt must be one line of text without brackets, got {alt!r}")
+    if not isinstance(caption, str) or not caption.strip() or "\n" in caption:
+        raise ValueError(f"caption must be one line of text, got {caption!r}")
+    number, width, height = (figure[key] for key in ("number", "width", "height"))
+    for key, value in (("number", number), ("width", width), ("height", height)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{key} must be a positive integer, got {value!r}")
+    size = f'width="{width}" height="{height}" loading=lazy'
+    return (
+        '<figure class="gd-figure" markdown="span">\n'
+        f"![{alt}]({light}#only-light){{ {size} }}\n"
+        f"![{alt}]({dark}#only-dark){{ {size} }}\n"
+        f'<figcaption><span class="gd-figure__number">Figure {number}.</span> '
+        f"{html.escape(caption, quote=False)}</figcaption>\n"
+        "</figure>"
+    )
+
+
+def _palette_png(png: bytes, keep) -> bytes:
+    """``png`` reduced to 256 colours, keeping the colours ``keep`` exact.
+
+    A smooth 3-D surface saved as true-colour PNG is large; 256 colours look
+    the same and take a third of the bytes. The palette's own colours are put in
+    the 256 so that small marks (the minimum's star) keep their colour.
+    """
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    exact = [tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in keep]
+    adaptive = image.quantize(
+        256 - len(exact), method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+    )
+    colours = adaptive.getpalette()[: 3 * (256 - len(exact))]
+    table = np.array(colours + [v for rgb in exact for v in rgb], dtype=np.int32).reshape(-1, 3)
+    # Each distinct colour of the image goes to its nearest palette entry
+    # (Pillow's own mapping is approximate, and would miss the exact ones).
+    pixels = np.asarray(image, dtype=np.int32)
+    packed = (pixels[..., 0] << 16) | (pixels[..., 1] << 8) | pixels[..., 2]
+    distinct, where = np.unique(packed.ravel(), return_inverse=True)
+    rgb = np.stack([distinct >> 16, (distinct >> 8) & 255, distinct & 255], axis=1)
+    nearest = np.argmin(((rgb[:, None, :] - table[None, :, :]) ** 2).sum(axis=-1), axis=1)
+    reduced = Image.fromarray(nearest[where].astype(np.uint8).reshape(packed.shape), "P")
+    reduced.putpalette(table.astype(np.uint8).ravel().tolist())
+    out = io.BytesIO()
+    reduced.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def render(spec: FigureSpec, palette: str) -> bytes:
+    """``spec`` drawn in ``palette``, as SVG or PNG bytes; the same bytes on every call."""
+    palette_colours(palette)
+    with styled(palette):
+        fig = spec.draw(palette)
+        buffer = io.BytesIO()
+        if spec.format == "svg":
+            fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        elif spec.format == "png":
+            fig.savefig(buffer, format="png", dpi="figure", metadata={"Software": None})
+            buffer = io.BytesIO(_palette_png(buffer.getvalue(), palette_colours(palette).values()))
+        else:
+            raise ValueError(f"format must be 'svg' or 'png', got {spec.format!r}")
+    fig.clear()
+    return buffer.getvalue()
+
+
+def render_all(names=None) -> dict[str, bytes]:
+    """Every figure (or those ``names``) in both palettes, keyed by file name."""
+    specs = FIGURES if names is None else [spec for spec in FIGURES if spec.name in set(names)]
+    return {
+        output_name(spec, palette): render(spec, palette) for spec in specs for palette in PALETTES
+    }

@@ -1,0 +1,221 @@
+"""Gradient descent on two weights: the contour map and the surface of the
+valley, with the zig-zag path (page 6 of the lesson)."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+from matplotlib.colors import LinearSegmentedColormap, PowerNorm
+from matplotlib.figure import Figure
+
+from gdlesson import lesson
+from gdlesson.costs import two_weight_cost
+from gdlesson.figures.common import WIDTH, FigureSpec, label, outcome
+from gdlesson.numbers import count, signed
+from gdlesson.style import styled
+
+#: The share of the cost above the minimum whose fall the surface's caption counts steps for.
+DROP = 0.99
+
+
+def steps_to_drop(run, lowest: float, share: float) -> int:
+    """How many steps ``run`` takes until ``share`` of its cost above ``lowest`` is gone.
+
+    >>> from gdlesson.costs import two_weight_cost
+    >>> cost = two_weight_cost()
+    >>> steps_to_drop(lesson.two_weight_descent(), cost(cost.minimum()), 0.5)
+    2
+    """
+    above = np.asarray(run.costs) - lowest
+    return int(np.argmax(above <= (1 - share) * above[0]))
+
+
+def _grid_2d():
+    """The (w₁, w₂) window the contour map shows, 161 points a side."""
+    (w1_low, w1_high), (w2_low, w2_high) = lesson.WINDOW_2D
+    return np.linspace(w1_low, w1_high, 161), np.linspace(w2_low, w2_high, 161)
+
+
+def _minimum_star(ax, c, coords, edge_width: float):
+    """The minimum, a star in the highlight colour, at ``coords`` (2-D or 3-D)."""
+    ax.plot(
+        *coords,
+        "*",
+        color=c["highlight"],
+        markersize=15,
+        zorder=4,
+        markeredgecolor=c["background"],
+        markeredgewidth=edge_width,
+    )
+
+
+def _path(ax, c, run):
+    """The descent's path over the contours: a line, a dot per step, the start marked."""
+    w1, w2 = run.path[:, 0], run.path[:, 1]
+    ax.plot(w1, w2, color=c["accent"], linewidth=1.4, zorder=2)
+    ax.plot(w1, w2, "o", color=c["accent"], markersize=3.2, zorder=3)
+    ax.plot(*run.path[0], "o", color=c["accent"], markersize=8, zorder=4)
+
+
+def _contour_notes(ax, c, run, w_min):
+    """The legend in words, to the right of the map."""
+    start = f"start ({signed(lesson.START_2D[0], 'g')}, {signed(lesson.START_2D[1], 'g')})"
+    notes = [
+        (f"learning rate η = {lesson.RATE_2D:g}", c["accent"]),
+        (outcome(run), c["accent"]),
+        ("", None),
+        (start, c["accent"]),
+        (f"minimum ({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')})", c["highlight"]),
+        ("", None),
+        ("thin lines: equal cost C", c["muted"]),
+    ]
+    for row, (text, colour) in enumerate(notes):
+        label(
+            ax,
+            text,
+            (1.0, 1.0),
+            (18, -4 - 19 * row),
+            ha="left",
+            va="top",
+            xycoords="axes fraction",
+            color=colour,
+        )
+
+
+def contour_2d_figure(palette: str = "light") -> Figure:
+    """Contours of the two-weight cost and the zig-zag path of gradient descent."""
+    cost = two_weight_cost()
+    run = lesson.two_weight_descent()
+    w_min = cost.minimum()
+    w1s, w2s = _grid_2d()
+    levels = [level for level in lesson.LEVELS_2D if level > cost(w_min)]
+    with styled(palette) as c:
+        box = dict(boxstyle="round,pad=0.15", facecolor=c["background"], edgecolor="none")
+        fig = Figure(figsize=(WIDTH, 4.9), layout="constrained")
+        ax = fig.add_subplot()
+        grid = cost.on_grid(w1s, w2s).T
+        lines = ax.contour(w1s, w2s, grid, levels=levels, colors=c["muted"], linewidths=0.9)
+        ax.clabel(lines, [v for v in levels if v >= 0.5], fmt="%g", fontsize=8.5, inline_spacing=3)
+        _path(ax, c, run)
+        label(
+            ax,
+            "start",
+            run.path[0],
+            (-8, 0),
+            ha="right",
+            va="center",
+            color=c["accent"],
+            fontweight="bold",
+            bbox=box,
+        )
+        _minimum_star(ax, c, w_min, edge_width=0.8)
+        label(
+            ax,
+            "minimum",
+            w_min,
+            (10, -6),
+            ha="left",
+            va="top",
+            color=c["highlight"],
+            fontweight="bold",
+            bbox=box,
+        )
+        _contour_notes(ax, c, run, w_min)
+        ax.set_anchor("W")
+        ax.set_aspect("equal")
+        ax.set_xlim(w1s[0], w1s[-1])
+        ax.set_ylim(w2s[0], w2s[-1])
+        ax.set_xlabel("w₁ (area)")
+        ax.set_ylabel("w₂ (age)")
+    return fig
+
+
+def _surface(ax, palette, c):
+    """The two-weight cost as a surface, shaded from the curve colour (low) up."""
+    cost = two_weight_cost()
+    w1s, w2s = np.linspace(-0.2, 3.2, 52), np.linspace(-1.5, 2.2, 52)
+    grid = cost.on_grid(w1s, w2s).T
+    low, high = (c["curve"], "#e3e7f6") if palette == "light" else ("#283055", c["curve"])
+    cmap = LinearSegmentedColormap.from_list("bowl", [low, high])
+    norm = PowerNorm(0.5, grid.min(), grid.max())
+    ax.plot_surface(
+        *np.meshgrid(w1s, w2s),
+        grid,
+        cmap=cmap,
+        norm=norm,
+        rstride=1,
+        cstride=1,
+        linewidth=0,
+        antialiased=False,
+        zorder=1,
+    )
+
+
+def surface_3d_figure(palette: str = "light") -> Figure:
+    """The two-weight cost as a surface, with the descent's path drawn on it (PNG)."""
+    cost = two_weight_cost()
+    run = lesson.two_weight_descent()
+    w_min = cost.minimum()
+    lift = 0.1  # the path floats just above the surface, so it is never hidden in it
+    with styled(palette) as c:
+        # Saved at this dpi (sharp on high-density screens), then reduced to
+        # 256 colours by render(): about 55 KB.
+        fig = Figure(figsize=(WIDTH, 4.4), dpi=150, layout="constrained")
+        # Grid lines in the background colour, across faint panes.
+        with matplotlib.rc_context({"grid.color": c["background"]}):
+            ax = fig.add_subplot(projection="3d", computed_zorder=False)
+        _surface(ax, palette, c)
+        w1, w2, height = run.path[:, 0], run.path[:, 1], run.costs + lift
+        ax.plot(
+            w1, w2, height, color=c["accent"], linewidth=1.8, marker="o", markersize=3, zorder=3
+        )
+        ax.plot(w1[:1], w2[:1], height[:1], "o", color=c["accent"], markersize=8, zorder=4)
+        _minimum_star(ax, c, ([w_min[0]], [w_min[1]], [cost(w_min) + lift]), edge_width=0.6)
+        ax.set_xlabel("w₁ (area)", labelpad=4)
+        ax.set_ylabel("w₂ (age)", labelpad=4)
+        ax.set_zlabel("cost C", labelpad=2)
+        ax.view_init(elev=45, azim=-60)
+        ax.set_box_aspect((1, 1.1, 0.75), zoom=1.0)
+        for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
+            axis.set_pane_color(c["faint"])
+            axis.line.set_color(c["muted"])
+        ax.tick_params(labelsize=9, colors=c["muted"], pad=1)
+    return fig
+
+
+def _specs() -> tuple[FigureSpec, ...]:
+    """This part's figures, in lesson order, with texts whose every number is computed."""
+    run = lesson.two_weight_descent()
+    w_min = two_weight_cost().minimum()
+    start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
+    fast = steps_to_drop(run, two_weight_cost()(w_min), DROP)
+    return (
+        FigureSpec(
+            "contour-2d",
+            contour_2d_figure,
+            "svg",
+            alt=f"A contour map of the two-weight cost, a long narrow valley; gradient descent "
+            f"from {start} zig-zags across the valley and {outcome(run)} at the minimum "
+            f"({w_min[0]:.3f}, {w_min[1]:.3f}).",
+            caption=f"Two weights: each thin line joins the weights of equal cost, and "
+            f"together they draw a long, narrow valley. Look at the path from {start}: each "
+            f"step goes downhill, which here is mostly across the valley, so it zig-zags, and "
+            f"it {outcome(run)}.",
+        ),
+        FigureSpec(
+            "surface-3d",
+            surface_3d_figure,
+            "png",
+            alt=f"The two-weight cost drawn as a 3-D bowl stretched into a valley, with the "
+            f"{count(run.steps)}-step zig-zag path of gradient descent running down its "
+            f"surface to the minimum.",
+            caption=f"The same cost as a surface: the valley of the contour map, seen from "
+            f"above at an angle. Look at the {count(run.steps)} steps: the first {fast} take "
+            f"away {DROP:.0%} of the cost above the minimum; the other {run.steps - fast} "
+            f"crawl along the nearly flat floor of the valley.",
+        ),
+    )
+
+
+#: This part's figures, in lesson order.
+SPECS = _specs()

@@ -1,0 +1,51 @@
+"""Numbers written as plain text, as the figures and the prose show them.
+
+Unicode, not TeX: ``10⁷⁵``, ``3.41×10⁵⁰``, ``−0.515``, ``1,000``. (The TeX that
+sits inside the pages' math comes from :func:`gdlesson.compute_budget.scientific`.)
+"""
+
+from __future__ import annotations
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def count(n: int) -> str:
+    """An integer with thousands separators.
+
+    >>> count(1331), count(25)
+    ('1,331', '25')
+    """
+    return f"{n:,}"
+
+
+def power_of_ten(exponent: int) -> str:
+    """10 to an integer power, written with superscripts.
+
+    >>> power_of_ten(75), power_of_ten(-3)
+    ('10⁷⁵', '10⁻³')
+    """
+    return "10" + str(int(exponent)).translate(_SUPERSCRIPTS)
+
+
+def scientific_text(x, digits: int = 3) -> str:
+    """``x`` to ``digits`` significant digits, as plain text: 3.41×10⁵⁰.
+
+    Numbers from 1 to 9,999 are written out in full.
+
+    >>> scientific_text(3.4095e50), scientific_text(1.38e10), scientific_text(1331, 4)
+    ('3.41×10⁵⁰', '1.38×10¹⁰', '1,331')
+    """
+    x = float(x)
+    if 1 <= x < 10_000 and digits >= len(str(int(x))):
+        return f"{round(x):,}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa}×{power_of_ten(int(exponent))}"
+
+
+def signed(x: float, spec: str) -> str:
+    """``x`` formatted with ``spec``, with a true minus sign as on the figures' axes.
+
+    >>> signed(-0.515, ".3f")
+    '−0.515'
+    """
+    return format(float(x), spec).replace("-", "−")

@@ -1,0 +1,130 @@
+"""A build that is killed, interrupted or run twice at once leaves nothing behind.
+
+Each build runs in a copy of the sources, in its own session (as a terminal
+runs it), with a marker in its environment that every process it starts
+inherits (workers, the notebook's kernel), and a private TMPDIR.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import project_copy, project_env, source_of
+from tests.test_reproducible import tree
+
+LINGER_S = 3.0
+
+
+def processes_marked(marker: str) -> list[str]:
+    """The command lines of the live processes whose environment holds ``marker``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if marker.encode() in (proc / "environ").read_bytes():
+                found.append((proc / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except OSError:
+            continue
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _no_build_outlives_its_test():
+    yield
+    for build in STARTED:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+            build.wait()
+    STARTED.clear()
+
+
+STARTED: list[subprocess.Popen] = []
+
+
+def start_build(project: Path, site: str = "site") -> tuple[subprocess.Popen, str, Path]:
+    marker = f"GDLESSON_TEST_{uuid.uuid4().hex}"
+    tmp = project / f"tmp-{marker[-6:]}"
+    tmp.mkdir()
+    env = project_env(project) | {marker: "1", "TMPDIR": str(tmp)}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    STARTED.append(build)
+    return build, marker, tmp
+
+
+def wait_until(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def assert_nothing_left(marker: str, tmp: Path) -> None:
+    gone = wait_until(lambda: not processes_marked(marker), LINGER_S)
+    assert gone, f"still running after {LINGER_S} s: {processes_marked(marker)}"
+    assert list(tmp.iterdir()) == [], "files left in TMPDIR"
+
+
+def kernel_running(marker: str) -> bool:
+    return any("ipykernel" in cmd for cmd in processes_marked(marker))
+
+
+@pytest.mark.parametrize("when", ["0.5 s", "1.5 s", "kernel running"])
+def test_a_killed_build_leaves_no_process_and_no_file(tmp_path, when):
+    project = project_copy(tmp_path, warm=False)
+    build, marker, tmp = start_build(project)
+    if when == "kernel running":
+        assert wait_until(lambda: kernel_running(marker), 60), "the notebook never ran"
+    else:
+        time.sleep(float(when.split()[0]))
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    assert_nothing_left(marker, tmp)
+
+
+def test_ctrl_c_stops_a_build_within_two_seconds(tmp_path):
+    project = project_copy(tmp_path, package=True, warm=False)
+    notebook = source_of(project / "gdlesson", "\n)\n\n\ndef notebook_json")
+    slow = "    Cell('code', 'import time\\ntime.sleep(30)'),\n"
+    source = notebook.read_text().replace("\n)\n\n\ndef notebook_json", f"\n{slow})\n\n\ndef ")
+    notebook.write_text(source.replace("\n\n\ndef (facts", "\n\n\ndef notebook_json(facts"))
+    build, marker, tmp = start_build(project)
+    assert wait_until(lambda: kernel_running(marker), 60), "the notebook never ran"
+    time.sleep(1)
+    pressed = time.monotonic()
+    os.killpg(build.pid, signal.SIGINT)  # Ctrl-C: the terminal signals the whole group
+    build.wait(timeout=30)
+    assert time.monotonic() - pressed < 2.0
+    assert build.returncode != 0
+    assert "AttributeError" not in build.stderr.read()
+    assert_nothing_left(marker, tmp)
+
+
+def test_two_builds_at_once_in_one_checkout_both_succeed_alike(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = project_copy(tmp_path, warm=False)
+    first, marker_1, _ = start_build(project)
+    time.sleep(2.5)
+    second, marker_2, _ = start_build(project)
+    assert first.wait(timeout=300) == 0, first.stderr.read()
+    assert second.wait(timeout=300) == 0, second.stderr.read()
+    together = tree(project / "site")
+    alone, _, _ = start_build(project, site="alone")
+    assert alone.wait(timeout=300) == 0, alone.stderr.read()
+    assert together == tree(project / "alone")
