@@ -162,9 +162,9 @@ def _specs() -> tuple[FigureSpec, ...]:
             "svg",
             alt=many_valleys_alt(),
             caption=f"Where each descent ends, learning rate {lesson.RATE_VALLEYS:g}. Look at "
-            f"the hump at w = {signed(hump, '.3f')}: every start left of it ends in the left "
-            f"valley, every start right of it in the right one; from w = {flat:.2f} on, the "
-            f"ground is so flat that descent does not move.",
+            f"the hump at w = {signed(hump, '.3f')}: starts left of it end in the left valley, "
+            f"starts right of it in the right one, unless the ground there is nearly flat; "
+            f"from w = {flat:.2f} on, descent does not move at all.",
         ),
     )
 
