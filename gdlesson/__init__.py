@@ -7,6 +7,9 @@ One module per idea of the lesson:
 - :mod:`gdlesson.network`: the 4-5-1 house-price network and its 25 weights;
 - :mod:`gdlesson.compute_budget`: why 10⁷⁵ combinations cannot be tried;
 - :mod:`gdlesson.descent`: gradient descent, returning its whole path;
+- :mod:`gdlesson.rates`: why a learning rate walks, zig-zags or diverges (1 − ηL);
+- :mod:`gdlesson.valleys`: a cost with two valleys and a flat stretch;
+- :mod:`gdlesson.sgd`: stochastic gradient descent, one row per step;
 - :mod:`gdlesson.figures`: one function per figure of the site.
 
 :mod:`gdlesson.mkdocs_hooks` is the one module that knows about MkDocs.

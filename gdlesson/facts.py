@@ -7,15 +7,26 @@ text cannot drift from the code. Values that sit inside math are TeX.
 from __future__ import annotations
 
 from functools import cache
+from itertools import combinations
 
 import numpy as np
 
 from gdlesson import compute_budget as budget
-from gdlesson import lesson, playground
+from gdlesson import lesson, playground, rates, sgd, valleys
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
 from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost, two_weight_cost
-from gdlesson.descent import gradient_descent
-from gdlesson.network import LAYERS, bias_count, trained_by_descent, weight_count
+from gdlesson.descent import BLOWUP, gradient_descent
+from gdlesson.network import (
+    LAYERS,
+    bias_count,
+    forward_operations,
+    lined_up,
+    network_cost,
+    symmetric_copies,
+    trained_by_descent,
+    trained_from_starts,
+    weight_count,
+)
 from gdlesson.numbers import count as _count
 
 
@@ -146,7 +157,6 @@ def facts() -> dict[str, str]:
         "latest_speed": budget.speed(latest.rmax_flops),
         "latest_years": budget.scientific(budget.years_needed(combos, latest.rmax_flops), 3),
         "machines_table": machines_table(),
-        "flops_per_forward_pass": str(2 * weight_count()),
         # one-weight descent
         "start_1d": f"{lesson.START_1D:g}",
         "rate_1d": f"{lesson.RATE_1D:g}",
@@ -181,4 +191,255 @@ def facts() -> dict[str, str]:
     # the interactive playgrounds: HTML, their settings as JSON (gdlesson.playground)
     values["playground_1d"] = playground.playground_1d_html()
     values["playground_2d"] = playground.playground_2d_html()
+    values |= _slope_facts() | _two_weight_facts() | _network_facts()
+    values |= _valleys_facts() | _sgd_facts()
     return values
+
+
+# --- why the steps work: the slope, the factor 1 − ηL, many valleys, SGD ----------
+# Text values are as the page shows them; TeX where they sit in math; "_code"
+# values exactly as the page's code prints them.
+
+_TOLERANCE = gradient_descent.__kwdefaults__["tolerance"]
+
+
+def _tex_power(x: float) -> str:
+    """A power of ten in TeX: 1e-06 → 10^{-6}."""
+    exponent = round(np.log10(x))
+    if not np.isclose(x, 10.0**exponent):
+        raise ValueError(f"x must be a power of ten, got {x!r}")
+    return f"10^{{{exponent}}}"
+
+
+def _minus(text: str) -> str:
+    """A true minus sign for prose and tables: −0.367."""
+    return text.replace("-", "−")
+
+
+@cache
+def _run_1d(rate: float):
+    """The one-weight descent from the lesson's start (each rate computed once)."""
+    return gradient_descent(one_weight_cost(), lesson.START_1D, rate)
+
+
+@cache
+def _run_2d(rate: float):
+    """The two-weight descent from the lesson's start (each rate computed once)."""
+    return gradient_descent(two_weight_cost(), lesson.START_2D, rate)
+
+
+def _outcome(run) -> str:
+    """ "converged after 28 steps", as the tables say it."""
+    return f"{run.status} after {_count(run.steps)} steps"
+
+
+#: What one step does, for each regime of the factor 1 − ηL.
+_STEP_WORDS = {
+    "walks": "walks: stays on its side",
+    "zig-zags": "zig-zags: jumps across, lands closer",
+    "bounces": "bounces: jumps across, lands as far",
+    "diverges": "diverges: jumps across, lands farther",
+}
+
+
+def rates_table_1d() -> str:
+    """A Markdown table: for each rate of the lesson, 1 − ηL, its regime and its descent."""
+    cost = one_weight_cost()
+    curvature = rates.curvatures(cost)[-1]
+    rows = [
+        r"| learning rate η | factor \(1 - \eta L\) | each step "
+        f"| from w = {lesson.START_1D:g} |",
+        "|---|---|---|---|",
+    ]
+    for rate in lesson.RATES_TABLE_1D:
+        run = _run_1d(rate)
+        factor = _minus(f"{rates.step_factor(rate, curvature):.3f}")
+        words = _STEP_WORDS[rates.regime(rate, curvature)]
+        rows.append(f"| {rate:g} | {factor} | {words} | {_outcome(run)} |")
+    return "\n".join(rows)
+
+
+def _path_words(run, cost) -> str:
+    n = rates.crossings(run, cost)
+    return "never crosses the valley" if n == 0 else f"crosses it {_count(n)} times"
+
+
+def rates_table_2d() -> str:
+    """A Markdown table: for each rate, the factors across and along the valley, and the path."""
+    cost = two_weight_cost()
+    low, high = rates.curvatures(cost)
+    start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
+    rows = [
+        r"| learning rate η | across: \(1 - \eta\lambda_{\max}\) "
+        r"| along: \(1 - \eta\lambda_{\min}\) | the path "
+        f"| from {start} |",
+        "|---|---|---|---|---|",
+    ]
+    for rate in lesson.RATES_TABLE_2D:
+        run = _run_2d(rate)
+        across = _minus(f"{rates.step_factor(rate, high):.3f}")
+        along = _minus(f"{rates.step_factor(rate, low):.3f}")
+        rows.append(
+            f"| {rate:g} | {across} | {along} | {_path_words(run, cost)} | {_outcome(run)} |"
+        )
+    return "\n".join(rows)
+
+
+def _slope_facts() -> dict[str, str]:
+    """Page 5: the slope derived and checked, the factor 1 − ηL, the blow-up cut-off."""
+    cost = one_weight_cost()
+    start, curvature = lesson.START_1D, rates.curvatures(cost)[-1]
+    w_star = float(cost.minimum()[0])
+    h = 1e-6  # the page's step for the finite difference
+    fast = _run_1d(lesson.RATE_FAST_ZIGZAG_1D)
+    large = _run_1d(lesson.RATES_1D["too large"])
+    cutoff = BLOWUP * max(large.costs[0], 1.0)
+    return {
+        "tolerance": _tex_power(_TOLERANCE),
+        "slope_start_1d": f"{float(cost.gradient(start)[0]):.4f}",
+        "fd_slope_start_1d": f"{(cost(start + h) - cost(start - h)) / (2 * h):.4f}",
+        "fd_step": f"{h:g}",
+        "rate_fast_zigzag_1d": f"{lesson.RATE_FAST_ZIGZAG_1D:g}",
+        "steps_fast_zigzag_1d": _count(fast.steps),
+        "factor_fast_zigzag_1d": f"{rates.step_factor(fast.learning_rate, curvature):.4f}",
+        "measured_factor_fast_zigzag_1d": f"{(fast.path[1] - w_star) / (start - w_star):.4f}",
+        "rates_table_1d": rates_table_1d(),
+        "blowup": _tex_power(BLOWUP),
+        "cost_start_1d": f"{large.costs[0]:.2f}",
+        "cutoff_1d": budget.scientific(budget.Fraction(cutoff), 3),
+        "cost_growth_too_large": f"{rates.step_factor(large.learning_rate, curvature) ** 2:.2f}",
+    }
+
+
+def _two_weight_facts() -> dict[str, str]:
+    """Page 6: the valley's two curvatures and what they allow."""
+    cost = two_weight_cost()
+    low, high = (float(v) for v in rates.curvatures(cost))
+    balanced = rates.balanced_rate(cost)
+    converging = [r for r in lesson.RATES_TABLE_2D if _run_2d(r).converged]
+    steps = [_run_2d(r).steps for r in converging]
+    return {
+        "grid_2d": budget.scientific(budget.combinations(CANDIDATES, 2), 1).replace(
+            "1 \\times ", ""
+        ),
+        "curvature_min_2d": f"{low:.3f}",
+        "curvature_max_2d": f"{high:.3f}",
+        "elongation_2d": f"{high / low:.1f}",
+        "half_max_rate_2d": f"{1 / high:.4f}",
+        "rate_no_cross_2d": f"{lesson.RATES_TABLE_2D[0]:g}",
+        "balanced_rate_2d": f"{balanced:.3f}",
+        "along_floor_2d": f"{1 - 2 * low / high:.3f}",
+        "balanced_factor_2d": f"{rates.slowest_factor(balanced, cost):.3f}",
+        "rates_table_2d": rates_table_2d(),
+        "rates_converging_2d_code": repr(converging),
+        "steps_converging_2d_code": "\n".join(
+            f"{r} {n}" for r, n in zip(converging, steps, strict=True)
+        ),
+    }
+
+
+def _network_facts() -> dict[str, str]:
+    """Pages 4 and 7 and "Many valleys": the network's forward pass, its training
+    run, its symmetric copies, and the same training from several random starts."""
+    multiplications, additions = forward_operations()
+    first = next(m for m in budget.MACHINES if m.name == budget.LATEST.name)
+    n_hidden = LAYERS[1]
+    runs = trained_from_starts()
+    start_costs = [run.costs[0] for run in runs]
+    end_costs = [run.costs[-1] for run in runs]
+    steps = [run.steps for run in runs]
+    ends = [lined_up(run.w) for run in runs]
+    closest = min(np.linalg.norm(a - b) for a, b in combinations(ends, 2))
+    return {
+        "forward_multiplications": str(multiplications),
+        "forward_additions": str(additions),
+        "forward_operations": str(multiplications + additions),
+        "latest_first_list": f"[{first.first_top} list]({first.source})",
+        "latest_first_speed": budget.speed(first.rmax_flops),
+        "network_rows": str(len(network_cost().targets)),
+        "network_tolerance": _tex_power(lesson.TOLERANCE_NETWORK),
+        "network_start_seed": str(lesson.NETWORK_SEEDS[0]),
+        "hidden_orders": str(np.prod(range(1, n_hidden + 1))),
+        "hidden_flips": str(2**n_hidden),
+        "symmetric_copies": f"{symmetric_copies():,}".replace(",", "{,}"),
+        "symmetric_copies_text": _count(symmetric_copies()),
+        "network_starts": str(len(runs)),
+        "network_start_cost_low": f"{min(start_costs):.0f}",
+        "network_start_cost_high": f"{max(start_costs):.0f}",
+        "network_stop_cost_low": f"{min(end_costs):.3f}",
+        "network_stop_cost_high": f"{max(end_costs):.3f}",
+        "network_steps_low": _count(min(steps)),
+        "network_steps_high": _count(max(steps)),
+        "network_closest_ends": f"{closest:.2f}",
+    }
+
+
+def _valley_formula(cost: valleys.ValleysCost) -> str:
+    """The two-valley cost in TeX: C(w) = 1 - 0.6\\,e^{-(w + 1.5)^2} - …"""
+    terms = []
+    for depth, centre, sharpness in cost.valleys:
+        shift = f"w - {centre:g}" if centre > 0 else f"w + {-centre:g}"
+        k = "" if sharpness == 1 else f"{sharpness:g}"
+        terms.append(f" - {depth:g}\\,e^{{-{k}({shift})^2}}")
+    return "C(w) = 1" + "".join(terms)
+
+
+def _valleys_facts() -> dict[str, str]:
+    """Page "Many valleys": the two-valley cost, its turning points, the descents."""
+    cost = valleys.valleys_cost()
+    points = valleys.turning_points(cost)
+    bottoms = [w for w, kind in points if kind == "valley"]
+    hump = next(w for w, kind in points if kind == "hump")
+    runs = valleys.descents()
+    lines = [
+        f"from {run.path[0]:4}: w = {run.path[-1]:6.3f}, cost {run.costs[-1]:.3f}, "
+        f"{run.steps} steps"
+        for run in runs
+    ]
+    crawling = [run for run in runs if valleys.ending(run) == "elsewhere"]
+    slowest = max(
+        (run for run in runs if valleys.ending(run).startswith("valley")), key=lambda r: r.steps
+    )
+    return {
+        "valleys_code": repr([tuple(v) for v in cost.valleys]),
+        "valleys_formula": _valley_formula(cost),
+        "valley_starts_code": repr(list(lesson.STARTS_VALLEYS)),
+        "valley_starts_count": str(len(lesson.STARTS_VALLEYS)),
+        "rate_valleys": f"{lesson.RATE_VALLEYS:g}",
+        "valleys_printout": "\n".join(lines),
+        "left_valley_w": f"{bottoms[0]:.3f}",
+        "left_valley_cost": f"{cost(bottoms[0]):.3f}",
+        "right_valley_w": f"{bottoms[-1]:.3f}",
+        "right_valley_cost": f"{cost(bottoms[-1]):.3f}",
+        "hump_w": f"{hump:.3f}",
+        "hump_cost": f"{cost(hump):.3f}",
+        "flat_from": f"{valleys.flat_from(cost, _TOLERANCE):.2f}",
+        "slowest_valley_start": f"{slowest.path[0]:g}",
+        "slowest_valley_steps": _count(slowest.steps),
+        "crawl_start": f"{crawling[0].path[0]:g}",
+        "crawl_end": f"{crawling[0].w:.3f}",
+        "max_steps": _count(gradient_descent.__kwdefaults__["max_steps"]),
+    }
+
+
+def _sgd_facts() -> dict[str, str]:
+    """Page "Many valleys": stochastic gradient descent on the six houses."""
+    cost = one_weight_cost()
+    run = sgd.stochastic_descent(
+        cost, lesson.START_SGD, lesson.RATE_SGD, lesson.EPOCHS_SGD, seed=lesson.SEED_SGD
+    )
+    last_pass = run.path[-run.steps_per_epoch :, 0]
+    own = sgd.row_minima(cost)
+    return {
+        "houses": str(len(cost.targets)),
+        "row_minima_code": str(np.round(own, 3)),
+        "row_minimum_low": f"{own.min():.3f}",
+        "row_minimum_high": f"{own.max():.3f}",
+        "start_sgd": f"{lesson.START_SGD:g}",
+        "rate_sgd": f"{lesson.RATE_SGD:g}",
+        "epochs_sgd": str(lesson.EPOCHS_SGD),
+        "seed_sgd": str(lesson.SEED_SGD),
+        "steps_sgd": _count(run.steps),
+        "sgd_last_low": f"{last_pass.min():.3f}",
+        "sgd_last_high": f"{last_pass.max():.3f}",
+    }

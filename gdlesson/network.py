@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from math import factorial, prod
 
 import numpy as np
 
@@ -60,6 +61,60 @@ def bias_count(layers=LAYERS) -> int:
     31
     """
     return sum(_layer_sizes(layers)[1:])
+
+
+def forward_operations(layers=LAYERS) -> tuple[int, int]:
+    """Multiplications and additions of one forward pass, biases left out.
+
+    Each weight multiplies once; a neuron with n inputs adds n − 1 products.
+
+    >>> forward_operations((4, 5, 1))
+    (25, 19)
+    """
+    multiplications = weight_count(layers)
+    additions = sum((a - 1) * b for a, b in zip(layers, layers[1:], strict=False))
+    return multiplications, additions
+
+
+def symmetric_copies(layers=LAYERS) -> int:
+    """How many weight settings give the very same network, for tanh hidden layers.
+
+    Swapping two hidden neurons of a layer (with all their weights) changes
+    nothing, nor does flipping the signs of every weight into and out of one
+    (tanh(−x) = −tanh(x)): n! orders times 2ⁿ sign choices per hidden layer.
+
+    >>> symmetric_copies((4, 5, 1))
+    3840
+    """
+    weight_count(layers)
+    return prod(factorial(n) * 2**n for n in layers[1:-1])
+
+
+def relabelled(w, order, signs) -> np.ndarray:
+    """The 4-5-1 weights ``w`` with hidden neuron ``order[j]`` moved to place j and
+    its weights multiplied by ``signs[j]`` (±1): the same network, other numbers."""
+    n_in, n_hidden, _ = LAYERS
+    w = finite_vector("w", w, weight_count())
+    order = np.asarray(order)
+    if sorted(order.tolist()) != list(range(n_hidden)):
+        raise ValueError(f"order must list the hidden neurons 0..{n_hidden - 1} once each")
+    signs = np.asarray(signs, dtype=float)
+    if signs.shape != (n_hidden,) or not np.all(np.abs(signs) == 1):
+        raise ValueError(f"signs must be {n_hidden} values of +1 or -1, got {signs!r}")
+    hidden, out = w[: n_in * n_hidden].reshape(n_in, n_hidden), w[n_in * n_hidden :]
+    return np.concatenate([(hidden[:, order] * signs).ravel(), out[order] * signs])
+
+
+def lined_up(w) -> np.ndarray:
+    """The one copy of ``w`` (of :func:`symmetric_copies`) whose hidden neurons have
+    positive outgoing weights, smallest first: two weight settings are the same
+    network exactly when their lined-up copies are equal."""
+    n_in, n_hidden, _ = LAYERS
+    w = finite_vector("w", w, weight_count())
+    out = w[n_in * n_hidden :]
+    flips = np.where(out < 0, -1.0, 1.0)  # per neuron, in its present place
+    order = np.argsort(out * flips, kind="stable")
+    return relabelled(w, order, flips[order])
 
 
 def house_data(rows: int = 50, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -149,4 +204,20 @@ def trained_by_descent() -> Descent:
         lesson.RATE_NETWORK,
         tolerance=lesson.TOLERANCE_NETWORK,
         max_steps=100_000,
+    )
+
+
+@cache
+def trained_from_starts(seeds=lesson.NETWORK_SEEDS) -> tuple[Descent, ...]:
+    """The network trained as :func:`trained_by_descent` from each random start
+    :func:`initial_weights` (seed) of ``seeds`` (about 0.5 s for the lesson's five)."""
+    return tuple(
+        gradient_descent(
+            network_cost(),
+            initial_weights(seed),
+            lesson.RATE_NETWORK,
+            tolerance=lesson.TOLERANCE_NETWORK,
+            max_steps=100_000,
+        )
+        for seed in seeds
     )

@@ -1,0 +1,89 @@
+"""Stochastic gradient descent: each step uses a few rows of the data, not all.
+
+Gradient descent computes the slope over every row before each step. With
+millions of rows that is slow; stochastic gradient descent (SGD) shuffles the
+rows, then steps once per row (or per small batch of rows) using that row's
+slope alone. The steps are cheap and noisy: each row pulls the weights towards
+its own best fit, so with a fixed learning rate SGD comes close to the minimum
+and keeps moving around it.
+
+>>> from gdlesson.costs import one_weight_cost
+>>> run = stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=20, seed=0)
+>>> run.steps, round(float(run.path[-1, 0]), 3)
+(120, 2.034)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from gdlesson._checks import finite_vector, integer_at_least, positive_finite
+from gdlesson.costs import QuadraticCost
+
+
+@dataclass(frozen=True, eq=False)
+class StochasticRun:
+    """The weights after every step (``path[0]`` is the start) and the cost over
+    all rows there; ``batch_size`` rows per step, every row once per epoch."""
+
+    path: np.ndarray
+    costs: np.ndarray
+    batch_size: int
+    epochs: int
+
+    @property
+    def steps(self) -> int:
+        return len(self.path) - 1
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return self.steps // self.epochs
+
+
+def stochastic_descent(
+    cost: QuadraticCost, start, learning_rate, epochs: int, *, batch_size: int = 1, seed: int = 0
+) -> StochasticRun:
+    """SGD on ``cost``: ``epochs`` passes over its rows, shuffled anew each pass
+    (NumPy's ``default_rng(seed).permutation``), one step per batch of rows.
+
+    >>> from gdlesson.costs import one_weight_cost
+    >>> stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=1, batch_size=4).steps
+    2
+    >>> stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: epochs must be an integer of at least 1, got 0
+    """
+    rate = positive_finite("learning_rate", learning_rate)
+    epochs = integer_at_least("epochs", epochs, 1)
+    batch_size = integer_at_least("batch_size", batch_size, 1)
+    seed = integer_at_least("seed", seed, 0)
+    w = finite_vector("start", start, cost.dimension)
+    rows = len(cost.targets)
+    rng = np.random.default_rng(seed)
+    path = [w]
+    for _ in range(epochs):
+        order = rng.permutation(rows)
+        for first in range(0, rows, batch_size):
+            batch = order[first : first + batch_size]
+            x, y = cost.inputs[batch], cost.targets[batch]
+            w = w - rate * ((x @ w - y) @ x)
+            path.append(w)
+    points = np.array(path)
+    return StochasticRun(points, np.array([cost(p) for p in points]), batch_size, epochs)
+
+
+def row_minima(cost: QuadraticCost) -> np.ndarray:
+    """For a one-weight cost, each row's own best weight: target / input.
+
+    A step on one row alone pulls w towards that row's value.
+
+    >>> from gdlesson.costs import one_weight_cost
+    >>> [round(float(w), 3) for w in row_minima(one_weight_cost())]
+    [1.8, 2.125, 1.818, 2.214, 2.105, 1.583]
+    """
+    if cost.dimension != 1:
+        raise ValueError(f"cost must have one weight, got {cost.dimension}")
+    return cost.targets / cost.inputs[:, 0]

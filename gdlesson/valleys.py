@@ -1,0 +1,147 @@
+"""A cost of one weight with two valleys, a hump and a flat stretch.
+
+The lesson's costs so far were bowls: one valley, and gradient descent finds
+its bottom from anywhere. A network's cost is not a bowl. This made-up cost,
+
+    C(w) = 1 − Σ dᵢ · exp(−kᵢ · (w − cᵢ)²),
+
+has a valley of depth dᵢ at each cᵢ (sharper for larger kᵢ), a hump between
+them where the slope is zero too, and on each side ground that flattens out
+towards C = 1. Where descent ends depends on where it starts.
+
+>>> cost = valleys_cost()
+>>> [(round(w, 3), kind) for w, kind in turning_points(cost)]
+[(-1.5, 'valley'), (-0.17, 'hump'), (0.998, 'valley')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from gdlesson import lesson
+from gdlesson._checks import finite, finite_vector, positive_finite
+from gdlesson.descent import Descent, gradient_descent
+
+#: Each valley as (depth d, centre c, sharpness k).
+VALLEYS = ((0.6, -1.5, 1.0), (0.9, 1.0, 2.0))
+#: The stretch of weights the lesson shows.
+WINDOW = (-3.5, 4.5)
+
+
+@dataclass(frozen=True)
+class ValleysCost:
+    """C(w) = 1 − Σ d · exp(−k (w − c)²) over ``valleys`` of (d, c, k).
+
+    >>> cost = ValleysCost(((1.0, 0.0, 1.0),))
+    >>> cost(0.0), cost.gradient(0.0)
+    (0.0, array([0.]))
+    >>> ValleysCost(((1.0, 0.0, -1.0),))
+    Traceback (most recent call last):
+    ...
+    ValueError: sharpness must be a positive finite number, got -1.0
+    """
+
+    valleys: tuple[tuple[float, float, float], ...]
+
+    dimension = 1
+
+    def __post_init__(self) -> None:
+        if len(self.valleys) == 0:
+            raise ValueError("valleys must hold at least one (depth, centre, sharpness)")
+        for valley in self.valleys:
+            if len(valley) != 3:
+                raise ValueError(f"valleys must hold (depth, centre, sharpness), got {valley!r}")
+            depth, centre, sharpness = valley
+            positive_finite("depth", depth)
+            finite("centre", centre)
+            positive_finite("sharpness", sharpness)
+
+    def on_grid(self, ws) -> np.ndarray:
+        """C at every weight of ``ws``; sums in the order of ``valleys``, as the
+        page's code does, so the two give the same numbers to the last bit."""
+        ws = np.asarray(ws, dtype=float)
+        return 1 - sum(d * np.exp(-k * (ws - c) ** 2) for d, c, k in self.valleys)
+
+    def slope(self, ws) -> np.ndarray:
+        """dC/dw at every weight of ``ws``: Σ 2dk (w − c) · exp(−k (w − c)²)."""
+        ws = np.asarray(ws, dtype=float)
+        return sum(2 * d * k * (ws - c) * np.exp(-k * (ws - c) ** 2) for d, c, k in self.valleys)
+
+    def __call__(self, w) -> float:
+        return float(self.on_grid(finite_vector("w", w, 1))[0])
+
+    def gradient(self, w) -> np.ndarray:
+        return self.slope(finite_vector("w", w, 1))
+
+
+def valleys_cost() -> ValleysCost:
+    """The lesson's cost with two valleys."""
+    return ValleysCost(VALLEYS)
+
+
+@cache
+def turning_points(cost: ValleysCost, window=WINDOW, samples: int = 8001):
+    """Where the slope is zero inside ``window``, left to right: (w, "valley" or "hump").
+
+    Found where the slope changes sign between samples, then pinned down by
+    bisection; computed once per cost (the figure and the facts ask often).
+    """
+    ws = np.linspace(*window, samples)
+    slopes = cost.slope(ws)
+    points = []
+    for i in np.flatnonzero(np.sign(slopes[:-1]) * np.sign(slopes[1:]) < 0):
+        low, high = ws[i], ws[i + 1]
+        for _ in range(60):
+            middle = (low + high) / 2
+            if np.sign(cost.slope(middle)) == np.sign(slopes[i]):
+                low = middle
+            else:
+                high = middle
+        points.append((float((low + high) / 2), "valley" if slopes[i] < 0 else "hump"))
+    return tuple(points)
+
+
+def flat_from(cost: ValleysCost, tolerance: float = 1e-6, window=WINDOW, samples: int = 8001):
+    """The weight from which the slope stays below ``tolerance`` to the window's right
+    edge: where a descent with that tolerance does not move. None if nowhere.
+
+    >>> round(flat_from(valleys_cost()), 2)
+    3.84
+    """
+    tolerance = positive_finite("tolerance", tolerance)
+    ws = np.linspace(*window, samples)
+    steep = np.flatnonzero(np.abs(cost.slope(ws)) >= tolerance)
+    if len(steep) == 0:
+        return float(ws[0])
+    return None if steep[-1] == samples - 1 else float(ws[steep[-1] + 1])
+
+
+@cache
+def descents(starts=lesson.STARTS_VALLEYS, rate=lesson.RATE_VALLEYS) -> tuple[Descent, ...]:
+    """Gradient descent on the two-valley cost from each of ``starts`` (computed once).
+
+    >>> [round(run.w, 3) for run in descents(starts=(-3.0, 1.8))]
+    [-1.5, 0.998]
+    """
+    cost = valleys_cost()
+    return tuple(gradient_descent(cost, start, rate) for start in starts)
+
+
+def ending(run: Descent, cost: ValleysCost | None = None, near: float = 1e-3) -> str:
+    """Where a descent ended: "valley 0", "valley 1"… (counted from the left),
+    "did not move", or "elsewhere".
+
+    >>> [ending(run) for run in descents(starts=(-0.5, 0.0, 4.0))]
+    ['valley 0', 'valley 1', 'did not move']
+    """
+    cost = cost or valleys_cost()
+    if run.steps == 0:
+        return "did not move"
+    bottoms = [w for w, kind in turning_points(cost) if kind == "valley"]
+    for i, bottom in enumerate(bottoms):
+        if abs(run.w - bottom) < near:
+            return f"valley {i}"
+    return "elsewhere"

@@ -1,0 +1,102 @@
+"""The 4-5-1 network: its forward pass counted, its symmetric copies, several starts."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+from gdlesson import lesson
+from gdlesson.descent import gradient_descent
+from gdlesson.network import (
+    LAYERS,
+    forward_operations,
+    initial_weights,
+    lined_up,
+    network_cost,
+    relabelled,
+    symmetric_copies,
+    trained_by_descent,
+    trained_from_starts,
+)
+
+
+def counted_forward_pass(x, layers_weights):
+    """A forward pass written out neuron by neuron, counting its operations."""
+    multiplications = additions = 0
+    values = list(x)
+    for k, weights in enumerate(layers_weights):
+        outputs = []
+        for j in range(weights.shape[1]):
+            total = None
+            for i, value in enumerate(values):
+                product = value * weights[i, j]
+                multiplications += 1
+                if total is None:
+                    total = product
+                else:
+                    total += product
+                    additions += 1
+            last = k == len(layers_weights) - 1
+            outputs.append(total if last else np.tanh(total))
+        values = outputs
+    return values, multiplications, additions
+
+
+def test_forward_operations_count_a_real_forward_pass():
+    cost = network_cost()
+    w = trained_by_descent().w
+    n_in, n_hidden, _ = LAYERS
+    layer_weights = [w[: n_in * n_hidden].reshape(n_in, n_hidden), w[n_in * n_hidden :, None]]
+    out, multiplications, additions = counted_forward_pass(cost.inputs[0], layer_weights)
+    assert (multiplications, additions) == forward_operations()
+    assert out[0] == pytest.approx(np.tanh(cost.inputs[0] @ layer_weights[0]) @ w[20:])
+
+
+@pytest.mark.parametrize(("layers", "expected"), [((2, 1), (2, 1)), ((3, 4, 2), (20, 14))])
+def test_forward_operations_of_other_layers(layers, expected):
+    assert forward_operations(layers) == expected
+
+
+def test_every_relabelling_is_a_different_set_of_weights_with_the_same_cost():
+    cost = network_cost()
+    w = trained_by_descent().w
+    n_hidden = LAYERS[1]
+    copies = [
+        relabelled(w, order, signs)
+        for order in itertools.permutations(range(n_hidden))
+        for signs in itertools.product((1.0, -1.0), repeat=n_hidden)
+    ]
+    assert len(copies) == symmetric_copies()
+    assert len({tuple(np.round(c, 12)) for c in copies}) == symmetric_copies()
+    costs = np.array([cost(c) for c in copies])
+    np.testing.assert_allclose(costs, cost(w), rtol=1e-12)
+    lined = lined_up(w)
+    assert all(np.allclose(lined_up(c), lined) for c in copies[::97])
+
+
+def test_symmetric_copies_of_two_hidden_layers():
+    assert symmetric_copies((3, 2, 3, 1)) == (2 * 4) * (6 * 8)
+    assert symmetric_copies((3, 1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("order", "signs", "name"),
+    [([0, 1, 2, 3, 3], [1] * 5, "order"), ([0, 1, 2, 3, 4], [1, 1, 1, 1, 0], "signs")],
+)
+def test_bad_relabelling_names_the_parameter(order, signs, name):
+    with pytest.raises(ValueError, match=name):
+        relabelled(trained_by_descent().w, order, signs)
+
+
+def test_trained_from_starts_runs_one_descent_per_seed():
+    runs = trained_from_starts()
+    assert len(runs) == len(lesson.NETWORK_SEEDS)
+    assert all(run.converged for run in runs)
+    again = gradient_descent(
+        network_cost(),
+        initial_weights(lesson.NETWORK_SEEDS[-1]),
+        lesson.RATE_NETWORK,
+        tolerance=lesson.TOLERANCE_NETWORK,
+        max_steps=100_000,
+    )
+    np.testing.assert_array_equal(runs[-1].path, again.path)
