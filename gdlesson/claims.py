@@ -215,16 +215,22 @@ def _rate_over_2d_grows() -> bool:
     )
 
 
-def _limit_between(cost, start, rates) -> bool:
-    """The largest of ``rates`` that converges lies below 2/L, the next one above it."""
-    largest = ex.largest_converging([gradient_descent(cost, start, r) for r in rates])
+def _limit_between(cost, start, rates, crawl_steps: int = 0) -> bool:
+    """The first of ``rates`` converges; the largest that converges lies below 2/L,
+    the next one above it, and both take ``crawl_steps`` steps or more."""
+    runs = {r: gradient_descent(cost, start, r) for r in rates}
+    largest = ex.largest_converging(runs.values())
     above = [r for r in rates if r > largest]
-    return bool(above) and largest < 2 / cost.curvature() < min(above)
+    if not above or not runs[rates[0]].converged:
+        return False
+    crawl = min(runs[largest].steps, runs[min(above)].steps) >= crawl_steps
+    return largest < 2 / cost.curvature() < min(above) and crawl
 
 
 def _same_steps_from_either_side() -> bool:
     w_star = one_weight_cost().minimum()[0]
-    if not lesson.START_1D < w_star < ex.START_OTHER_SIDE:
+    left, right = w_star - lesson.START_1D, ex.START_OTHER_SIDE - w_star
+    if not (left > 0 and right > 0 and round(left, 1) == round(right, 1)):
         return False
     rates = (lesson.RATE_1D, lesson.RATE_ZIGZAG_1D)
     return all(_run(r).steps == _run(r, ex.START_OTHER_SIDE).steps for r in rates)
@@ -292,15 +298,16 @@ EXERCISE_CLAIMS = (
     ),
     Claim(
         "try-it.ipynb",
-        "exercise: 2/L lies between the largest listed rate that converges and the next",
+        "exercise: 2/L lies between the largest listed rate that converges and the next "
+        "(with one weight, both take thousands of steps)",
         lambda: (
-            _limit_between(one_weight_cost(), lesson.START_1D, ex.LIMIT_RATES_1D)
+            _limit_between(one_weight_cost(), lesson.START_1D, ex.LIMIT_RATES_1D, 1000)
             and _limit_between(two_weight_cost(), lesson.START_2D, ex.LIMIT_RATES_2D)
         ),
     ),
     Claim(
         "try-it.ipynb",
-        "exercise: starts on either side of the minimum take the same number of steps",
+        "exercise: starts on either side of the minimum, as far from it, take as many steps",
         _same_steps_from_either_side,
     ),
     Claim(

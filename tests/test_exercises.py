@@ -15,6 +15,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
+from gdlesson import exercises as choices
 from gdlesson.claims import EXERCISE_CLAIMS
 from gdlesson.notebook import NOTEBOOK_NAME
 from tests.conftest import DOCS, lesson_cache, nav_sources, page_url
@@ -83,6 +84,21 @@ def test_the_answers_prose_quotes_gdlesson_and_types_no_number(source):
 def test_the_premise_of_each_exercise_holds(claim):
     assert claim.page in nav_sources(), f"no page {claim.page} in the nav"
     assert claim.check(), f"{claim.page}: {claim.says}"
+
+
+@pytest.mark.parametrize(
+    ("choice", "value", "says"),
+    [
+        ("REGIME_RATES", (0.15, 0.08, 0.3), "walk (below 1/L)"),
+        ("RATE_2D_SMALL", 0.17, "small rate never crosses"),
+        ("START_OTHER_SIDE", 4.0, "as far from it"),
+        ("LIMIT_RATES_1D", (0.2, 0.21, 0.23), "both take thousands"),
+    ],
+)
+def test_a_choice_that_breaks_a_premise_fails_its_claim(monkeypatch, choice, value, says):
+    monkeypatch.setattr(choices, choice, value)
+    (claim,) = [c for c in EXERCISE_CLAIMS if says in c.says]
+    assert not claim.check()
 
 
 @pytest.fixture(scope="module")
