@@ -172,10 +172,6 @@ def _plain_errors_cancel() -> bool:
     return abs(errors.sum()) < 1e-12 and bool(np.all(np.abs(errors) > 1e-3))
 
 
-def _exponent(x) -> int:
-    return len(str(int(x))) - 1
-
-
 def _regimes() -> bool:
     walks, zigzags, diverges = (_run(rate) for rate in ex.REGIME_RATES)
     walk_rate, zigzag_rate, diverge_rate = ex.REGIME_RATES
@@ -251,15 +247,6 @@ EXERCISE_CLAIMS = (
         "brute-force.md",
         "exercise: with 1,000 or 100 candidates, the best is the nearest, within half a spacing",
         lambda: _nearest_is_best(CANDIDATES) and _nearest_is_best(ex.FEW_CANDIDATES),
-    ),
-    Claim(
-        "supercomputer.md",
-        "exercise: the latest machine takes only one off the exponent of the years",
-        lambda: (
-            _exponent(budget.years_needed(budget.combinations(), budget.LECTURE_FLOPS))
-            - _exponent(budget.years_needed(budget.combinations(), budget.LATEST.rmax_flops))
-            == 1
-        ),
     ),
     Claim(
         "supercomputer.md",

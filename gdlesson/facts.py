@@ -6,6 +6,7 @@ text cannot drift from the code. Values that sit inside math are TeX.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import cache
 
 import numpy as np
@@ -116,7 +117,7 @@ def page_exercise_facts(one, two, search) -> dict[str, str]:
     w_cancel = sum(PRICE) / sum(AREA)
     wider, wide = weight_count(ex.WIDER_LAYERS), weight_count(ex.WIDE_LAYERS)
     latest = budget.LATEST.rmax_flops
-    latest_seconds = budget.seconds_needed(budget.combinations(CANDIDATES, weight_count()), latest)
+    combos = budget.combinations(CANDIDATES, weight_count())
     coarse = budget.combinations(ex.COARSE_CANDIDATES, weight_count())
     regimes = [gradient_descent(one, lesson.START_1D, rate) for rate in ex.REGIME_RATES]
     one_step = gradient_descent(one, lesson.START_1D, 1 / one.curvature())
@@ -154,10 +155,10 @@ def page_exercise_facts(one, two, search) -> dict[str, str]:
         "ex_wide_exponent": str(len(str(CANDIDATES**wide)) - 1),
         "ex_wide_combinations": _power(budget.combinations(CANDIDATES, wide)),
         # the supercomputer
-        "ex_speedup": f"{latest / budget.LECTURE_FLOPS:.0f}",
         "ex_latest_pflops_plain": str(latest // budget.PETA),
-        "ex_latest_seconds_e": f"{float(latest_seconds):.4e}",
-        "ex_latest_years_e": f"{float(latest_seconds / budget.SECONDS_PER_YEAR):.3e}",
+        "ex_speed_one_year": budget.scientific(Fraction(combos, budget.SECONDS_PER_YEAR), 3),
+        "ex_speed_one_year_e": f"{combos / budget.SECONDS_PER_YEAR:.3e}",
+        "ex_latest_years_e": f"{float(budget.years_needed(combos, latest)):.3e}",
         "ex_coarse_candidates": str(ex.COARSE_CANDIDATES),
         "ex_coarse_combinations": _power(coarse),
         "ex_coarse_years": budget.scientific(budget.years_needed(coarse, budget.LECTURE_FLOPS), 3),
