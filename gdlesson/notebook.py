@@ -150,10 +150,11 @@ CELLS = (
 
 This notebook was run when the site was built, and every number it printed
 was checked against the lesson's. Download it, open it in Jupyter, change the
-**learning rate** $\\eta$ and the **start**, then work through the five
-exercises at the end: each builds on the one before. Decide on your answer
-before you open a solution: in JupyterLab or Notebook 7, click a folded cell
-to unfold it; on this page, open "Solution". It needs only NumPy and Matplotlib.""",
+**learning rate** $\\eta$ and the **start**, then work through the
+exercises at the end, in cells of your own: each builds on the one before.
+Decide on your answer before you open a solution: in JupyterLab or Notebook 7,
+click the … of a folded cell to unfold it; on this page, open "Solution". It
+needs only NumPy and Matplotlib.""",
     ),
     Cell("code", SETUP),
     Cell(
