@@ -19,10 +19,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from gdlesson import compute_budget as budget
+from gdlesson import exercises as ex
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
+from gdlesson.network import weight_count
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ class Claim:
 
 def _run(rate, start=lesson.START_1D):
     return gradient_descent(one_weight_cost(), start, rate)
+
+
+def _run_2d(rate):
+    return gradient_descent(two_weight_cost(), lesson.START_2D, rate)
 
 
 def _overshoots(run) -> bool:
@@ -60,11 +66,16 @@ def _best_of_rates() -> bool:
     return fastest is runs["just right"]
 
 
-def _crosses_valley_2d() -> bool:
+def _across_valley_2d(rate) -> tuple:
+    """A two-weight descent, and how far across the valley each of its points lies."""
     cost = two_weight_cost()
     steepest = np.linalg.eigh(cost.inputs.T @ cost.inputs)[1][:, -1]
-    run = gradient_descent(cost, lesson.START_2D, lesson.RATE_2D)
-    across = (run.path - cost.minimum()) @ steepest
+    run = gradient_descent(cost, lesson.START_2D, rate)
+    return run, (run.path - cost.minimum()) @ steepest
+
+
+def _crosses_valley_2d(rate=lesson.RATE_2D) -> bool:
+    run, across = _across_valley_2d(rate)
     return run.converged and bool(np.any(across[1:] * across[:-1] < 0))
 
 
@@ -143,7 +154,158 @@ CLAIMS = (
 )
 
 
-def check_claims(claims=CLAIMS) -> None:
+def _nearest_is_best(count: int) -> bool:
+    """Brute force with ``count`` candidates keeps the one nearest the minimum,
+    within half a grid spacing of it."""
+    w_star = float(one_weight_cost().minimum()[0])
+    search = brute_force(one_weight_cost(), *SEARCH_RANGE, count)
+    half = (SEARCH_RANGE[1] - SEARCH_RANGE[0]) / (count - 1) / 2
+    nearest = ex.nearest_candidate(*SEARCH_RANGE, count, w_star)
+    return search.best_w == nearest and abs(nearest - w_star) <= half
+
+
+def _plain_errors_cancel() -> bool:
+    """At Σ price / Σ area the errors add up to zero, yet miss every house."""
+    cost = one_weight_cost()
+    w = float(np.sum(cost.targets) / np.sum(cost.inputs))
+    errors = cost.predict(w) - cost.targets
+    return abs(errors.sum()) < 1e-12 and bool(np.all(np.abs(errors) > 1e-3))
+
+
+def _regimes() -> bool:
+    walks, zigzags, diverges = (_run(rate) for rate in ex.REGIME_RATES)
+    walk_rate, zigzag_rate, diverge_rate = ex.REGIME_RATES
+    return (
+        walk_rate < 1 / _curvature() < zigzag_rate < 2 / _curvature() < diverge_rate
+        and walks.converged
+        and _walks(walks)
+        and zigzags.converged
+        and _overshoots(zigzags)
+        and diverges.diverged
+    )
+
+
+def _two_curvatures() -> bool:
+    """The two-weight valley curves differently along its two axes."""
+    cost = two_weight_cost()
+    low, high = np.linalg.eigvalsh(cost.inputs.T @ cost.inputs)
+    return high > 1.01 * low
+
+
+def _creeps_2d() -> bool:
+    """The small two-weight rate never crosses the valley, and is slower than the lesson's."""
+    run, across = _across_valley_2d(ex.RATE_2D_SMALL)
+    never_crosses = bool(np.all(across * across[0] > 0))
+    return run.converged and never_crosses and run.steps > _run_2d(lesson.RATE_2D).steps
+
+
+def _rate_over_2d_grows() -> bool:
+    cost = two_weight_cost()
+    run = gradient_descent(cost, lesson.START_2D, ex.RATE_2D_OVER, max_steps=ex.STEPS_2D_OVER)
+    sizes = [np.linalg.norm(cost.gradient(w)) for w in run.path[:: ex.EVERY_2D_OVER]]
+    return (
+        2 / cost.curvature() < ex.RATE_2D_OVER
+        and run.steps == ex.STEPS_2D_OVER
+        and bool(np.all(np.diff(sizes) > 0))
+        and gradient_descent(cost, lesson.START_2D, ex.RATE_2D_OVER).diverged
+    )
+
+
+def _limit_between(cost, start, rates, crawl_steps: int = 0) -> bool:
+    """The first of ``rates`` converges; the largest that converges lies below 2/L,
+    the next one above it, and both take ``crawl_steps`` steps or more."""
+    runs = {r: gradient_descent(cost, start, r) for r in rates}
+    largest = ex.largest_converging(runs.values())
+    above = [r for r in rates if r > largest]
+    if not above or not runs[rates[0]].converged:
+        return False
+    crawl = min(runs[largest].steps, runs[min(above)].steps) >= crawl_steps
+    return largest < 2 / cost.curvature() < min(above) and crawl
+
+
+def _same_steps_from_either_side() -> bool:
+    w_star = one_weight_cost().minimum()[0]
+    left, right = w_star - lesson.START_1D, ex.START_OTHER_SIDE - w_star
+    if not (left > 0 and right > 0 and round(left, 1) == round(right, 1)):
+        return False
+    rates = (lesson.RATE_1D, lesson.RATE_ZIGZAG_1D)
+    return all(_run(r).steps == _run(r, ex.START_OTHER_SIDE).steps for r in rates)
+
+
+EXERCISE_CLAIMS = (
+    Claim(
+        "recap.md",
+        "exercise: w = 0 costs more than the poor trial weight",
+        lambda: one_weight_cost()(ex.ZERO_WEIGHT) > one_weight_cost()(lesson.RECAP_WEIGHTS[0]),
+    ),
+    Claim(
+        "recap.md",
+        "exercise: the plain errors cancel at Σ price / Σ area, which misses every house",
+        _plain_errors_cancel,
+    ),
+    Claim(
+        "brute-force.md",
+        "exercise: with 1,000 or 100 candidates, the best is the nearest, within half a spacing",
+        lambda: _nearest_is_best(CANDIDATES) and _nearest_is_best(ex.FEW_CANDIDATES),
+    ),
+    Claim(
+        "supercomputer.md",
+        "exercise: ten candidates per weight would take TaihuLight under ten years",
+        lambda: (
+            budget.years_needed(
+                budget.combinations(ex.COARSE_CANDIDATES, weight_count()), budget.LECTURE_FLOPS
+            )
+            < 10
+        ),
+    ),
+    Claim(
+        "gradient-descent.md",
+        "exercise: the three rates walk (below 1/L), zig-zag (1/L to 2/L), diverge (above 2/L)",
+        _regimes,
+    ),
+    Claim(
+        "gradient-descent.md",
+        "exercise: at η = 1/L one step lands on the minimum; two weights have two curvatures",
+        lambda: _run(1 / _curvature()).steps == 1 and _two_curvatures(),
+    ),
+    Claim(
+        "two-weights.md",
+        "exercise: the small rate never crosses the valley, converges, and takes more steps",
+        _creeps_2d,
+    ),
+    Claim(
+        "two-weights.md",
+        "exercise: the rate above 2/L makes the gradient grow, and diverges",
+        _rate_over_2d_grows,
+    ),
+    Claim(
+        "why-it-wins.md",
+        "exercise: a hidden layer twice as wide has twice the weights",
+        lambda: weight_count(ex.WIDE_LAYERS) == 2 * weight_count(),
+    ),
+    Claim(
+        "try-it.ipynb",
+        "exercise: 2/L lies between the largest listed rate that converges and the next "
+        "(with one weight, both take thousands of steps)",
+        lambda: (
+            _limit_between(one_weight_cost(), lesson.START_1D, ex.LIMIT_RATES_1D, 1000)
+            and _limit_between(two_weight_cost(), lesson.START_2D, ex.LIMIT_RATES_2D)
+        ),
+    ),
+    Claim(
+        "try-it.ipynb",
+        "exercise: starts on either side of the minimum, as far from it, take as many steps",
+        _same_steps_from_either_side,
+    ),
+    Claim(
+        "try-it.ipynb",
+        "exercise: the two-weight valley's limit 2/L is below the one-weight one",
+        lambda: two_weight_cost().curvature() > one_weight_cost().curvature(),
+    ),
+)
+
+
+def check_claims(claims=CLAIMS + EXERCISE_CLAIMS) -> None:
     """Raise ``ValueError`` naming each claim that the computed values make false."""
     false = [f"{c.page}: {c.says}" for c in claims if not c.check()]
     if false:

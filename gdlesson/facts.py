@@ -6,14 +6,16 @@ text cannot drift from the code. Values that sit inside math are TeX.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import cache
 from itertools import combinations
 
 import numpy as np
 
 from gdlesson import compute_budget as budget
+from gdlesson import exercises as ex
 from gdlesson import lesson, playground, rates, sgd, valleys
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
+from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
 from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, gradient_descent
 from gdlesson.network import (
@@ -28,6 +30,11 @@ from gdlesson.network import (
     weight_count,
 )
 from gdlesson.numbers import count as _count
+
+
+def _power(n: int) -> str:
+    """A power of ten in TeX: 10^{75}."""
+    return budget.scientific(n, 1).replace("1 \\times ", "")
 
 
 def machines_table() -> str:
@@ -96,6 +103,133 @@ def notebook_facts(one) -> dict[str, str]:
         "end_w_notebook": f"{first.w:.4f}",
         "rates_notebook": repr(list(lesson.RATES_NOTEBOOK)),
         "rates_notebook_table": "\n".join(rows),
+    }
+
+
+# --- Exercises --------------------------------------------------------------
+# The answers of each page's exercises and of the workbook's (the choices are
+# in gdlesson.exercises; the premises of the questions are in gdlesson.claims).
+
+
+def _descents_table(cost, start, rates) -> tuple[list, str]:
+    runs = [gradient_descent(cost, start, rate) for rate in rates]
+    return runs, ex.rate_table(runs)
+
+
+def page_exercise_facts(one, two, search) -> dict[str, str]:
+    """The answers of the exercises at the end of each lesson page."""
+    w_star = float(one.minimum()[0])
+    low, high = SEARCH_RANGE
+    few = brute_force(one, low, high, ex.FEW_CANDIDATES)
+    w_cancel = sum(PRICE) / sum(AREA)
+    wider, wide = weight_count(ex.WIDER_LAYERS), weight_count(ex.WIDE_LAYERS)
+    latest = budget.LATEST.rmax_flops
+    combos = budget.combinations(CANDIDATES, weight_count())
+    coarse = budget.combinations(ex.COARSE_CANDIDATES, weight_count())
+    regimes = [gradient_descent(one, lesson.START_1D, rate) for rate in ex.REGIME_RATES]
+    one_step = gradient_descent(one, lesson.START_1D, 1 / one.curvature())
+    small = gradient_descent(two, lesson.START_2D, ex.RATE_2D_SMALL)
+    over = gradient_descent(two, lesson.START_2D, ex.RATE_2D_OVER, max_steps=ex.STEPS_2D_OVER)
+    slopes = [float(np.linalg.norm(two.gradient(w))) for w in over.path[:: ex.EVERY_2D_OVER]]
+    return {
+        # recap
+        "ex_zero_w_py": repr(ex.ZERO_WEIGHT),
+        "ex_cost_zero": f"{one(ex.ZERO_WEIGHT):.4f}",
+        "ex_w_cancel": f"{w_cancel:.4f}",
+        "ex_cost_cancel": f"{one(w_cancel):.4f}",
+        "ex_cost_min": f"{one(w_star):.4f}",
+        # brute force
+        "ex_gaps": str(CANDIDATES - 1),
+        "ex_half_spacing": f"{(high - low) / (CANDIDATES - 1) / 2:.4f}",
+        "ex_grid_miss": f"{abs(search.best_w - w_star):.4f}",
+        "ex_candidates_few": str(ex.FEW_CANDIDATES),
+        "ex_few_ratio": f"{CANDIDATES / ex.FEW_CANDIDATES:g}",
+        "ex_grid_spacing_few": f"{(high - low) / (ex.FEW_CANDIDATES - 1):.4f}",
+        "ex_best_w_few": f"{few.best_w:.3f}",
+        "ex_best_cost_few": f"{few.best_cost:.4f}",
+        "ex_grid_miss_few": f"{abs(few.best_w - w_star):.4f}",
+        # the curse of dimensionality; why it wins
+        "ex_wider_layers_list": repr(list(ex.WIDER_LAYERS)),
+        "ex_wider_hidden": str(ex.WIDER_LAYERS[1]),
+        "ex_wider_weights": str(wider),
+        "ex_wider_exponent": str(len(str(CANDIDATES**wider)) - 1),
+        "ex_wider_digits": str(len(str(CANDIDATES**wider))),
+        "ex_wider_is_power": str(CANDIDATES**wider == 10 ** (len(str(CANDIDATES**wider)) - 1)),
+        "ex_wider_factor": _power(CANDIDATES ** (wider - weight_count())),
+        "ex_combinations_with_biases": _power(CANDIDATES ** (weight_count() + bias_count())),
+        "ex_wide_layers_list": repr(list(ex.WIDE_LAYERS)),
+        "ex_wide_weights": str(wide),
+        "ex_wide_exponent": str(len(str(CANDIDATES**wide)) - 1),
+        "ex_wide_combinations": _power(budget.combinations(CANDIDATES, wide)),
+        # the supercomputer
+        "ex_latest_pflops_plain": str(latest // budget.PETA),
+        "ex_speed_one_year": budget.scientific(Fraction(combos, budget.SECONDS_PER_YEAR), 3),
+        "ex_speed_one_year_e": f"{combos / budget.SECONDS_PER_YEAR:.3e}",
+        "ex_latest_years_e": f"{float(budget.years_needed(combos, latest)):.3e}",
+        "ex_coarse_candidates": str(ex.COARSE_CANDIDATES),
+        "ex_coarse_combinations": _power(coarse),
+        "ex_coarse_years": budget.scientific(budget.years_needed(coarse, budget.LECTURE_FLOPS), 3),
+        "ex_coarse_spacing": f"{(high - low) / (ex.COARSE_CANDIDATES - 1):.2f}",
+        # gradient descent
+        "ex_regime_rates": repr(list(ex.REGIME_RATES)),
+        "ex_rate_walks": f"{ex.REGIME_RATES[0]:g}",
+        "ex_rate_zigzags": f"{ex.REGIME_RATES[1]:g}",
+        "ex_rate_diverges": f"{ex.REGIME_RATES[2]:g}",
+        **{
+            f"ex_regime_{name}": f"{run.learning_rate:g} {run.status} after {run.steps} steps, "
+            f"first step to {run.path[1]:.2f}"
+            for name, run in zip(("walks", "zigzags", "diverges"), regimes, strict=True)
+        },
+        "ex_steps_one_step": str(one_step.steps),
+        "ex_end_w_one_step": f"{one_step.w:.4f}",
+        # two weights
+        "ex_rate_2d_small": f"{ex.RATE_2D_SMALL:g}",
+        "ex_steps_2d_small": str(small.steps),
+        "ex_end_w_2d_small": str(np.round(small.w, 3)),
+        "ex_rate_2d_over": f"{ex.RATE_2D_OVER:g}",
+        "ex_steps_2d_over": str(ex.STEPS_2D_OVER),
+        "ex_every_2d_over": str(ex.EVERY_2D_OVER),
+        "ex_slopes_2d_over": repr([f"{s:.1f}" for s in slopes]),
+        "ex_growth_2d_over": f"{(slopes[-1] / slopes[0]) ** (1 / (len(slopes) - 1)):.1f}",
+    }
+
+
+def workbook_facts(one, two) -> dict[str, str]:
+    """The answers of the workbook's exercises (see gdlesson.notebook)."""
+    too_large = gradient_descent(one, lesson.START_1D, lesson.RATES_1D["too large"])
+    limit, limit_table = _descents_table(one, lesson.START_1D, ex.LIMIT_RATES_1D)
+    limit_2d, limit_2d_table = _descents_table(two, lesson.START_2D, ex.LIMIT_RATES_2D)
+    sides = []
+    for start in (lesson.START_1D, ex.START_OTHER_SIDE):
+        for rate in (lesson.RATE_1D, lesson.RATE_ZIGZAG_1D):
+            run = gradient_descent(one, start, rate)
+            sides.append(
+                f"start {start:g}, learning rate {rate:g}: {run.status} after {run.steps} steps"
+            )
+    low, high = SEARCH_RANGE
+    off_window = np.sum((too_large.path < low) | (too_large.path > high))
+    w_star = float(one.minimum()[0])
+    two_weights = gradient_descent(two, lesson.START_2D, lesson.RATE_2D)
+    largest = ex.largest_converging(limit)
+    return {
+        "ex_end_w_too_large": f"{too_large.w:.4f}",
+        "ex_off_window": str(off_window),
+        "ex_points_too_large": str(len(too_large.path)),
+        "ex_factor_too_large": f"{abs(1 - too_large.learning_rate * one.curvature()):.2f}",
+        "ex_limit_low": f"{ex.LIMIT_RATES_1D[0]:g}",
+        "ex_limit_next": f"{min(r for r in ex.LIMIT_RATES_1D if r > largest):g}",
+        "ex_distance_sides": f"{abs(lesson.START_1D - w_star):.1f}",
+        "ex_status_2d": two_weights.status,
+        "ex_curvature_2d": f"{two.curvature():.2f}",
+        "ex_limit_rates": repr(list(ex.LIMIT_RATES_1D)),
+        "ex_limit_table": limit_table,
+        "ex_limit_largest": f"{largest:g}",
+        "ex_start_other_side": f"{ex.START_OTHER_SIDE:g}",
+        "ex_start_other_side_py": repr(float(ex.START_OTHER_SIDE)),
+        "ex_sides_table": "\n".join(sides),
+        "ex_limit_rates_2d": repr(list(ex.LIMIT_RATES_2D)),
+        "ex_limit_table_2d": limit_2d_table,
+        "ex_limit_largest_2d": f"{ex.largest_converging(limit_2d):g}",
     }
 
 
@@ -188,6 +322,8 @@ def facts() -> dict[str, str]:
         values[f"status_{key}"] = run.status
         values[f"steps_{key}_plain"] = str(run.steps)
     values |= notebook_facts(one)
+    values |= page_exercise_facts(one, two_weight_cost(), search)
+    values |= workbook_facts(one, two_weight_cost())
     # the interactive playgrounds: HTML, their settings as JSON (gdlesson.playground)
     values["playground_1d"] = playground.playground_1d_html()
     values["playground_2d"] = playground.playground_2d_html()

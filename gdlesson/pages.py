@@ -50,7 +50,8 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
     (docs/stylesheets/extra.css) and lets Material give each code cell the copy
     button of every other page. So: drop the template's scripts, styles and
     copy button; make code cells ordinary highlighted ``pre > code`` blocks;
-    render the Markdown cells' math; offer the ``download`` file under the title.
+    fold the exercises' solutions (:func:`fold_solutions`); render the
+    Markdown cells' math; offer the ``download`` file under the title.
 
     >>> cell = '<div class="highlight-ipynb hl-python"><pre>x = 1</pre></div>'
     >>> clean_notebook('<style>big</style><script>cdn()</script>' + cell)
@@ -73,6 +74,7 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
         # nbconvert's ids ("cell-id=ID") are no CSS selector; Material's copy
         # button finds its code by a selector made from the enclosing id.
         cell["id"] = cell["id"].replace("cell-id=", "cell-", 1)
+    fold_solutions(page)
     for image in page.find_all("img", alt=_NOTEBOOK_DEFAULT_ALT):
         image["alt"] = "A plot drawn by the code cell above"
     for cell in page.select("div.jp-RenderedMarkdown"):
@@ -88,6 +90,43 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
         paragraph.append(button)
         title.insert_after(paragraph)
     return str(page).strip()
+
+
+SOLUTION_TAG = "solution"
+
+
+def fold_solutions(page: BeautifulSoup) -> None:
+    """Fold each run of cells tagged "solution" into a ``<details>`` that the
+    reader opens ("Solution to exercise N"), as JupyterLab folds them; the
+    cells stay as they ran, with their outputs.
+
+    >>> page = BeautifulSoup('<div class="jp-Notebook"><div class="jp-Cell">Q</div>'
+    ...     '<div class="jp-Cell celltag_solution">A</div></div>', "html.parser")
+    >>> fold_solutions(page)
+    >>> print(page.select_one("details").decode_contents())
+    <summary>Solution to exercise 1</summary><div class="jp-Cell celltag_solution">A</div>
+    """
+    tag = f"celltag_{SOLUTION_TAG}"
+    groups: list[list] = []
+    after_solution = False
+    for cell in page.select(".jp-Notebook > .jp-Cell"):
+        # Code cells carry the tag's class themselves, Markdown cells inside.
+        is_solution = tag in cell.get("class", []) or cell.select_one(f".{tag}") is not None
+        if is_solution and after_solution:
+            groups[-1].append(cell)
+        elif is_solution:
+            groups.append([cell])
+        after_solution = is_solution
+    for number, group in enumerate(groups, start=1):
+        details = page.new_tag("details", attrs={"class": "success"})
+        summary = page.new_tag("summary")
+        summary.string = f"Solution to exercise {number}"
+        details.append(summary)
+        group[0].insert_before(details)
+        for cell in group:
+            for toolbar in cell.select(".celltoolbar"):  # the tag's name, said by the summary
+                toolbar.decompose()
+            details.append(cell.extract())
 
 
 def render_dollar_math(fragment: str) -> str:

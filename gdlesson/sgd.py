@@ -54,7 +54,7 @@ def stochastic_descent(
     >>> stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=0)
     Traceback (most recent call last):
     ...
-    ValueError: epochs must be an integer of at least 1, got 0
+    ValueError: epochs must be an integer at least 1, got 0
     """
     rate = positive_finite("learning_rate", learning_rate)
     epochs = integer_at_least("epochs", epochs, 1)

@@ -206,10 +206,12 @@ def run_alone(code: str, folder: Path, *distributions: str) -> subprocess.Comple
 
 @pytest.mark.parametrize(("source", "scheme"), PAGES)
 def test_each_copy_button_gives_code_that_runs_alone(reader, tmp_path, source, scheme):
-    """What each button copies runs in a fresh Python with only NumPy and prints what
-    the page shows under it; a notebook's cells build on the cells above, as in
-    Jupyter, with Matplotlib too."""
+    """What each button copies, folded answers and solutions opened, runs in a fresh
+    Python with only NumPy and prints what the page shows under it; a notebook's cells
+    build on the cells above, as in Jupyter, with Matplotlib too."""
     page = reader(source, scheme)
+    # Code in a folded answer or solution is copied once the reader opens it.
+    page.evaluate("document.querySelectorAll('article details').forEach(d => d.open = true)")
     blocks = page.locator("article pre > code")
     buttons = page.locator(COPY_BUTTON)
     page.wait_for_function(f"document.querySelectorAll({COPY_BUTTON!r}).length >= {blocks.count()}")

@@ -1,0 +1,76 @@
+"""The exercises' choices, and the small computations their answers need.
+
+Each lesson page ends with exercises, and the workbook (:mod:`gdlesson.notebook`)
+builds on them. Their answers quote gdlesson like the rest of the site
+(:func:`gdlesson.facts.exercise_facts`), and the premises of their questions,
+such as "this rate is above 2/L", are claims checked at build
+(:mod:`gdlesson.claims`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: recap: the weight of a network that predicts a price of 0 for every house.
+ZERO_WEIGHT = 0.0
+#: brute force with ten times fewer candidates.
+FEW_CANDIDATES = 100
+#: the curse of dimensionality: a wider hidden layer.
+WIDER_LAYERS = (4, 8, 1)
+#: the supercomputer: a grid so coarse that brute force would finish.
+COARSE_CANDIDATES = 10
+#: gradient descent: a rate below 1/L, one between 1/L and 2/L, one above 2/L.
+REGIME_RATES = (0.08, 0.15, 0.3)
+#: two weights: a rate too small to cross the valley, and one above its 2/L.
+RATE_2D_SMALL = 0.05
+RATE_2D_OVER = 0.2
+#: How many steps the rate above 2/L takes, and every how many the slope is printed.
+STEPS_2D_OVER = 50
+EVERY_2D_OVER = 10
+#: why it wins: a hidden layer twice as wide as the lesson's.
+WIDE_LAYERS = (4, 10, 1)
+
+#: The workbook: a start on the other side of the minimum from lesson.START_1D,
+START_OTHER_SIDE = 3.5
+#: rates around the one-weight limit 2/L, in increasing order,
+LIMIT_RATES_1D = (0.2, 0.21, 0.215, 0.219, 0.22, 0.23)
+#: and around the two-weight valley's limit.
+LIMIT_RATES_2D = (0.17, 0.18, 0.185, 0.19, 0.195, 0.2)
+
+
+def nearest_candidate(low: float, high: float, count: int, w: float) -> float:
+    """The candidate of ``np.linspace(low, high, count)`` nearest to ``w``.
+
+    >>> nearest_candidate(0.0, 4.0, 5, 2.3)
+    2.0
+    """
+    candidates = np.linspace(low, high, count)
+    return float(candidates[np.argmin(np.abs(candidates - w))])
+
+
+def rate_table(runs) -> str:
+    """How each descent ended, one line per rate, as the workbook prints it.
+
+    >>> from gdlesson.costs import one_weight_cost
+    >>> from gdlesson.descent import gradient_descent
+    >>> print(rate_table([gradient_descent(one_weight_cost(), 0.5, 0.1)]))
+    learning rate 0.1    converged after     7 steps
+    """
+    return "\n".join(
+        f"learning rate {run.learning_rate:<6g} {run.status:>9} after {run.steps:>5} steps"
+        for run in runs
+    )
+
+
+def largest_converging(runs) -> float:
+    """The largest learning rate among ``runs`` whose descent converged.
+
+    >>> from gdlesson.costs import one_weight_cost
+    >>> from gdlesson.descent import gradient_descent
+    >>> largest_converging([gradient_descent(one_weight_cost(), 0.5, r) for r in (0.1, 0.3)])
+    0.1
+    """
+    converged = [run.learning_rate for run in runs if run.converged]
+    if not converged:
+        raise ValueError("runs must hold at least one descent that converged")
+    return max(converged)

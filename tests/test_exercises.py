@@ -1,0 +1,165 @@
+"""Every lesson page ends with exercises whose answers are hidden until opened, and the
+notebook is a workbook whose solutions ran at build and printed what gdlesson computed.
+
+The pages are read from the nav, so a new page without exercises fails here. The
+answers' code is run by Sybil on the filled-in pages (tests/sybil_docs.py) and by
+the copy-button tests; here we check that it is there, folded, and that the
+answers' prose quotes gdlesson rather than typing numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+
+from gdlesson import exercises as choices
+from gdlesson.claims import EXERCISE_CLAIMS
+from gdlesson.notebook import NOTEBOOK_NAME
+from tests.conftest import DOCS, lesson_cache, nav_sources, page_url
+
+HOME = nav_sources()[0]
+LESSON_PAGES = [s for s in nav_sources() if s.endswith(".md") and s != HOME]
+SUMMARY = re.compile(r"^(Answer|Solution) to exercise \d+$")
+
+
+def article(site, source: str) -> BeautifulSoup:
+    html = (site / page_url(source) / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").find("article")
+
+
+def answers(page: BeautifulSoup) -> list:
+    """The folded answers of a page: ``details`` whose summary names one."""
+    return [d for d in page.find_all("details") if SUMMARY.match(d.summary.get_text(strip=True))]
+
+
+@pytest.mark.parametrize("source", LESSON_PAGES)
+def test_every_lesson_page_ends_with_exercises_whose_answers_are_hidden(site, source):
+    page = article(site, source)
+    heading = page.find("h2", id="exercises")
+    assert heading is not None, f"{source} has no '## Exercises'"
+    assert heading.find_next_sibling("h2") is None, "the exercises come last"
+    folded = answers(page)
+    assert 1 <= len(folded) <= 3, f"{source}: one to three exercises, {len(folded)} found"
+    for details in folded:
+        assert details.find_previous("h2") is heading
+        assert not details.has_attr("open"), "an answer is hidden until the reader opens it"
+        # Native <details>: its <summary> opens it by mouse, keyboard and screen reader.
+        assert details.find(True) is details.summary
+        shown = details.get_text(" ", strip=True).removeprefix(details.summary.get_text())
+        assert len(shown.split()) >= 8, f"{source}: an empty answer"
+
+
+@pytest.mark.parametrize("source", LESSON_PAGES)
+def test_an_exercise_on_every_page_has_the_reader_run_code(site, source):
+    """The answer shows the changed code and what it prints, as a session: Sybil runs
+    it on the filled-in page, so an answer that no longer matches fails the tests."""
+    sessions = [d for d in answers(article(site, source)) if d.select("div.language-pycon")]
+    assert sessions, f"{source}: no answer holds a session to run"
+    for details in sessions:
+        for session in details.select("div.language-pycon"):
+            assert session.has_attr("data-copy"), "its copy button gives code without prompts"
+
+
+ANSWER = re.compile(r"^\?\?\? success \"Answer to exercise \d+\"\n((?:    .*\n|\n)+)", re.MULTILINE)
+FENCED = re.compile(r"^ *```.*?^ *```", re.MULTILINE | re.DOTALL)
+QUOTED = re.compile(r"\{\{.*?\}\}|\\\(.*?\\\)|\\\[.*?\\\]|`[^`]*`", re.DOTALL)
+
+
+@pytest.mark.parametrize("source", LESSON_PAGES)
+def test_the_answers_prose_quotes_gdlesson_and_types_no_number(source):
+    """Numbers in an answer's prose are ``{{ name }}`` facts; digits may appear only
+    inside code and formulas (a ½, a − 1)."""
+    markdown = (DOCS / source).read_text(encoding="utf-8")
+    found = ANSWER.findall(markdown)
+    assert found, f"{source}: no answer in the form the site folds"
+    for body in found:
+        prose = QUOTED.sub("", FENCED.sub("", body))
+        assert not re.search(r"\d", prose), f"{source}: a typed number in {prose.strip()[:80]!r}"
+
+
+@pytest.mark.parametrize("claim", EXERCISE_CLAIMS, ids=[c.says for c in EXERCISE_CLAIMS])
+def test_the_premise_of_each_exercise_holds(claim):
+    assert claim.page in nav_sources(), f"no page {claim.page} in the nav"
+    assert claim.check(), f"{claim.page}: {claim.says}"
+
+
+@pytest.mark.parametrize(
+    ("choice", "value", "says"),
+    [
+        ("REGIME_RATES", (0.15, 0.08, 0.3), "walk (below 1/L)"),
+        ("RATE_2D_SMALL", 0.17, "small rate never crosses"),
+        ("START_OTHER_SIDE", 4.0, "as far from it"),
+        ("LIMIT_RATES_1D", (0.2, 0.21, 0.23), "both take thousands"),
+    ],
+)
+def test_a_choice_that_breaks_a_premise_fails_its_claim(monkeypatch, choice, value, says):
+    monkeypatch.setattr(choices, choice, value)
+    (claim,) = [c for c in EXERCISE_CLAIMS if says in c.says]
+    assert not claim.check()
+
+
+@pytest.fixture(scope="module")
+def workbook():
+    """The notebook as the build ran it (the cache entry the site serves)."""
+    return nbformat.read(lesson_cache() / NOTEBOOK_NAME, as_version=4)
+
+
+def exercises(notebook) -> list[tuple[str, list]]:
+    """(heading, solution cells) for each "## Exercise" Markdown cell of the notebook."""
+    found = []
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## Exercise"):
+            found.append((cell.source.splitlines()[0], []))
+        elif found and "solution" in cell.metadata.get("tags", []):
+            found[-1][1].append(cell)
+    return found
+
+
+def test_the_workbook_has_three_to_five_exercises_with_solutions_that_ran_and_were_checked(
+    workbook,
+):
+    found = exercises(workbook)
+    assert 3 <= len(found) <= 5, [heading for heading, _ in found]
+    for heading, solution in found:
+        code = [c for c in solution if c.cell_type == "code"]
+        assert code, f"{heading}: no solution cell"
+        for cell in code:
+            assert cell.execution_count, f"{heading}: the solution did not run"
+            expect = cell.metadata["gdlesson"]["expect"]
+            printed = "".join(o.text for o in cell.outputs if o.output_type == "stream")
+            assert printed.split() == expect.split(), heading
+        for cell in solution:
+            folded = cell.metadata["jupyter"]
+            assert folded["source_hidden"], f"{heading}: Jupyter shows the solution unfolded"
+            assert folded.get("outputs_hidden", cell.cell_type == "markdown")
+
+
+def test_the_workbook_shows_that_a_rate_above_the_limit_diverges(workbook):
+    """Issue 10: the diverging descent's plot must show the divergence, not 2 of its
+    points. Its solution draws the slope at every step on a log scale."""
+    heading, solution = exercises(workbook)[0]
+    (code,) = [c for c in solution if c.cell_type == "code"]
+    assert "diverged" in code.metadata["gdlesson"]["expect"]
+    assert "show(" in code.source and any("image/png" in o.get("data", {}) for o in code.outputs)
+    show = next(c.source for c in workbook.cells if c.source.startswith("def show("))
+    assert "semilogy" in show and "off this window" in show
+
+
+def test_the_notebook_page_folds_each_solution_until_the_reader_opens_it(site, workbook):
+    page = article(site, NOTEBOOK_NAME)
+    folded = answers(page)
+    assert [d.summary.get_text(strip=True) for d in folded] == [
+        f"Solution to exercise {n}" for n in range(1, len(exercises(workbook)) + 1)
+    ]
+    for details, (heading, solution) in zip(folded, exercises(workbook), strict=True):
+        assert not details.has_attr("open")
+        # The executed cells themselves, with what they printed, are inside.
+        printed = " ".join(details.get_text(" ").split())
+        for cell in solution:
+            if cell.cell_type == "code":
+                expect = cell.metadata["gdlesson"]["expect"]
+                assert " ".join(expect.split()) in printed, heading
+        assert details.find_previous("h2").get_text(strip=True).startswith(heading[3:])
