@@ -22,8 +22,8 @@ _CODE_BLOCK = re.compile(
 )
 _TAG = re.compile(r"<[^>]+>")
 COPY_NOTE = (
-    '<p class="gd-copy-note">The copy button gives this session together with the '
-    "code block above it, so that it runs on its own.</p>"
+    '<p class="gd-copy-note">On this page, the copy button of a session gives it '
+    "together with the code blocks above it, so that it runs on its own.</p>"
 )
 SOLUTION_TAG = "solution"
 
@@ -69,7 +69,7 @@ def add_copy_text(page_html: str) -> str:
     """Give each ``pycon`` session a ``data-copy`` attribute, which Material's copy
     button uses instead of the visible text: the code of every ``python`` block
     above it on the page (the definitions it uses), then its own code without
-    prompts and output; a note under the session says so.
+    prompts and output; a note under the first such session says so.
 
     >>> page = ('<div class="language-python highlight"><pre>def f(): return 2</pre></div>'
     ...         '<div class="language-pycon highlight"><pre>&gt;&gt;&gt; f()</pre></div>')
@@ -78,7 +78,7 @@ def add_copy_text(page_html: str) -> str:
     <BLANKLINE>
     f()"
     """
-    definitions = []
+    definitions, noted = [], []
 
     def replace(match: re.Match) -> str:
         language, pre = match.groups()
@@ -87,7 +87,9 @@ def add_copy_text(page_html: str) -> str:
             definitions.append(text.strip("\n"))
             return match[0]
         code = html.escape("\n\n".join([*definitions, copy_text(text)]))
-        note = COPY_NOTE if definitions else ""
+        note = COPY_NOTE if definitions and not noted else ""
+        if note:
+            noted.append(match.start())
         return f'<div class="language-pycon highlight" data-copy="{code}">{pre}</div>{note}'
 
     return _CODE_BLOCK.sub(replace, page_html)

@@ -140,12 +140,18 @@ def test_each_copied_block_runs_alone_with_numpy_only_and_prints_what_the_page_s
         assert run.stdout.split() == output.split(), f"{source} block {i + 1} ({language})"
 
 
-def test_a_session_that_needs_the_code_above_says_so(site):
+def test_a_page_whose_sessions_carry_the_code_above_says_so_once(site):
     for source in MARKDOWN_PAGES:
-        for div in soup(site, source).select("div.language-pycon"):
-            carries = div["data-copy"] != copy_text(div.find("code").get_text())
-            note = div.find_next_sibling()
-            assert carries == (note is not None and note.get("class") == ["gd-copy-note"])
+        page = soup(site, source)
+        carrying = [
+            div
+            for div in page.select("div.language-pycon")
+            if div["data-copy"] != copy_text(div.find("code").get_text())
+        ]
+        notes = page.select("p.gd-copy-note")
+        assert len(notes) == (1 if carrying else 0), source
+        if carrying:
+            assert carrying[0].find_next_sibling() is notes[0], source
 
 
 def test_the_notebook_page_and_download_are_the_notebook_gdlesson_ran(site):
