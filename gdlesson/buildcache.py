@@ -1,32 +1,26 @@
 """What the build needs from gdlesson, made in worker processes and cached on disk.
 
-The site needs the lesson's *manifest* (every number the pages quote, each
-figure's spec, the notebook to run), the figure files and the executed
-notebook. All follow from gdlesson's source, so they share one key
-(:func:`source_key`) and one folder, ``.cache/gdlesson/<key>/``, whose
-``index.json`` records each entry's SHA-256: an entry that does not match
-(truncated, edited) is made again, never served. Entries are written whole or
-not at all, so builds running at once in one checkout share the folder.
-
-Whatever is missing is made by a pool of fresh (``spawn``) worker processes,
-which import gdlesson from disk as it is now, so ``mkdocs serve`` sees edited
-code. Workers ignore Ctrl-C (the build stops them) and exit by themselves when
-the build process is gone; the notebook's kernel follows its worker.
+The manifest (:mod:`gdlesson.manifest`), the figure files and the executed
+notebook all follow from gdlesson's source: one key (:func:`source_key`), one
+folder ``.cache/gdlesson/<key>/``, whose ``index.json`` holds each entry's
+SHA-256; an entry that does not match is made again, never served. Entries are
+written whole, so builds at once in one checkout share the folder. What is
+missing is made by fresh (``spawn``) workers, which import gdlesson as it is on
+disk (``mkdocs serve`` sees edits), ignore Ctrl-C and end with the build.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import multiprocessing
 import os
 import re
 import shutil
 import signal
-import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
@@ -56,14 +50,6 @@ def source_key() -> str:
     return digest.hexdigest()[:20]
 
 
-def sha256(path: Path) -> str | None:
-    """The SHA-256 of a file's bytes, or None if it cannot be read."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 class LessonBuild:
     """One build's entries: found in the cache, or being made.
 
@@ -72,31 +58,35 @@ class LessonBuild:
     returns it whole; :meth:`finish` waits for all and ends the workers.
     """
 
-    def __init__(self, root: Path, processes: int | None = None) -> None:
+    def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.folder = self.root / source_key()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.made: list[str] = []
-        self._processes = processes or os.cpu_count() or 1
         self._pool = None
         self._jobs: dict = {}
         self._manifest: dict | None = None
         try:
-            self._index = json.loads((self.folder / "index.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self._index = {}
-        self._index = self._index if isinstance(self._index, dict) else {}
+            self._index = dict(json.loads((self.folder / "index.json").read_bytes()))
+        except (OSError, ValueError, TypeError):
+            self._index = {}  # missing or damaged: every entry is checked as new
         if not self._valid("manifest.json"):
-            self._submit("manifest.json", make_manifest)
+            self._submit("manifest.json", "gdlesson.manifest:manifest_json")
 
     def _valid(self, name: str) -> bool:
-        return name in self._index and sha256(self.folder / name) == self._index[name]
+        try:
+            return (
+                hashlib.sha256((self.folder / name).read_bytes()).hexdigest() == self._index[name]
+            )
+        except (OSError, KeyError):
+            return False
 
-    def _submit(self, name: str, job, *args) -> None:
+    def _submit(self, name: str, target: str, *args) -> None:
+        """Make the entry ``name`` in a worker: the bytes (or text) ``target`` returns."""
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self._processes, initializer=start_worker)
-        self._jobs[name] = self._pool.apply_async(job, (str(self.folder), name, *args))
+            self._pool = context.Pool(os.cpu_count(), initializer=start_worker)
+        self._jobs[name] = self._pool.apply_async(call, (target, *args))
 
     def path(self, name: str) -> Path:
         return self.folder / name
@@ -104,7 +94,9 @@ class LessonBuild:
     def wait(self, name: str) -> Path:
         """The entry ``name``, whole and checked; re-raises a worker's error."""
         if name in self._jobs:
-            self._index[name] = self._jobs.pop(name).get()
+            content = self._jobs.pop(name).get()
+            content = content.encode() if isinstance(content, str) else content
+            self._index[name] = write_whole(self.folder / name, content)
             self.made.append(name)
         if not self._valid(name):
             raise RuntimeError(f"{name} is not whole in the cache {self.folder}")
@@ -117,10 +109,12 @@ class LessonBuild:
             notebook = self._manifest["notebook"]
             if not self._valid(notebook["name"]):
                 # The kernel takes longest: started first, it runs while figures are drawn.
-                self._submit(notebook["name"], run_notebook, notebook["source"])
+                runtime = str(self.root / RUNTIME)  # the kernel's connection file, not in /tmp
+                args = (notebook["source"], str(self.folder), runtime)
+                self._submit(notebook["name"], "gdlesson.notebook:execute", *args)
             for name in sorted(self.figure_files(), key=lambda n: not n.endswith(".png")):
                 if not self._valid(name):
-                    self._submit(name, render_figure)
+                    self._submit(name, "gdlesson.figures:render_file", name)
         return self._manifest
 
     def figure_files(self) -> list[str]:
@@ -149,15 +143,7 @@ class LessonBuild:
             self._pool = None
 
 
-# --- run in the workers; each job writes one entry and returns its SHA-256 ----------
-
-
-def write_whole(path: Path, content: bytes) -> str:
-    """Write ``content`` at ``path`` whole or not at all; return its SHA-256."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(content)
-    os.replace(partial, path)
-    return hashlib.sha256(content).hexdigest()
+# --- run in the workers -----------------------------------------------------------
 
 
 def start_worker() -> None:
@@ -173,38 +159,16 @@ def start_worker() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def make_manifest(folder: str, name: str) -> str:
-    """The facts, figure specs and notebook; a false claim of a page raises."""
-    from gdlesson.claims import check_claims
-    from gdlesson.facts import facts
-    from gdlesson.figures import FIGURES, FOLDER, description
-    from gdlesson.notebook import NOTEBOOK_NAME, notebook_json
-
-    check_claims()
-    figures = {spec.name: description(spec) for spec in FIGURES}
-    notebook = {"name": NOTEBOOK_NAME, "source": notebook_json(facts())}
-    manifest = {"facts": facts(), "figures": figures, "folder": FOLDER, "notebook": notebook}
-    return write_whole(Path(folder) / name, json.dumps(manifest, indent=1).encode())
+def call(target: str, *args):
+    """``module:function`` called with ``args``, the module imported here (in a
+    fresh worker: as it is on disk now), not in the build process."""
+    module, function = target.split(":")
+    return getattr(importlib.import_module(module), function)(*args)
 
 
-def render_figure(folder: str, name: str) -> str:
-    """Draw the figure file ``name`` (``brute-force-dark.svg``)."""
-    from gdlesson.figures import FIGURES, PALETTES, output_name, render
-
-    files = {output_name(spec, p): (spec, p) for spec in FIGURES for p in PALETTES}
-    return write_whole(Path(folder) / name, render(*files[name]))
-
-
-def run_notebook(folder: str, name: str, source: str) -> str:
-    """Execute the notebook ``source`` and check what its cells print."""
-    from gdlesson.notebook import execute
-
-    runtime = Path(folder).parent / RUNTIME
-    runtime.mkdir(exist_ok=True)
-    tempfile.tempdir = str(runtime)  # the kernel's connection file is a temporary file
-    # In the main thread nbclient takes SIGINT and SIGTERM over, to shut its kernel
-    # down first: ending the build would wait for the notebook. In a thread it
-    # leaves them alone, so the worker ends at once, and its kernel follows.
-    with ThreadPoolExecutor(1) as thread:
-        executed = thread.submit(execute, source, cwd=Path(folder)).result()
-    return write_whole(Path(folder) / name, executed.encode())
+def write_whole(path: Path, content: bytes) -> str:
+    """Write ``content`` at ``path`` whole or not at all; return its SHA-256."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(content)
+    os.replace(partial, path)
+    return hashlib.sha256(content).hexdigest()

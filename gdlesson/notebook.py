@@ -15,6 +15,8 @@ checks what gdlesson computed. The cells need only NumPy and Matplotlib.
 from __future__ import annotations
 
 import json
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -376,28 +378,37 @@ def _cell(position: int, cell: Cell, facts) -> dict:
     return made
 
 
-def execute(source: str, cwd: Path, kernel_name: str = "python3") -> str:
+def execute(source: str, cwd: Path, tempdir: Path | None = None) -> str:
     """Run the notebook ``source`` (JSON) in a fresh kernel; return it with its outputs.
 
     Text a cell printed in several chunks is merged into one output, so the
     page does not depend on timing. A cell that fails, or prints other than
-    its ``expect``, raises ``RuntimeError`` naming the cell.
+    its ``expect``, raises ``RuntimeError`` naming the cell. The kernel's
+    connection file goes to ``tempdir`` (default: the system's).
     """
     import nbformat
     from nbclient import NotebookClient
     from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
     notebook = nbformat.reads(source, as_version=4)
-    NotebookClient(
+    client = NotebookClient(
         notebook,
-        kernel_name=kernel_name,
+        kernel_name="python3",
         allow_errors=False,
         resources={"metadata": {"path": str(cwd)}},
         shutdown_kernel="immediate",
         record_timing=False,  # the same cells give the same bytes
         # No input history on disk; no warning about the kernel's local TCP ports.
         extra_arguments=["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"],
-    ).execute()
+    )
+    if tempdir is not None:
+        Path(tempdir).mkdir(parents=True, exist_ok=True)
+        tempfile.tempdir = str(tempdir)
+    # In the main thread nbclient takes SIGINT and SIGTERM over, to shut its
+    # kernel down first, so a process told to end would wait for the notebook.
+    # In a thread it leaves them alone; the kernel still follows its process.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(client.execute).result()
     notebook, _ = CoalesceStreamsPreprocessor(enabled=True).preprocess(notebook, {})
     for cell in notebook.cells:
         _check_output(cell)

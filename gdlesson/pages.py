@@ -96,14 +96,10 @@ def add_copy_text(page_html: str) -> str:
 
 
 def clean_notebook(page_html: str, download: str | None = None) -> str:
-    """Make mkdocs-jupyter's page self-contained and light.
-
-    nbconvert's template brings scripts that load MathJax and mermaid from a
-    CDN, JupyterLab's whole stylesheet (about 570 KB) and its own copy button.
-    The site renders math as MathML, styles cells itself (extra.css) and gives
-    code cells Material's copy button. So: drop the template's scripts, styles
-    and copy button; make code cells highlighted ``pre > code`` blocks; fold the
-    solutions (:func:`fold_solutions`); offer the ``download`` under the title.
+    """Make mkdocs-jupyter's page self-contained and light: drop nbconvert's
+    scripts (MathJax and mermaid from a CDN), JupyterLab's stylesheet (570 KB)
+    and copy button; make code cells ``pre > code`` blocks, which Material gives
+    its copy button; math as MathML; fold the solutions; offer the ``download``.
 
     >>> cell = '<div class="highlight-ipynb hl-python"><pre>x = 1</pre></div>'
     >>> clean_notebook('<style>big</style><script>cdn()</script>' + cell)
@@ -137,9 +133,8 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
 
 
 def fold_solutions(page: BeautifulSoup) -> None:
-    """Fold each run of cells tagged "solution" into a ``<details>`` the reader
-    opens ("Solution to exercise N"), as JupyterLab folds them; the cells stay
-    as they ran, with their outputs.
+    """Fold each run of cells tagged "solution" into a closed ``<details>``
+    ("Solution to exercise N"), as JupyterLab folds them; the cells stay whole.
 
     >>> page = BeautifulSoup('<div class="jp-Notebook"><div class="jp-Cell">Q</div>'
     ...     '<div class="jp-Cell celltag_solution">A</div></div>', "html.parser")

@@ -43,6 +43,7 @@ __all__ = [
     "output_name",
     "render",
     "render_all",
+    "render_file",
     "size",
 ]
 
@@ -199,6 +200,20 @@ def render(spec: FigureSpec, palette: str) -> bytes:
             raise ValueError(f"format must be 'svg' or 'png', got {spec.format!r}")
     fig.clear()
     return buffer.getvalue()
+
+
+def render_file(name: str) -> bytes:
+    """The figure file ``name`` (``brute-force-dark.svg``), drawn.
+
+    >>> render_file("network-dark.svg")[:5]
+    b'<?xml'
+    """
+    files = {
+        output_name(spec, palette): (spec, palette) for spec in FIGURES for palette in PALETTES
+    }
+    if name not in files:
+        raise ValueError(f"name must be a figure file of the lesson, got {name!r}")
+    return render(*files[name])
 
 
 def render_all(names=None) -> dict[str, bytes]:

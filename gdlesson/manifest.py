@@ -1,0 +1,31 @@
+"""What the site needs from the lesson, as one JSON document: the manifest.
+
+Every number the pages quote (:func:`gdlesson.facts.facts`), each figure's
+description (number, alt text, caption, size, files and Markdown), where the
+figure files go, and the notebook to run. Making it checks every claim of the
+pages (:mod:`gdlesson.claims`): a false claim stops the build.
+
+>>> sorted(json.loads(manifest_json()))
+['facts', 'figures', 'folder', 'notebook']
+"""
+
+from __future__ import annotations
+
+import json
+
+from gdlesson.claims import check_claims
+from gdlesson.facts import facts
+from gdlesson.figures import FIGURES, FOLDER, description
+from gdlesson.notebook import NOTEBOOK_NAME, notebook_json
+
+
+def manifest_json() -> bytes:
+    """The manifest, as the build caches it."""
+    check_claims()
+    manifest = {
+        "facts": facts(),
+        "figures": {spec.name: description(spec) for spec in FIGURES},
+        "folder": FOLDER,
+        "notebook": {"name": NOTEBOOK_NAME, "source": notebook_json(facts())},
+    }
+    return json.dumps(manifest, indent=1).encode()
