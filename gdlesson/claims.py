@@ -20,7 +20,7 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
-from gdlesson import lesson
+from gdlesson import lesson, rates, sgd, valleys
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
@@ -232,6 +232,76 @@ def _same_steps_from_either_side() -> bool:
     return all(_run(r).steps == _run(r, ex.START_OTHER_SIDE).steps for r in rates)
 
 
+def _valley_limits() -> tuple[float, float]:
+    """2/L at the bottom of the left valley and of the right one."""
+    cost = valleys.valleys_cost()
+    bottoms = [w for w, kind in valleys.turning_points(cost) if kind == "valley"]
+    return tuple(2 / ex.curvature_at(cost.slope, w) for w in (bottoms[0], bottoms[-1]))
+
+
+def _ends(start, rate) -> str:
+    """Where a descent on the two-valley cost ends: "left", "right", or how it ended."""
+    run = gradient_descent(valleys.valleys_cost(), start, rate)
+    return {"valley 0": "left", "valley 1": "right"}.get(valleys.ending(run), valleys.ending(run))
+
+
+def _larger_rate_crosses_the_flat() -> bool:
+    crawling, flat = ex.STARTS_VALLEYS_FLAT
+    cost = valleys.valleys_cost()
+    return (
+        crawling in lesson.STARTS_VALLEYS
+        and lesson.RATE_VALLEYS < ex.RATE_VALLEYS_FLAT < _valley_limits()[1]
+        and gradient_descent(cost, crawling, lesson.RATE_VALLEYS).status == "stopped"
+        and _ends(crawling, ex.RATE_VALLEYS_FLAT) == "right"
+        and flat >= valleys.flat_from(cost)
+        and _ends(flat, lesson.RATE_VALLEYS) == _ends(flat, ex.RATE_VALLEYS_FLAT) == "did not move"
+    )
+
+
+def _large_rate_skips_the_narrow_valley() -> bool:
+    left_limit, right_limit = _valley_limits()
+    start, rate = ex.START_VALLEYS_LARGE, ex.RATE_VALLEYS_LARGE
+    return (
+        right_limit < rate < left_limit
+        and _ends(start, lesson.RATE_VALLEYS) == "right"
+        and _ends(start, rate) == "left"
+    )
+
+
+def _batches() -> bool:
+    """A batch of every house steps as gradient descent does and settles at the minimum;
+    batches of fewer houses jitter, over at least half the range of single houses."""
+    cost, (small, every) = one_weight_cost(), ex.SGD_BATCHES
+    start, rate, epochs = lesson.START_SGD, lesson.RATE_SGD, lesson.EPOCHS_SGD
+    single, few, full = (
+        sgd.stochastic_descent(cost, start, rate, epochs, batch_size=b, seed=lesson.SEED_SGD)
+        for b in (1, small, every)
+    )
+    descent = gradient_descent(cost, start, rate).path
+    settled = np.abs(ex.last_pass(full) - cost.minimum()[0]) < 5e-4
+    return (
+        every == len(cost.targets) > small > 1
+        and np.allclose(full.path[: len(descent), 0], descent, rtol=0, atol=1e-12)
+        and bool(np.all(settled))
+        and bool(np.ptp(ex.last_pass(few)) > np.ptp(ex.last_pass(single)) / 2)
+    )
+
+
+def _one_step_per_digit() -> bool:
+    """At the 'just right' rate each step shrinks the distance to the minimum more than
+    tenfold, so each tolerance ten times tighter costs one more step."""
+    cost, rate = one_weight_cost(), lesson.RATES_1D["just right"]
+    tolerances = np.array(ex.TOLERANCES)
+    steps = [gradient_descent(cost, lesson.START_1D, rate, tolerance=t).steps for t in tolerances]
+    return (
+        abs(rates.step_factor(rate, cost.curvature())) < 0.1
+        and np.allclose(tolerances[:-1] / tolerances[1:], 10)
+        and tolerances[0] == gradient_descent.__kwdefaults__["tolerance"]
+        and bool(np.all(np.diff(steps) == 1))
+        and ex.FINER_CANDIDATES == 10 * CANDIDATES
+    )
+
+
 EXERCISE_CLAIMS = (
     Claim(
         "recap.md",
@@ -282,6 +352,39 @@ EXERCISE_CLAIMS = (
         "why-it-wins.md",
         "exercise: a hidden layer twice as wide has twice the weights",
         lambda: weight_count(ex.WIDE_LAYERS) == 2 * weight_count(),
+    ),
+    Claim(
+        "many-valleys.md",
+        "exercise: a larger rate, below the right valley's 2/L, takes the crawling start to "
+        "the right valley; the start on flat ground does not move at either rate",
+        _larger_rate_crosses_the_flat,
+    ),
+    Claim(
+        "many-valleys.md",
+        "exercise: the large rate is above the right valley's 2/L, below the left one's, "
+        "and takes a start that the lesson's rate brings to the right valley to the left one",
+        _large_rate_skips_the_narrow_valley,
+    ),
+    Claim(
+        "many-valleys.md",
+        "exercise: SGD on batches of every house is gradient descent and settles at the "
+        "minimum; smaller batches still jitter",
+        _batches,
+    ),
+    Claim(
+        "summary.md",
+        "exercise: at the 'just right' rate each tenfold tighter tolerance costs one step",
+        _one_step_per_digit,
+    ),
+    Claim(
+        "summary.md",
+        "exercise: one rate zig-zags in with one weight (1/L to 2/L) and diverges with two",
+        lambda: (
+            1 / _curvature() < ex.RATE_BOTH < 2 / _curvature()
+            and 2 / two_weight_cost().curvature() < ex.RATE_BOTH
+            and _run(ex.RATE_BOTH).converged
+            and _run_2d(ex.RATE_BOTH).diverged
+        ),
     ),
     Claim(
         "try-it.ipynb",

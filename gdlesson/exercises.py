@@ -29,6 +29,23 @@ STEPS_2D_OVER = 50
 EVERY_2D_OVER = 10
 #: why it wins: a hidden layer twice as wide as the lesson's.
 WIDE_LAYERS = (4, 10, 1)
+#: many valleys: a larger rate, still below the right valley's 2/L, from a start
+#: that crawled on the flat stretch and one beyond it, where the slope is flat;
+RATE_VALLEYS_FLAT = 0.4
+STARTS_VALLEYS_FLAT = (3.5, 4.0)
+#: a rate above the narrow right valley's 2/L but below the wide left one's, from
+#: a start that reaches the right valley at the lesson's rate;
+RATE_VALLEYS_LARGE = 1.5
+START_VALLEYS_LARGE = 0.0
+#: how many of its first points that descent prints;
+POINTS_VALLEYS_LARGE = 8
+#: stochastic gradient descent on batches of two houses, then of all six.
+SGD_BATCHES = (2, 6)
+#: summary: one more digit, for brute force (ten times the candidates) and for
+#: gradient descent (tolerances ten times tighter each); and one rate for both bowls.
+FINER_CANDIDATES = 10_000
+TOLERANCES = (1e-6, 1e-7, 1e-8, 1e-9)
+RATE_BOTH = 0.2
 
 #: The workbook: a start on the other side of the minimum from lesson.START_1D,
 START_OTHER_SIDE = 3.5
@@ -46,6 +63,31 @@ def nearest_candidate(low: float, high: float, count: int, w: float) -> float:
     """
     candidates = np.linspace(low, high, count)
     return float(candidates[np.argmin(np.abs(candidates - w))])
+
+
+def curvature_at(slope, w: float, h: float = 1e-5) -> float:
+    """How fast ``slope`` changes at ``w`` (the curvature L there): a central difference.
+
+    Near the bottom of a valley the cost is close to a bowl of that curvature,
+    so a learning rate above 2/L overshoots it further at every step.
+
+    >>> round(curvature_at(lambda w: 3 * (w - 1) ** 2, 1.0), 6)  # slope of (w - 1)³
+    0.0
+    >>> round(curvature_at(lambda w: 9.11 * (w - 2), 2.0), 6)
+    9.11
+    """
+    return float((slope(w + h) - slope(w - h)) / (2 * h))
+
+
+def last_pass(run) -> np.ndarray:
+    """The weights after each step of a stochastic run's last pass over the rows.
+
+    >>> from gdlesson.costs import one_weight_cost
+    >>> from gdlesson.sgd import stochastic_descent
+    >>> last_pass(stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=3, batch_size=2)).shape
+    (3,)
+    """
+    return run.path[-run.steps_per_epoch :, 0]
 
 
 def rate_table(runs) -> str:

@@ -194,6 +194,92 @@ def page_exercise_facts(one, two, search) -> dict[str, str]:
     }
 
 
+def valleys_exercise_facts() -> dict[str, str]:
+    """The answers of the exercises of "Many valleys": a larger rate on the flat
+    stretch, one too large for the narrow valley, SGD on batches of houses."""
+    cost = valleys.valleys_cost()
+    left, right = (w for w, kind in valleys.turning_points(cost) if kind == "valley")
+    flat = [gradient_descent(cost, s, ex.RATE_VALLEYS_FLAT) for s in ex.STARTS_VALLEYS_FLAT]
+    large = gradient_descent(cost, ex.START_VALLEYS_LARGE, ex.RATE_VALLEYS_LARGE)
+    curvature = {
+        side: ex.curvature_at(cost.slope, w) for side, w in (("left", left), ("right", right))
+    }
+    one = one_weight_cost()
+    batches = [
+        sgd.stochastic_descent(
+            one,
+            lesson.START_SGD,
+            lesson.RATE_SGD,
+            lesson.EPOCHS_SGD,
+            batch_size=b,
+            seed=lesson.SEED_SGD,
+        )
+        for b in ex.SGD_BATCHES
+    ]
+    passes = [ex.last_pass(run) for run in batches]
+    return {
+        "ex_rate_valleys_flat": f"{ex.RATE_VALLEYS_FLAT:g}",
+        "ex_flat_starts_code": repr(list(ex.STARTS_VALLEYS_FLAT)),
+        "ex_crawl_start": f"{ex.STARTS_VALLEYS_FLAT[0]:g}",
+        "ex_flat_start": f"{ex.STARTS_VALLEYS_FLAT[-1]:g}",
+        "ex_flat_steps": _count(flat[0].steps),
+        # one fact a line: the answers' sessions are indented, and a fact is not
+        **{
+            f"ex_flat_line_{i}": f"from {run.path[0]}: w = {run.w:.3f}, {run.steps} steps"
+            for i, run in enumerate(flat)
+        },
+        "ex_large_start": f"{ex.START_VALLEYS_LARGE:g}",
+        "ex_large_start_py": repr(float(ex.START_VALLEYS_LARGE)),
+        "ex_rate_valleys_large": f"{ex.RATE_VALLEYS_LARGE:g}",
+        "ex_large_points_count": str(ex.POINTS_VALLEYS_LARGE),
+        "ex_large_points": str(np.round(large.path[: ex.POINTS_VALLEYS_LARGE], 2)),
+        "ex_large_end": f"w = {large.w:.3f}, cost {large.costs[-1]:.3f}, {large.steps} steps",
+        "ex_large_steps": _count(large.steps),
+        **{f"ex_{side}_curvature": f"{c:.2f}" for side, c in curvature.items()},
+        **{f"ex_{side}_limit": f"{2 / c:.3f}" for side, c in curvature.items()},
+        "ex_batches_code": repr(list(ex.SGD_BATCHES)),
+        "ex_batch_small": str(ex.SGD_BATCHES[0]),
+        "ex_batch_all": str(ex.SGD_BATCHES[-1]),
+        "ex_batch_small_low": f"{passes[0].min():.3f}",
+        "ex_batch_small_high": f"{passes[0].max():.3f}",
+        "ex_batch_all_w": f"{passes[-1][-1]:.3f}",
+        "ex_batch_all_steps": _count(batches[-1].steps),
+        **{
+            f"ex_batch_line_{i}": f"batch of {run.batch_size}: w from {p.min():.3f} "
+            f"to {p.max():.3f} in the last pass"
+            for i, (run, p) in enumerate(zip(batches, passes, strict=True))
+        },
+    }
+
+
+def summary_exercise_facts() -> dict[str, str]:
+    """The answers of the exercises of "Summary": a tighter tolerance, one rate for two bowls."""
+    one, two = one_weight_cost(), two_weight_cost()
+    rate = lesson.RATES_1D["just right"]
+    steps = [gradient_descent(one, lesson.START_1D, rate, tolerance=t).steps for t in ex.TOLERANCES]
+    both = [
+        gradient_descent(c, s, ex.RATE_BOTH)
+        for c, s in ((one, lesson.START_1D), (two, lesson.START_2D))
+    ]
+    factors = [rates.step_factor(ex.RATE_BOTH, c.curvature()) for c in (one, two)]
+    return {
+        "ex_tolerances_code": repr(list(ex.TOLERANCES)),
+        "ex_tolerance_steps_code": repr(steps),
+        "ex_factor_just_right": f"{rates.step_factor(rate, one.curvature()):.3f}",
+        "ex_finer_candidates": _count(ex.FINER_CANDIDATES),
+        "ex_finer_combinations": _power(budget.combinations(ex.FINER_CANDIDATES, weight_count())),
+        "ex_rate_both": f"{ex.RATE_BOTH:g}",
+        "ex_both_steps_1d": _count(both[0].steps),
+        "ex_both_status_2d": both[1].status,
+        "ex_factor_both_1d": _minus(f"{factors[0]:.3f}"),
+        "ex_factor_both_2d": _minus(f"{factors[1]:.3f}"),
+        **{
+            f"ex_both_line_{i}": f"2/L = {2 / c.curvature():.4f}, 1 - rate * L = {f:.3f}"
+            for i, (c, f) in enumerate(zip((one, two), factors, strict=True))
+        },
+    }
+
+
 def workbook_facts(one, two) -> dict[str, str]:
     """The answers of the workbook's exercises (see gdlesson.notebook)."""
     too_large = gradient_descent(one, lesson.START_1D, lesson.RATES_1D["too large"])
@@ -324,6 +410,7 @@ def facts() -> dict[str, str]:
     values |= notebook_facts(one)
     values |= page_exercise_facts(one, two_weight_cost(), search)
     values |= workbook_facts(one, two_weight_cost())
+    values |= valleys_exercise_facts() | summary_exercise_facts()
     # the interactive playgrounds: HTML, their settings as JSON (gdlesson.playground)
     values["playground_1d"] = playground.playground_1d_html()
     values["playground_2d"] = playground.playground_2d_html()

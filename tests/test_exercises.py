@@ -93,6 +93,11 @@ def test_the_premise_of_each_exercise_holds(claim):
         ("RATE_2D_SMALL", 0.17, "small rate never crosses"),
         ("START_OTHER_SIDE", 4.0, "as far from it"),
         ("LIMIT_RATES_1D", (0.2, 0.21, 0.23), "both take thousands"),
+        ("RATE_VALLEYS_FLAT", 0.3, "takes the crawling start"),
+        ("RATE_VALLEYS_LARGE", 0.5, "above the right valley's 2/L"),
+        ("SGD_BATCHES", (2, 3), "batches of every house"),
+        ("TOLERANCES", (1e-6, 1e-8, 1e-10), "tenfold tighter"),
+        ("RATE_BOTH", 0.15, "diverges with two"),
     ],
 )
 def test_a_choice_that_breaks_a_premise_fails_its_claim(monkeypatch, choice, value, says):
