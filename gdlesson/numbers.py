@@ -6,6 +6,8 @@ sits inside the pages' math comes from :func:`gdlesson.compute_budget.scientific
 
 from __future__ import annotations
 
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
@@ -49,3 +51,25 @@ def signed(x: float, spec: str) -> str:
     '−0.515'
     """
     return format(float(x), spec).replace("-", "−")
+
+
+def rounded_up(x: float, decimals: int) -> str:
+    """``x`` rounded up to ``decimals`` places: a bound that ``x`` stays below,
+    for "from 3.85 on". Rounded from the shortest decimal that reads back as
+    ``x`` (``repr``), so no float artefact such as 1.12 · 100 = 112.00000000000001
+    tips it over.
+
+    >>> rounded_up(3.8408, 2), rounded_up(1.12, 2), rounded_up(-0.514, 2)
+    ('3.85', '1.12', '-0.51')
+    """
+    return str(Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), ROUND_CEILING))
+
+
+def rounded_down(x: float, decimals: int) -> str:
+    """``x`` rounded down to ``decimals`` places: a bound that ``x`` stays above,
+    for "no two are closer than 1.11".
+
+    >>> rounded_down(1.1126, 2), rounded_down(0.29, 2)
+    ('1.11', '0.29')
+    """
+    return str(Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), ROUND_FLOOR))
