@@ -22,7 +22,6 @@ from gdlesson.network import (
     LAYERS,
     bias_count,
     forward_operations,
-    lined_up,
     network_cost,
     symmetric_copies,
     trained_by_descent,
@@ -30,6 +29,8 @@ from gdlesson.network import (
     weight_count,
 )
 from gdlesson.numbers import count as _count
+from gdlesson.numbers import rounded_down, rounded_up
+from gdlesson.relabelling import distance_up_to_relabelling
 
 
 def _power(n: int) -> str:
@@ -484,8 +485,8 @@ def _network_facts() -> dict[str, str]:
     start_costs = [run.costs[0] for run in runs]
     end_costs = [run.costs[-1] for run in runs]
     steps = [run.steps for run in runs]
-    ends = [lined_up(run.w) for run in runs]
-    closest = min(np.linalg.norm(a - b) for a, b in combinations(ends, 2))
+    ends = [run.w for run in runs]
+    closest = min(distance_up_to_relabelling(a, b) for a, b in combinations(ends, 2))
     return {
         "forward_multiplications": str(multiplications),
         "forward_additions": str(additions),
@@ -506,7 +507,8 @@ def _network_facts() -> dict[str, str]:
         "network_stop_cost_high": f"{max(end_costs):.3f}",
         "network_steps_low": _count(min(steps)),
         "network_steps_high": _count(max(steps)),
-        "network_closest_ends": f"{closest:.2f}",
+        # rounded down: "no two are closer than" it
+        "network_closest_ends": rounded_down(closest, 2),
     }
 
 
@@ -549,7 +551,8 @@ def _valleys_facts() -> dict[str, str]:
         "right_valley_cost": f"{cost(bottoms[-1]):.3f}",
         "hump_w": f"{hump:.3f}",
         "hump_cost": f"{cost(hump):.3f}",
-        "flat_from": f"{valleys.flat_from(cost, _TOLERANCE):.2f}",
+        # rounded up: "from 3.85 on the slope is below 10⁻⁶"
+        "flat_from": rounded_up(valleys.flat_from(cost, _TOLERANCE), 2),
         "slowest_valley_start": f"{slowest.path[0]:g}",
         "slowest_valley_steps": _count(slowest.steps),
         "crawl_start": f"{crawling[0].path[0]:g}",

@@ -21,6 +21,7 @@ from gdlesson import lesson, playground, rates, sgd, valleys
 from gdlesson.brute_force import CANDIDATES
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, gradient_descent
+from gdlesson.facts import facts
 from gdlesson.network import (
     LAYERS,
     house_data,
@@ -31,6 +32,7 @@ from gdlesson.network import (
     trained_by_descent,
     trained_from_starts,
 )
+from gdlesson.relabelling import distance_up_to_relabelling
 
 CLAIMS: list = []
 
@@ -374,6 +376,10 @@ def _():
 def _():
     cost = valleys.valleys_cost()
     flat = valleys.flat_from(cost)
+    tolerance = gradient_descent.__kwdefaults__["tolerance"]
+    assert abs(cost.slope(flat)) < tolerance <= abs(cost.slope(flat - 1e-9))
+    shown = float(facts()["flat_from"])  # "from 3.85 on": at or right of the threshold
+    assert shown >= flat and valley_run(shown).steps == 0
     for start in np.linspace(flat, valleys.WINDOW[1], 20):
         assert valley_run(start).steps == 0
     runs = valleys.descents()
@@ -386,12 +392,32 @@ def _():
 def _():
     runs = trained_from_starts()
     assert all(run.converged for run in runs)
-    ends = [lined_up(run.w) for run in runs]
-    assert min(np.linalg.norm(a - b) for a, b in itertools.combinations(ends, 2)) > 0.1
+    pairs = list(itertools.combinations([run.w for run in runs], 2))
+    closest = min(distance_up_to_relabelling(a, b) for a, b in pairs)
+    # "no two are closer than" the number shown, over every relabelling of each pair
+    assert closest >= float(facts()["network_closest_ends"]) and closest > 0.1
+    assert closest <= min(np.linalg.norm(lined_up(a) - lined_up(b)) for a, b in pairs)
     end_costs = [run.costs[-1] for run in runs]
     start_costs = [run.costs[0] for run in runs]
     assert max(end_costs) < 2 * min(end_costs)
     assert max(end_costs) < min(start_costs) / 100
+
+
+@claim("many-valleys.md", "each step on data took the slope over all of it: 6 and 50 houses")
+def _():
+    values = facts()
+    for cost, rows in [
+        (one_weight_cost(), values["houses"]),
+        (two_weight_cost(), values["houses"]),
+        (network_cost(), values["network_rows"]),
+    ]:
+        assert len(cost.targets) == int(rows)
+        w = np.linspace(0.1, 0.9, cost.dimension)
+        by_row = [
+            type(cost)(cost.inputs[i : i + 1], cost.targets[i : i + 1]).gradient(w)
+            for i in range(len(cost.targets))
+        ]
+        np.testing.assert_allclose(np.sum(by_row, axis=0), cost.gradient(w), rtol=1e-9)
 
 
 @claim("many-valleys.md", "SGD ends up moving around the minimum without settling")
