@@ -453,8 +453,8 @@ def _two_weight_facts() -> dict[str, str]:
     cost = two_weight_cost()
     low, high = (float(v) for v in rates.curvatures(cost))
     balanced = rates.balanced_rate(cost)
-    converging = [r for r in lesson.RATES_TABLE_2D if _run_2d(r).converged]
-    steps = [_run_2d(r).steps for r in converging]
+    table = [_run_2d(r) for r in lesson.RATES_TABLE_2D]
+    diverging = next(run for run in table if run.diverged)
     return {
         "grid_2d": budget.scientific(budget.combinations(CANDIDATES, 2), 1).replace(
             "1 \\times ", ""
@@ -468,10 +468,13 @@ def _two_weight_facts() -> dict[str, str]:
         "along_floor_2d": f"{1 - 2 * low / high:.3f}",
         "balanced_factor_2d": f"{rates.slowest_factor(balanced, cost):.3f}",
         "rates_table_2d": rates_table_2d(),
-        "rates_converging_2d_code": repr(converging),
-        "steps_converging_2d_code": "\n".join(
-            f"{r} {n}" for r, n in zip(converging, steps, strict=True)
+        "rates_table_2d_code": repr(list(lesson.RATES_TABLE_2D)),
+        "outcomes_2d_code": "\n".join(
+            f"{run.learning_rate} {run.status} after {run.steps} steps" for run in table
         ),
+        "cost_start_2d": f"{table[0].costs[0]:.3f}",
+        "rate_diverges_2d": f"{diverging.learning_rate:g}",
+        "steps_diverges_2d": _count(diverging.steps),
     }
 
 

@@ -269,6 +269,44 @@ def _():
     assert slow in offered and lesson.RATE_2D in offered
 
 
+@claim("two-weights.md", "XᵀX turns most directions, but only stretches along and across")
+def _():
+    cost = two_weight_cost()
+    table = cost.inputs.T @ cost.inputs
+    values, vectors = np.linalg.eigh(table)
+    for value, vector in zip(values, vectors.T, strict=True):
+        np.testing.assert_allclose(table @ vector, value * vector, atol=1e-12)
+    # along: the cost rises least that way from the minimum; across: most
+    bottom = cost.minimum()
+    rises = [cost(bottom + 0.1 * v) - cost(bottom) for v in vectors.T]
+    angles = np.linspace(0, np.pi, 181)
+    others = [cost(bottom + 0.1 * np.array([np.cos(a), np.sin(a)])) for a in angles]
+    assert rises[0] <= min(others) - cost(bottom) + 1e-12
+    assert rises[1] >= max(others) - cost(bottom) - 1e-12
+    turned = table @ np.array([1.0, 0.0])
+    assert abs(turned[1]) > 1e-3 * abs(turned[0])  # a weight's own axis is turned
+
+
+@claim("two-weights.md", "Figure 7: above 1/λ_max, each step of the path overshoots across")
+def _():
+    run, high = two(lesson.RATE_2D), lambdas()[1]
+    assert 1 / high < lesson.RATE_2D
+    assert run.converged and crossings_2d(run) == run.steps > 0
+
+
+@claim("two-weights.md", "the table's diverging count is when the cost passed 10⁶ × its start")
+def _():
+    diverging = [two(r) for r in lesson.RATES_TABLE_2D if two(r).diverged]
+    assert diverging, "the table shows a rate that diverges"
+    for run in diverging:
+        assert run.costs[0] >= 1  # so the cut-off is BLOWUP times the start, as the page says
+        cutoff = BLOWUP * run.costs[0]
+        assert run.costs[-1] > cutoff and np.all(run.costs[:-1] <= cutoff)
+        # the cost grows without end, and a lower cut-off would give a smaller count
+        assert rates.step_factor(run.learning_rate, lambdas()[1]) < -1
+        assert 0 < np.argmax(run.costs > cutoff / 1000) < run.steps
+
+
 # --- why-it-wins.md and supercomputer.md --------------------------------------------
 
 
