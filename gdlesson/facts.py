@@ -390,7 +390,8 @@ def rates_table_1d() -> str:
     ]
     for rate in lesson.RATES_TABLE_1D:
         run = _run_1d(rate)
-        factor = _minus(f"{rates.step_factor(rate, curvature):.3f}")
+        # 4 decimals: with 3, exact halves such as 0.5445 round the way their floats fall
+        factor = _minus(f"{rates.step_factor(rate, curvature):.4f}")
         words = _STEP_WORDS[rates.regime(rate, curvature)]
         rows.append(f"| {rate:g} | {factor} | {words} | {_outcome(run)} |")
     return "\n".join(rows)

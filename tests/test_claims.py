@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pytest
@@ -155,6 +156,19 @@ def _():
     by_size = sorted(converged, key=lambda r: abs(rates.step_factor(r, curvature_1d())))
     steps = [one(r).steps for r in by_size]
     assert steps == sorted(steps)
+
+
+@claim("gradient-descent.md", "the table's factors are 1 − ηL, rounded right from exact decimals")
+def _():
+    area = [Decimal(repr(float(a))) for a in one_weight_cost().inputs[:, 0]]
+    exact_l = sum(a * a for a in area)
+    rows = facts()["rates_table_1d"].splitlines()[2:]
+    assert len(rows) == len(lesson.RATES_TABLE_1D)
+    for rate, row in zip(lesson.RATES_TABLE_1D, rows, strict=True):
+        shown = row.split("|")[2].strip().replace("−", "-")
+        exact = 1 - Decimal(repr(rate)) * exact_l
+        places = Decimal(1).scaleb(-len(shown.split(".")[1]))
+        assert Decimal(shown) == exact.quantize(places, ROUND_HALF_UP), (rate, shown, exact)
 
 
 @claim("gradient-descent.md", "at η = 1/L one step lands on the minimum")
