@@ -313,7 +313,13 @@ def facts() -> dict[str, str]:
         "network_steps": _count(net.steps),
         "network_cost_start": f"{net.costs[0]:.1f}",
         "network_cost_end": f"{net.costs[-1]:.3f}",
-        "network_ratio": budget.scientific(budget.Fraction(combos, net.steps), 2),
+        # a slope before each step, and one more that finds it flat
+        "network_slopes": _count(net.steps + 1),
+        "passes_per_slope": str(lesson.PASSES_PER_SLOPE),
+        "network_passes": _count(lesson.PASSES_PER_SLOPE * (net.steps + 1)),
+        "network_ratio": budget.scientific(
+            budget.Fraction(combos, lesson.PASSES_PER_SLOPE * (net.steps + 1)), 2
+        ),
     }
     values |= code_facts(one, search, rolling, zigzag, two, combos, seconds, years)
     for label, run in rates.items():

@@ -26,6 +26,7 @@ from gdlesson.facts import facts
 from gdlesson.network import (
     LAYERS,
     house_data,
+    initial_weights,
     lined_up,
     network_cost,
     relabelled,
@@ -331,6 +332,35 @@ def _():
     assert run.converged and np.linalg.norm(gradient) < lesson.TOLERANCE_NETWORK
     assert gradient_descent.__kwdefaults__["tolerance"] < lesson.TOLERANCE_NETWORK
     assert run.costs[-1] < run.costs[0]
+
+
+class CountingCost:
+    """A cost that counts how often its slopes are asked for."""
+
+    def __init__(self, cost):
+        self.cost, self.dimension, self.slopes = cost, cost.dimension, 0
+
+    def __call__(self, w):
+        return self.cost(w)
+
+    def gradient(self, w):
+        self.slopes += 1
+        return self.cost.gradient(w)
+
+
+@claim("why-it-wins.md", "descent takes a slope before each step and one more; 2 passes each")
+def _():
+    counting = CountingCost(network_cost())
+    start = initial_weights()
+    run = gradient_descent(
+        counting, start, lesson.RATE_NETWORK, tolerance=lesson.TOLERANCE_NETWORK, max_steps=100_000
+    )
+    assert run.steps == trained_by_descent().steps and run.converged
+    assert counting.slopes == run.steps + 1
+    passes = lesson.PASSES_PER_SLOPE * counting.slopes
+    assert facts()["network_passes"] == f"{passes:,}"
+    combos = budget.combinations(CANDIDATES, len(start))
+    assert facts()["network_ratio"] == budget.scientific(budget.Fraction(combos, passes), 2)
 
 
 @claim("why-it-wins.md", "the made-up houses' inputs are on a standard scale (around 0, spread 1)")
