@@ -292,6 +292,8 @@ def facts() -> dict[str, str]:
         "latest_speed": budget.speed(latest.rmax_flops),
         "latest_years": budget.scientific(budget.years_needed(combos, latest.rmax_flops), 3),
         "machines_table": machines_table(),
+        "pflops_per_eflops": _count(budget.EXA // budget.PETA),
+        "exa_power": _power(budget.EXA),
         # one-weight descent
         "start_1d": f"{lesson.START_1D:g}",
         "rate_1d": f"{lesson.RATE_1D:g}",
