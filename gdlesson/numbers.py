@@ -6,7 +6,9 @@ sits inside the pages' math comes from :func:`gdlesson.compute_budget.scientific
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+
+from gdlesson._checks import finite, integer_at_least
 
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
@@ -61,8 +63,12 @@ def rounded_up(x: float, decimals: int) -> str:
 
     >>> rounded_up(3.8408, 2), rounded_up(1.12, 2), rounded_up(-0.514, 2)
     ('3.85', '1.12', '-0.51')
+    >>> rounded_up(float("inf"), 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: x must be a finite number, got inf
     """
-    return str(Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), ROUND_CEILING))
+    return _rounded(x, decimals, ROUND_CEILING)
 
 
 def rounded_down(x: float, decimals: int) -> str:
@@ -72,4 +78,11 @@ def rounded_down(x: float, decimals: int) -> str:
     >>> rounded_down(1.1126, 2), rounded_down(0.29, 2)
     ('1.11', '0.29')
     """
-    return str(Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), ROUND_FLOOR))
+    return _rounded(x, decimals, ROUND_FLOOR)
+
+
+def _rounded(x, decimals, rounding: str) -> str:
+    x, decimals = finite("x", x), integer_at_least("decimals", decimals, 0, 17)
+    with localcontext(prec=330):  # every digit of the largest float, and 17 decimals
+        bound = Decimal(repr(x)).quantize(Decimal(1).scaleb(-decimals), rounding)
+    return format(abs(bound) if bound == 0 else bound, "f")  # 0.00, never -0.00
