@@ -1,7 +1,7 @@
 """The cost C = ½ Σ (ŷ − y)² of a linear house-price model ŷ = X·w.
 
 The lesson's data are a handful of houses: area in hundreds of square metres,
-age in decades, price in hundreds of thousands. One weight predicts the price
+age in decades, price in hundreds of thousands of euros. One weight predicts the price
 from the area alone; two weights use area and age. Both costs are quadratic
 bowls, so the lesson can show every step of a descent and say exactly where
 the minimum is.
@@ -27,7 +27,7 @@ from gdlesson._checks import (
 AREA = (0.5, 0.8, 1.1, 1.4, 1.9, 1.2)
 #: Age of each house, in decades.
 AGE = (0.9, 0.2, 0.6, 0.1, 0.4, 1.0)
-#: Price of each house, in hundreds of thousands.
+#: Price of each house, in hundreds of thousands of euros.
 PRICE = (0.9, 1.7, 2.0, 3.1, 4.0, 1.9)
 
 #: The largest size of a datum (input or target): its squares, summed, stay far

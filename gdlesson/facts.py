@@ -22,7 +22,6 @@ from gdlesson.network import (
     LAYERS,
     bias_count,
     forward_operations,
-    lined_up,
     network_cost,
     symmetric_copies,
     trained_by_descent,
@@ -30,6 +29,8 @@ from gdlesson.network import (
     weight_count,
 )
 from gdlesson.numbers import count as _count
+from gdlesson.numbers import rounded_down, rounded_up
+from gdlesson.relabelling import distance_up_to_relabelling
 
 
 def _power(n: int) -> str:
@@ -377,6 +378,8 @@ def facts() -> dict[str, str]:
         "latest_speed": budget.speed(latest.rmax_flops),
         "latest_years": budget.scientific(budget.years_needed(combos, latest.rmax_flops), 3),
         "machines_table": machines_table(),
+        "pflops_per_eflops": _count(budget.EXA // budget.PETA),
+        "exa_power": _power(budget.EXA),
         # one-weight descent
         "start_1d": f"{lesson.START_1D:g}",
         "rate_1d": f"{lesson.RATE_1D:g}",
@@ -398,7 +401,13 @@ def facts() -> dict[str, str]:
         "network_steps": _count(net.steps),
         "network_cost_start": f"{net.costs[0]:.1f}",
         "network_cost_end": f"{net.costs[-1]:.3f}",
-        "network_ratio": budget.scientific(budget.Fraction(combos, net.steps), 2),
+        # a slope before each step, and one more that finds it flat
+        "network_slopes": _count(net.steps + 1),
+        "passes_per_slope": str(lesson.PASSES_PER_SLOPE),
+        "network_passes": _count(lesson.PASSES_PER_SLOPE * (net.steps + 1)),
+        "network_ratio": budget.scientific(
+            budget.Fraction(combos, lesson.PASSES_PER_SLOPE * (net.steps + 1)), 2
+        ),
     }
     values |= code_facts(one, search, rolling, zigzag, two, combos, seconds, years)
     for label, run in rates.items():
@@ -476,7 +485,8 @@ def rates_table_1d() -> str:
     ]
     for rate in lesson.RATES_TABLE_1D:
         run = _run_1d(rate)
-        factor = _minus(f"{rates.step_factor(rate, curvature):.3f}")
+        # 4 decimals: with 3, exact halves such as 0.5445 round the way their floats fall
+        factor = _minus(f"{rates.step_factor(rate, curvature):.4f}")
         words = _STEP_WORDS[rates.regime(rate, curvature)]
         rows.append(f"| {rate:g} | {factor} | {words} | {_outcome(run)} |")
     return "\n".join(rows)
@@ -539,8 +549,8 @@ def _two_weight_facts() -> dict[str, str]:
     cost = two_weight_cost()
     low, high = (float(v) for v in rates.curvatures(cost))
     balanced = rates.balanced_rate(cost)
-    converging = [r for r in lesson.RATES_TABLE_2D if _run_2d(r).converged]
-    steps = [_run_2d(r).steps for r in converging]
+    table = [_run_2d(r) for r in lesson.RATES_TABLE_2D]
+    diverging = next(run for run in table if run.diverged)
     return {
         "grid_2d": budget.scientific(budget.combinations(CANDIDATES, 2), 1).replace(
             "1 \\times ", ""
@@ -554,10 +564,13 @@ def _two_weight_facts() -> dict[str, str]:
         "along_floor_2d": f"{1 - 2 * low / high:.3f}",
         "balanced_factor_2d": f"{rates.slowest_factor(balanced, cost):.3f}",
         "rates_table_2d": rates_table_2d(),
-        "rates_converging_2d_code": repr(converging),
-        "steps_converging_2d_code": "\n".join(
-            f"{r} {n}" for r, n in zip(converging, steps, strict=True)
+        "rates_table_2d_code": repr(list(lesson.RATES_TABLE_2D)),
+        "outcomes_2d_code": "\n".join(
+            f"{run.learning_rate} {run.status} after {run.steps} steps" for run in table
         ),
+        "cost_start_2d": f"{table[0].costs[0]:.3f}",
+        "rate_diverges_2d": f"{diverging.learning_rate:g}",
+        "steps_diverges_2d": _count(diverging.steps),
     }
 
 
@@ -571,8 +584,8 @@ def _network_facts() -> dict[str, str]:
     start_costs = [run.costs[0] for run in runs]
     end_costs = [run.costs[-1] for run in runs]
     steps = [run.steps for run in runs]
-    ends = [lined_up(run.w) for run in runs]
-    closest = min(np.linalg.norm(a - b) for a, b in combinations(ends, 2))
+    ends = [run.w for run in runs]
+    closest = min(distance_up_to_relabelling(a, b) for a, b in combinations(ends, 2))
     return {
         "forward_multiplications": str(multiplications),
         "forward_additions": str(additions),
@@ -593,7 +606,8 @@ def _network_facts() -> dict[str, str]:
         "network_stop_cost_high": f"{max(end_costs):.3f}",
         "network_steps_low": _count(min(steps)),
         "network_steps_high": _count(max(steps)),
-        "network_closest_ends": f"{closest:.2f}",
+        # rounded down: "no two are closer than" it
+        "network_closest_ends": rounded_down(closest, 2),
     }
 
 
@@ -636,7 +650,8 @@ def _valleys_facts() -> dict[str, str]:
         "right_valley_cost": f"{cost(bottoms[-1]):.3f}",
         "hump_w": f"{hump:.3f}",
         "hump_cost": f"{cost(hump):.3f}",
-        "flat_from": f"{valleys.flat_from(cost, _TOLERANCE):.2f}",
+        # rounded up: "from 3.85 on the slope is below 10⁻⁶"
+        "flat_from": rounded_up(valleys.flat_from(cost, _TOLERANCE), 2),
         "slowest_valley_start": f"{slowest.path[0]:g}",
         "slowest_valley_steps": _count(slowest.steps),
         "crawl_start": f"{crawling[0].path[0]:g}",

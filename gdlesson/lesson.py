@@ -47,6 +47,10 @@ LEVELS_2D = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 40)
 #: Training the 25-weight network: learning rate and gradient tolerance.
 RATE_NETWORK = 0.02
 TOLERANCE_NETWORK = 1e-2
+#: Passes over the data that one slope costs, counted as "Why it wins" counts
+#: the work: one forward to the errors, one backward (backpropagation) to the
+#: slopes. A combination of brute force costs one: forward, then the cost.
+PASSES_PER_SLOPE = 2
 
 #: A learning rate that zig-zags and still arrives sooner than RATE_1D (page 5).
 RATE_FAST_ZIGZAG_1D = 0.15

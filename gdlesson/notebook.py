@@ -62,7 +62,8 @@ def slope(w):
 
 
 def descend(w, learning_rate, max_steps=10_000, tolerance=1e-6):
-    """Step downhill from w until the slope is flat; return the path and how it ended."""
+    """Step downhill from w until the slope is flat; return the path
+    and how it ended."""
     path = [w]
     too_high = 1e6 * max(cost(w), 1.0)
     for _ in range(max_steps):

@@ -6,6 +6,10 @@ sits inside the pages' math comes from :func:`gdlesson.compute_budget.scientific
 
 from __future__ import annotations
 
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+
+from gdlesson._checks import finite, integer_at_least
+
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
@@ -49,3 +53,36 @@ def signed(x: float, spec: str) -> str:
     '−0.515'
     """
     return format(float(x), spec).replace("-", "−")
+
+
+def rounded_up(x: float, decimals: int) -> str:
+    """``x`` rounded up to ``decimals`` places: a bound that ``x`` stays below,
+    for "from 3.85 on". Rounded from the shortest decimal that reads back as
+    ``x`` (``repr``), so no float artefact such as 1.12 · 100 = 112.00000000000001
+    tips it over.
+
+    >>> rounded_up(3.8408, 2), rounded_up(1.12, 2), rounded_up(-0.514, 2)
+    ('3.85', '1.12', '-0.51')
+    >>> rounded_up(float("inf"), 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: x must be a finite number, got inf
+    """
+    return _rounded(x, decimals, ROUND_CEILING)
+
+
+def rounded_down(x: float, decimals: int) -> str:
+    """``x`` rounded down to ``decimals`` places: a bound that ``x`` stays above,
+    for "no two are closer than 1.11".
+
+    >>> rounded_down(1.1126, 2), rounded_down(0.29, 2)
+    ('1.11', '0.29')
+    """
+    return _rounded(x, decimals, ROUND_FLOOR)
+
+
+def _rounded(x, decimals, rounding: str) -> str:
+    x, decimals = finite("x", x), integer_at_least("decimals", decimals, 0, 17)
+    with localcontext(prec=330):  # every digit of the largest float, and 17 decimals
+        bound = Decimal(repr(x)).quantize(Decimal(1).scaleb(-decimals), rounding)
+    return format(abs(bound) if bound == 0 else bound, "f")  # 0.00, never -0.00

@@ -108,15 +108,28 @@ def flat_from(cost: ValleysCost, tolerance: float = 1e-6, window=WINDOW, samples
     """The weight from which the slope stays below ``tolerance`` to the window's right
     edge: where a descent with that tolerance does not move. None if nowhere.
 
-    >>> round(flat_from(valleys_cost()), 2)
-    3.84
+    Found between the samples where the slope last is steep and first is not,
+    then pinned down by bisection: the slope at the weight returned is below
+    ``tolerance``, and just left of it, it is not.
+
+    >>> round(flat_from(valleys_cost()), 4)
+    3.8408
     """
     tolerance = positive_finite("tolerance", tolerance)
     ws = np.linspace(*window, samples)
     steep = np.flatnonzero(np.abs(cost.slope(ws)) >= tolerance)
     if len(steep) == 0:
         return float(ws[0])
-    return None if steep[-1] == samples - 1 else float(ws[steep[-1] + 1])
+    if steep[-1] == samples - 1:
+        return None
+    low, high = float(ws[steep[-1]]), float(ws[steep[-1] + 1])
+    for _ in range(60):
+        middle = (low + high) / 2
+        if abs(cost.slope(middle)) >= tolerance:
+            low = middle
+        else:
+            high = middle
+    return high
 
 
 @cache

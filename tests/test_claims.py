@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pytest
@@ -21,9 +22,11 @@ from gdlesson import lesson, playground, rates, sgd, valleys
 from gdlesson.brute_force import CANDIDATES
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, gradient_descent
+from gdlesson.facts import facts
 from gdlesson.network import (
     LAYERS,
     house_data,
+    initial_weights,
     lined_up,
     network_cost,
     relabelled,
@@ -31,6 +34,7 @@ from gdlesson.network import (
     trained_by_descent,
     trained_from_starts,
 )
+from gdlesson.relabelling import distance_up_to_relabelling
 
 CLAIMS: list = []
 
@@ -155,6 +159,19 @@ def _():
     assert steps == sorted(steps)
 
 
+@claim("gradient-descent.md", "the table's factors are 1 − ηL, rounded right from exact decimals")
+def _():
+    area = [Decimal(repr(float(a))) for a in one_weight_cost().inputs[:, 0]]
+    exact_l = sum(a * a for a in area)
+    rows = facts()["rates_table_1d"].splitlines()[2:]
+    assert len(rows) == len(lesson.RATES_TABLE_1D)
+    for rate, row in zip(lesson.RATES_TABLE_1D, rows, strict=True):
+        shown = row.split("|")[2].strip().replace("−", "-")
+        exact = 1 - Decimal(repr(rate)) * exact_l
+        places = Decimal(1).scaleb(-len(shown.split(".")[1]))
+        assert Decimal(shown) == exact.quantize(places, ROUND_HALF_UP), (rate, shown, exact)
+
+
 @claim("gradient-descent.md", "at η = 1/L one step lands on the minimum")
 def _():
     assert one(1 / curvature_1d()).steps == 1
@@ -267,6 +284,44 @@ def _():
     assert slow in offered and lesson.RATE_2D in offered
 
 
+@claim("two-weights.md", "XᵀX turns most directions, but only stretches along and across")
+def _():
+    cost = two_weight_cost()
+    table = cost.inputs.T @ cost.inputs
+    values, vectors = np.linalg.eigh(table)
+    for value, vector in zip(values, vectors.T, strict=True):
+        np.testing.assert_allclose(table @ vector, value * vector, atol=1e-12)
+    # along: the cost rises least that way from the minimum; across: most
+    bottom = cost.minimum()
+    rises = [cost(bottom + 0.1 * v) - cost(bottom) for v in vectors.T]
+    angles = np.linspace(0, np.pi, 181)
+    others = [cost(bottom + 0.1 * np.array([np.cos(a), np.sin(a)])) for a in angles]
+    assert rises[0] <= min(others) - cost(bottom) + 1e-12
+    assert rises[1] >= max(others) - cost(bottom) - 1e-12
+    turned = table @ np.array([1.0, 0.0])
+    assert abs(turned[1]) > 1e-3 * abs(turned[0])  # a weight's own axis is turned
+
+
+@claim("two-weights.md", "Figure 7: above 1/λ_max, each step of the path overshoots across")
+def _():
+    run, high = two(lesson.RATE_2D), lambdas()[1]
+    assert 1 / high < lesson.RATE_2D
+    assert run.converged and crossings_2d(run) == run.steps > 0
+
+
+@claim("two-weights.md", "the table's diverging count is when the cost passed 10⁶ × its start")
+def _():
+    diverging = [two(r) for r in lesson.RATES_TABLE_2D if two(r).diverged]
+    assert diverging, "the table shows a rate that diverges"
+    for run in diverging:
+        assert run.costs[0] >= 1  # so the cut-off is BLOWUP times the start, as the page says
+        cutoff = BLOWUP * run.costs[0]
+        assert run.costs[-1] > cutoff and np.all(run.costs[:-1] <= cutoff)
+        # the cost grows without end, and a lower cut-off would give a smaller count
+        assert rates.step_factor(run.learning_rate, lambdas()[1]) < -1
+        assert 0 < np.argmax(run.costs > cutoff / 1000) < run.steps
+
+
 # --- why-it-wins.md and supercomputer.md --------------------------------------------
 
 
@@ -277,6 +332,35 @@ def _():
     assert run.converged and np.linalg.norm(gradient) < lesson.TOLERANCE_NETWORK
     assert gradient_descent.__kwdefaults__["tolerance"] < lesson.TOLERANCE_NETWORK
     assert run.costs[-1] < run.costs[0]
+
+
+class CountingCost:
+    """A cost that counts how often its slopes are asked for."""
+
+    def __init__(self, cost):
+        self.cost, self.dimension, self.slopes = cost, cost.dimension, 0
+
+    def __call__(self, w):
+        return self.cost(w)
+
+    def gradient(self, w):
+        self.slopes += 1
+        return self.cost.gradient(w)
+
+
+@claim("why-it-wins.md", "descent takes a slope before each step and one more; 2 passes each")
+def _():
+    counting = CountingCost(network_cost())
+    start = initial_weights()
+    run = gradient_descent(
+        counting, start, lesson.RATE_NETWORK, tolerance=lesson.TOLERANCE_NETWORK, max_steps=100_000
+    )
+    assert run.steps == trained_by_descent().steps and run.converged
+    assert counting.slopes == run.steps + 1
+    passes = lesson.PASSES_PER_SLOPE * counting.slopes
+    assert facts()["network_passes"] == f"{passes:,}"
+    combos = budget.combinations(CANDIDATES, len(start))
+    assert facts()["network_ratio"] == budget.scientific(budget.Fraction(combos, passes), 2)
 
 
 @claim("why-it-wins.md", "the made-up houses' inputs are on a standard scale (around 0, spread 1)")
@@ -374,6 +458,10 @@ def _():
 def _():
     cost = valleys.valleys_cost()
     flat = valleys.flat_from(cost)
+    tolerance = gradient_descent.__kwdefaults__["tolerance"]
+    assert abs(cost.slope(flat)) < tolerance <= abs(cost.slope(flat - 1e-9))
+    shown = float(facts()["flat_from"])  # "from 3.85 on": at or right of the threshold
+    assert shown >= flat and valley_run(shown).steps == 0
     for start in np.linspace(flat, valleys.WINDOW[1], 20):
         assert valley_run(start).steps == 0
     runs = valleys.descents()
@@ -386,12 +474,32 @@ def _():
 def _():
     runs = trained_from_starts()
     assert all(run.converged for run in runs)
-    ends = [lined_up(run.w) for run in runs]
-    assert min(np.linalg.norm(a - b) for a, b in itertools.combinations(ends, 2)) > 0.1
+    pairs = list(itertools.combinations([run.w for run in runs], 2))
+    closest = min(distance_up_to_relabelling(a, b) for a, b in pairs)
+    # "no two are closer than" the number shown, over every relabelling of each pair
+    assert closest >= float(facts()["network_closest_ends"]) and closest > 0.1
+    assert closest <= min(np.linalg.norm(lined_up(a) - lined_up(b)) for a, b in pairs)
     end_costs = [run.costs[-1] for run in runs]
     start_costs = [run.costs[0] for run in runs]
     assert max(end_costs) < 2 * min(end_costs)
     assert max(end_costs) < min(start_costs) / 100
+
+
+@claim("many-valleys.md", "each step on data took the slope over all of it: 6 and 50 houses")
+def _():
+    values = facts()
+    for cost, rows in [
+        (one_weight_cost(), values["houses"]),
+        (two_weight_cost(), values["houses"]),
+        (network_cost(), values["network_rows"]),
+    ]:
+        assert len(cost.targets) == int(rows)
+        w = np.linspace(0.1, 0.9, cost.dimension)
+        by_row = [
+            type(cost)(cost.inputs[i : i + 1], cost.targets[i : i + 1]).gradient(w)
+            for i in range(len(cost.targets))
+        ]
+        np.testing.assert_allclose(np.sum(by_row, axis=0), cost.gradient(w), rtol=1e-9)
 
 
 @claim("many-valleys.md", "SGD ends up moving around the minimum without settling")

@@ -64,11 +64,15 @@ def test_two_weight_descent_matches_gdlesson():
     namespace = page_namespace("two-weights.md")
     np.testing.assert_array_equal(namespace["houses"], np.column_stack([costs.AREA, costs.AGE]))
     cost = costs.two_weight_cost()
-    for rate in (0.05, 0.1, 0.17):
-        path = namespace["descend"]([0.2, 1.6], rate)
-        run = gradient_descent(cost, [0.2, 1.6], rate)
-        assert run.converged
-        np.testing.assert_allclose(path, run.path, rtol=1e-9)
+    statuses = set()
+    for rate in (0.05, 0.1, 0.17, 0.2, 0.3):
+        for start in ([0.2, 1.6], [3.0, -1.5]):
+            path, status = namespace["descend"](start, rate)
+            run = gradient_descent(cost, start, rate)
+            assert status == run.status, (rate, start)
+            np.testing.assert_allclose(path, run.path, rtol=1e-9)
+            statuses.add(status)
+    assert statuses == {"converged", "diverged"}
 
 
 def test_every_code_block_of_the_docs_is_run():

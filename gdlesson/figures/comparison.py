@@ -84,11 +84,12 @@ def _specs() -> tuple[FigureSpec, ...]:
             alt=f"Bars on a log scale: for 1 weight, {count(CANDIDATES)} brute-force "
             f"evaluations against {count(one_step)} descent steps; for {weight_count()} "
             f"weights, {combinations_text()} combinations against {count(net)} descent steps.",
-            caption=f"The work of each method, on a log scale: each tick is "
-            f"{power_of_ten(DECADES_PER_TICK)} times the one before. Look at how the gap grows "
-            f"with the weights: brute force does about {CANDIDATES / one_step:.0f} times the "
-            f"work of descent for 1 weight, and {scientific_text(combinations() / net, 2)} "
-            f"times for {weight_count()}.",
+            caption=f"Cost evaluations of brute force against steps of descent, on a log "
+            f"scale: each tick is {power_of_ten(DECADES_PER_TICK)} times the one before. Look "
+            f"at how the gap grows with the weights: brute force makes about "
+            f"{CANDIDATES / one_step:.0f} times as many evaluations as descent takes steps for "
+            f"1 weight, and {scientific_text(combinations() / net, 2)} times as many for "
+            f"{weight_count()}.",
         ),
     )
 

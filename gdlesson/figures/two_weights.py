@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, PowerNorm
 from matplotlib.figure import Figure
 
-from gdlesson import lesson
+from gdlesson import lesson, rates
 from gdlesson.costs import two_weight_cost
 from gdlesson.figures.common import WIDTH, FigureSpec, label, outcome
 from gdlesson.numbers import count, signed
@@ -189,6 +189,7 @@ def _specs() -> tuple[FigureSpec, ...]:
     w_min = two_weight_cost().minimum()
     start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
     fast = steps_to_drop(run, two_weight_cost()(w_min), DROP)
+    steepest = float(rates.curvatures(two_weight_cost())[-1])
     return (
         FigureSpec(
             "contour-2d",
@@ -198,9 +199,9 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"from {start} zig-zags across the valley and {outcome(run)} at the minimum "
             f"({w_min[0]:.3f}, {w_min[1]:.3f}).",
             caption=f"Two weights: each thin line joins the weights of equal cost, and "
-            f"together they draw a long, narrow valley. Look at the path from {start}: each "
-            f"step goes downhill, which here is mostly across the valley, so it zig-zags, and "
-            f"it {outcome(run)}.",
+            f"together they draw a long, narrow valley. Look at the path from {start}: at "
+            f"η = {run.learning_rate:g}, above 1/λ_max = {1 / steepest:.4f}, each step "
+            f"overshoots across the valley, so it zig-zags, and it {outcome(run)}.",
         ),
         FigureSpec(
             "surface-3d",

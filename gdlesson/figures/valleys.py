@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from gdlesson import lesson
 from gdlesson.descent import gradient_descent
 from gdlesson.figures.common import WIDTH, FigureSpec, dots
-from gdlesson.numbers import power_of_ten, signed
+from gdlesson.numbers import power_of_ten, rounded_up, signed
 from gdlesson.style import styled
 from gdlesson.valleys import WINDOW, descents, ending, flat_from, turning_points, valleys_cost
 
@@ -155,6 +155,7 @@ def _specs() -> tuple[FigureSpec, ...]:
     cost = valleys_cost()
     hump = next(w for w, kind in turning_points(cost) if kind == "hump")
     flat = flat_from(cost, _tolerance())
+    below = power_of_ten(round(np.log10(_tolerance())))
     return (
         FigureSpec(
             "many-valleys",
@@ -164,7 +165,8 @@ def _specs() -> tuple[FigureSpec, ...]:
             caption=f"Where each descent ends, learning rate {lesson.RATE_VALLEYS:g}. Look at "
             f"the hump at w = {signed(hump, '.3f')}: starts left of it end in the left valley, "
             f"starts right of it in the right one, unless the ground there is nearly flat; "
-            f"from w = {flat:.2f} on, descent does not move at all.",
+            f"from w = {rounded_up(flat, 2)} on, the slope is below {below} and descent "
+            f"stops at once, without a step.",
         ),
     )
 
