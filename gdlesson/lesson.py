@@ -23,3 +23,8 @@ RATE_2D = 0.17
 #: Training the 25-weight network: learning rate and gradient tolerance.
 RATE_NETWORK = 0.02
 TOLERANCE_NETWORK = 1e-2
+
+#: The (w₁, w₂) window the two-weight contour map shows, in the figures and the playground.
+WINDOW_2D = ((-0.4, 3.4), (-1.9, 2.3))
+#: The cost levels the two-weight contour map draws (those above the minimum).
+LEVELS_2D = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 40)
