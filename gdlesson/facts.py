@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
+
 from gdlesson import compute_budget as budget
-from gdlesson import lesson, playground
+from gdlesson import lesson, playground, valley
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
@@ -33,6 +35,32 @@ def machines_table() -> str:
         speed = budget.speed(m.rmax_flops)
         rows.append(f"| {m.name} | [{m.first_top}]({m.source}) | {speed} | \\({years}\\) |")
     return "\n".join(rows)
+
+
+def scaling_2d() -> dict[str, str]:
+    """The two-weight valley before and after dividing each input by its root-mean-square.
+
+    Steps from the lesson's start (the same model's weights) at each valley's
+    fastest fixed rate, 2/(λ_min + λ_max), as the playground's slider offers it,
+    and at the lesson's rate.
+    """
+    cost = two_weight_cost()
+    scaled, scale = valley.rms_scaled(cost)
+    best, best_scaled = (playground.fastest_slider_rate(c) for c in (cost, scaled))
+    start = np.array(lesson.START_2D)
+    return {
+        "condition_2d": f"{valley.condition(cost):.1f}",
+        "condition_2d_scaled": f"{valley.condition(scaled):.1f}",
+        "scale_area_2d": f"{scale[0]:.2f}",
+        "scale_age_2d": f"{scale[1]:.2f}",
+        "rate_2d_best": f"{best:g}",
+        "steps_2d_best": _count(gradient_descent(cost, start, best).steps),
+        "rate_2d_scaled": f"{best_scaled:g}",
+        "steps_2d_scaled": _count(gradient_descent(scaled, start * scale, best_scaled).steps),
+        "steps_2d_scaled_same_rate": _count(
+            gradient_descent(scaled, start * scale, lesson.RATE_2D).steps
+        ),
+    }
 
 
 @cache
@@ -127,4 +155,5 @@ def facts() -> dict[str, str]:
     # the interactive playgrounds: HTML, their settings as JSON (gdlesson.playground)
     values["playground_1d"] = playground.playground_1d_html()
     values["playground_2d"] = playground.playground_2d_html()
+    values |= scaling_2d()  # the two-weight playground's switch
     return values
