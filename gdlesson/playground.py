@@ -164,7 +164,8 @@ def config_2d() -> dict:
     lowest = cost(cost.minimum())
     return _common("2d", cost, lesson.START_2D, lesson.RATE_2D, rates) | {
         "levels": [float(v) for v in lesson.LEVELS_2D if v > lowest],
-        "switch": f"Scale the inputs: area ÷ {scale[0]:.2f}, age ÷ {scale[1]:.2f}",
+        "switch": "Scale the inputs",
+        "switch_note": f"area ÷ {scale[0]:.2f}, age ÷ {scale[1]:.2f}",
         "modes": modes,
     }
 

@@ -165,7 +165,7 @@ def test_scaling_facts_are_the_computed_ones():
     assert float(f["condition_2d_scaled"]) == pytest.approx(valley.condition(scaled), abs=0.05)
     config = config_2d()
     assert best in config["rates"] and best_scaled in config["rates"]
-    assert f"{scale[0]:.2f}" in config["switch"] and f"{scale[1]:.2f}" in config["switch"]
+    assert f"area ÷ {scale[0]:.2f}, age ÷ {scale[1]:.2f}" in config["switch_note"]
 
 
 def test_the_scaled_map_keeps_the_plots_shape_and_shows_the_same_descent():

@@ -340,7 +340,8 @@
     var id = g.root.id + "-scaled", r = el("div", { class: "gd-pg__switch" }, g.panel);
     g.switch = el("input", { type: "checkbox", id: id, "aria-describedby": id + "-note" }, r);
     el("label", { for: id }, r, g.cfg.switch);
-    g.valley = el("p", { class: "gd-pg__valley", id: id + "-note" }, r);
+    var note = el("p", { class: "gd-pg__valley", id: id + "-note" }, r, g.cfg.switch_note);
+    g.valley = el("span", { class: "gd-pg__elongation" }, note);
     g.switch.addEventListener("change", function () { user(g); setMode(g, g.switch.checked ? 1 : 0); });
   }
 
@@ -456,7 +457,7 @@
     else ["valuenow", "valuetext", "valuemin", "valuemax"].forEach(function (k, j) {
       g.ball.setAttribute("aria-" + k, [g.start[0], "w = " + at, m.window[0][0], m.window[0][1]][j]);
     });
-    if (g.valley) g.valley.textContent = "Elongation λmax/λmin: " + fmt(m.condition, 1);
+    if (g.valley) g.valley.textContent = "elongation λmax/λmin: " + fmt(m.condition, 1);
   }
 
   function showRun(g) {
