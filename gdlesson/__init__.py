@@ -3,6 +3,7 @@
 One module per idea of the lesson:
 
 - :mod:`gdlesson.costs`: the cost C = ½ Σ (ŷ − y)² of a small house-price model;
+- :mod:`gdlesson.valley`: a quadratic cost's curvatures, and what each learning rate does;
 - :mod:`gdlesson.brute_force`: trying 1,000 candidate weights;
 - :mod:`gdlesson.network`: the 4-5-1 house-price network and its 25 weights;
 - :mod:`gdlesson.compute_budget`: why 10⁷⁵ combinations cannot be tried;

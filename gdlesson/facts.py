@@ -14,7 +14,7 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
-from gdlesson import lesson, playground, rates, sgd, valleys
+from gdlesson import lesson, playground, rates, sgd, valley, valleys
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
 from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, gradient_descent
@@ -320,6 +320,32 @@ def workbook_facts(one, two) -> dict[str, str]:
     }
 
 
+def scaling_2d() -> dict[str, str]:
+    """The two-weight valley before and after dividing each input by its root-mean-square.
+
+    Steps from the lesson's start (the same model's weights) at each valley's
+    fastest fixed rate, 2/(λ_min + λ_max), as the playground's slider offers it,
+    and at the lesson's rate.
+    """
+    cost = two_weight_cost()
+    scaled, scale = valley.rms_scaled(cost)
+    best, best_scaled = (playground.fastest_slider_rate(c) for c in (cost, scaled))
+    start = np.array(lesson.START_2D)
+    return {
+        "condition_2d": f"{valley.condition(cost):.1f}",
+        "condition_2d_scaled": f"{valley.condition(scaled):.1f}",
+        "scale_area_2d": f"{scale[0]:.2f}",
+        "scale_age_2d": f"{scale[1]:.2f}",
+        "rate_2d_best": f"{best:g}",
+        "steps_2d_best": _count(gradient_descent(cost, start, best).steps),
+        "rate_2d_scaled": f"{best_scaled:g}",
+        "steps_2d_scaled": _count(gradient_descent(scaled, start * scale, best_scaled).steps),
+        "steps_2d_scaled_same_rate": _count(
+            gradient_descent(scaled, start * scale, lesson.RATE_2D).steps
+        ),
+    }
+
+
 @cache
 def facts() -> dict[str, str]:
     """The lesson's numbers by name, as the pages print them.
@@ -425,6 +451,7 @@ def facts() -> dict[str, str]:
     values["playground_2d"] = playground.playground_2d_html()
     values |= _slope_facts() | _two_weight_facts() | _network_facts()
     values |= _valleys_facts() | _sgd_facts()
+    values |= scaling_2d()  # the two-weight playground's switch
     return values
 
 

@@ -4,18 +4,26 @@
 in the reader's browser. Everything it needs comes from this module, written
 into the page at build time as JSON: the cost's rows ``X`` and targets ``y``,
 the lesson's start and learning rate (:mod:`gdlesson.lesson`), the learning
-rates the slider offers, the rules of :func:`gdlesson.descent.gradient_descent`
-(tolerance, max_steps, ``BLOWUP``) and the plot's window. The JavaScript
-repeats the descent's arithmetic in the same order; tests/browser checks each
-path it draws against :func:`~gdlesson.descent.gradient_descent`.
+rates the slider offers, what each rate does (:func:`gdlesson.valley.rate_bands`),
+the rules of :func:`gdlesson.descent.gradient_descent` (tolerance, max_steps,
+``BLOWUP``) and the plot's window. The JavaScript repeats the descent's
+arithmetic in the same order; tests/browser checks each path it draws against
+:func:`~gdlesson.descent.gradient_descent`.
+
+A playground has one *mode* per way of looking at its cost: the two-weight one
+also shows the same model with scaled inputs (:func:`gdlesson.valley.rms_scaled`),
+behind a switch. A mode's weights are the model's weights times its ``scale``.
 
 >>> config = config_1d()
 >>> config["start"], config["rate"], config["rate"] in config["rates"]
 ([0.5], 0.05, True)
 >>> config["blowup"], config["max_steps"], config["tolerance"], config["candidates"]
 (1000000.0, 10000, 1e-06, 1000)
->>> print(widget_html("gd-playground-1d", config)[:61])
-<div class="gd-playground" id="gd-playground-1d" data-config=
+>>> mode = config["modes"][0]
+>>> mode["bands"][mode["band"][config["rates"].index(0.1)]]["label"]
+'just right: walks straight down, near the fewest steps'
+>>> print(widget_html("gd-playground-1d", config)[:79])
+<div class="gd-playground gd-playground--1d" id="gd-playground-1d" data-config=
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ import math
 
 import numpy as np
 
-from gdlesson import lesson
+from gdlesson import lesson, valley
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, gradient_descent
@@ -38,89 +46,147 @@ MANTISSAS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
 #: The learning rates each playground's slider spans.
 RATE_RANGE_1D = (0.001, 0.5)
 RATE_RANGE_2D = (0.001, 0.3)
-#: The (w₁, w₂) window of the contour map, as in the contour figure.
-WINDOW_2D = ((-0.4, 3.4), (-1.9, 2.3))
-#: The cost levels the contour map draws, where above the minimum.
-LEVELS_2D = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 40)
 #: Start points move in steps of this size (sliders, arrow keys, dragging).
 START_STEP = 0.01
 
 _DEFAULTS = inspect.signature(gradient_descent).parameters
 
 
-def rate_choices(low: float, high: float, curvature: float, lesson_rates=()) -> list[float]:
+def rate_choices(low: float, high: float, edges, lesson_rates=()) -> list[float]:
     """The slider's learning rates from ``low`` to ``high``, smallest first.
 
-    Round numbers on a log scale, the lesson's own rates, and the two rates of
-    two significant digits either side of 2/L, where descent turns from
-    converging to diverging.
+    Round numbers on a log scale, the lesson's own rates, and for each of
+    ``edges`` (2/λ_max, where descent turns from converging to diverging) the
+    two rates of two significant digits either side of it.
 
-    >>> rate_choices(0.1, 0.3, 9.11, lesson_rates=[0.17])
+    >>> rate_choices(0.1, 0.3, [2 / 9.11], lesson_rates=[0.17])
     [0.1, 0.12, 0.15, 0.17, 0.2, 0.21, 0.22, 0.25, 0.3]
     """
-    edge = 2 / curvature
-    digits = 1 - math.floor(math.log10(edge))
-    scale = 10**digits
-    around = (math.floor(edge * scale) / scale, math.ceil(edge * scale) / scale)
     values = {float(f"{m}e{e}") for e in range(-6, 3) for m in MANTISSAS}
-    values |= {float(f"{v:.{digits}f}") for v in around} | {float(v) for v in lesson_rates}
+    values |= {float(v) for v in lesson_rates}
+    for edge in edges:
+        digits = 1 - math.floor(math.log10(edge))
+        scale = 10**digits
+        around = (math.floor(edge * scale) / scale, math.ceil(edge * scale) / scale)
+        values |= {float(f"{v:.{digits}f}") for v in around}
     return sorted(v for v in values if low <= v <= high)
 
 
-def _common(cost: QuadraticCost, start, rate: float, rate_range, lesson_rates) -> dict:
-    curvature = cost.curvature()
+def fastest_slider_rate(cost: QuadraticCost) -> float:
+    """2/(λ_min + λ_max) to four decimals: the fastest fixed rate, as a slider position.
+
+    >>> fastest_slider_rate(two_weight_cost())
+    0.1741
+    """
+    return round(valley.fastest_rate(cost), 4)
+
+
+def scaled_window(window, scale) -> list[list[float]]:
+    """``window`` in weights times ``scale``, widened on one axis to keep its shape.
+
+    The plot keeps its size when the reader flips the switch.
+
+    >>> scaled_window([[0, 1], [0, 2]], [2, 1])
+    [[0.0, 2.0], [-1.0, 3.0]]
+    """
+    box = np.array(window, dtype=float) * np.array(scale, dtype=float)[:, None]
+    aspect = (window[1][1] - window[1][0]) / (window[0][1] - window[0][0])
+    width, height = np.diff(box, axis=1)[:, 0]
+    half = np.array([max(width, height / aspect), max(height, width * aspect)]) / 2
+    middle = box.mean(axis=1)
+    return [[float(m - h), float(m + h)] for m, h in zip(middle, half, strict=True)]
+
+
+def _mode(cost: QuadraticCost, rates, window, scale, names, axes, edge_name) -> dict:
+    """What a widget draws for one cost: its rows, window, minimum, and what each rate does."""
+    bands = valley.rate_bands(cost, rates, edge_name)
     return {
         "X": cost.inputs.tolist(),
+        "scale": [float(v) for v in scale],
+        "window": [[float(v) for v in w] for w in window],
+        "minimum": [float(v) for v in cost.minimum()],
+        "condition": valley.condition(cost),
+        "bands": [{"kind": b.kind, "low": b.low, "label": b.label} for b in bands],
+        "band": [valley.band_index(bands, r) for r in rates],
+        "factor": [float(f"{valley.contraction(cost, r):.4g}") for r in rates],
+        "names": names,
+        "axes": axes,
+        "edge": edge_name,
+    }
+
+
+def _common(kind: str, cost: QuadraticCost, start, rate: float, rates) -> dict:
+    return {
+        "kind": kind,
         "y": cost.targets.tolist(),
         "start": [float(v) for v in start],
         "rate": float(rate),
-        "rates": rate_choices(*rate_range, curvature, [rate, *lesson_rates]),
-        "curvature": curvature,
-        "max_rate": 2 / curvature,
+        "rates": rates,
         "tolerance": _DEFAULTS["tolerance"].default,
         "max_steps": _DEFAULTS["max_steps"].default,
         "blowup": BLOWUP,
-        # gdlesson.descent: after a step, a non-finite cost ends the descent
-        # (that point dropped); a cost above blowup × max(C(start), 1) ends it
-        # (that point kept).
-        "divergence": "cost non-finite, or cost > blowup * max(cost(start), 1)",
         "start_step": START_STEP,
         "candidates": CANDIDATES,
-        "minimum": [float(v) for v in cost.minimum()],
     }
 
 
 def config_1d() -> dict:
     """The one-weight playground: the cost curve over the brute-force range."""
     cost = one_weight_cost()
-    rates = [lesson.RATE_ZIGZAG_1D, *lesson.RATES_1D.values()]
-    config = _common(cost, [lesson.START_1D], lesson.RATE_1D, RATE_RANGE_1D, rates)
+    lesson_rates = [lesson.RATE_1D, lesson.RATE_ZIGZAG_1D, *lesson.RATES_1D.values()]
+    rates = rate_choices(*RATE_RANGE_1D, [2 / cost.curvature()], lesson_rates)
     ceiling = float(cost.on_grid(np.array(SEARCH_RANGE)).max()) * 1.1
-    config |= {"kind": "1d", "window": [list(SEARCH_RANGE), [0.0, ceiling]]}
-    return config
+    window = [list(SEARCH_RANGE), [0.0, ceiling]]
+    mode = _mode(cost, rates, window, [1.0], ["w"], ["weight w", "C"], "2/L")
+    return _common("1d", cost, [lesson.START_1D], lesson.RATE_1D, rates) | {"modes": [mode]}
 
 
 def config_2d() -> dict:
-    """The two-weight playground: the contour map of the figures."""
+    """The two-weight playground: the figures' contour map, and the same with scaled inputs."""
     cost = two_weight_cost()
-    config = _common(cost, lesson.START_2D, lesson.RATE_2D, RATE_RANGE_2D, [])
+    scaled, scale = valley.rms_scaled(cost)
+    edges = [2 / valley.curvatures(c)[-1] for c in (cost, scaled)]
+    lesson_rates = [lesson.RATE_2D, *(fastest_slider_rate(c) for c in (cost, scaled))]
+    rates = rate_choices(*RATE_RANGE_2D, edges, lesson_rates)
+    window = lesson.WINDOW_2D
+    modes = [
+        _mode(cost, rates, window, [1.0, 1.0], ["w₁", "w₂"], ["w₁ (area)", "w₂"], "2/λmax"),
+        _mode(
+            scaled,
+            rates,
+            scaled_window(window, scale),
+            scale,
+            ["w₁′", "w₂′"],
+            ["w₁′ (area)", "w₂′"],
+            "2/λmax",
+        ),
+    ]
     lowest = cost(cost.minimum())
-    config |= {
-        "kind": "2d",
-        "window": [list(w) for w in WINDOW_2D],
-        "levels": [float(v) for v in LEVELS_2D if v > lowest],
+    return _common("2d", cost, lesson.START_2D, lesson.RATE_2D, rates) | {
+        "levels": [float(v) for v in lesson.LEVELS_2D if v > lowest],
+        "switch": "Scale the inputs",
+        "switch_note": f"area ÷ {scale[0]:.2f}, age ÷ {scale[1]:.2f}",
+        "modes": modes,
     }
-    return config
 
 
 def widget_html(element_id: str, config: dict) -> str:
     """The element a playground is drawn into, its settings in ``data-config``.
 
-    Without JavaScript it shows a note; the static figures still teach.
+    The plot, the panel of controls and the readout are there before the
+    script runs, sized by the stylesheet, so building the widget moves nothing. Without
+    JavaScript it shows a note instead; the static figures still teach.
     """
     data = html.escape(json.dumps(config, separators=(",", ":")), quote=True)
+    # The contour map keeps equal scales on both axes: its frame has the window's shape.
+    (x_lo, x_hi), (y_lo, y_hi) = config["modes"][0]["window"]
+    shape = f"{x_hi - x_lo:.6g} / {y_hi - y_lo:.6g}"
+    frame = f' style="--gd-frame: {shape}"' if config["kind"] == "2d" else ""
     return (
-        f'<div class="gd-playground" id="{element_id}" data-config="{data}">\n'
+        f'<div class="gd-playground gd-playground--{config["kind"]}" id="{element_id}"{frame} '
+        f'data-config="{data}">\n'
+        '<div class="gd-pg__plot"></div><div class="gd-pg__panel"></div>'
+        '<div class="gd-pg__out"></div>\n'
         '<noscript><p class="gd-playground__note">The interactive playground needs '
         "JavaScript; the figures on this page show the same descents.</p></noscript>\n"
         "</div>"

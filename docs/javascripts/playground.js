@@ -1,14 +1,18 @@
 // The learning-rate playgrounds of the lesson (one weight and two weights).
-// Each <div class="gd-playground" data-config="…"> is written by gdlesson/playground.py:
-// the cost's rows X and targets y, the lesson's start and rate, the slider's rates and
-// the rules of gdlesson.descent. descend() repeats gradient_descent step for step;
-// tests/browser/test_playground.py checks every path against it. No library.
-(function () {
-  "use strict";
-  var SVG = "http://www.w3.org/2000/svg";
-  var BIG = 1e5; // screen coordinates are clamped to ±BIG pixels
+// Each <div class="gd-playground" data-config="…"> is written by gdlesson/playground.py with
+// an empty plot, panel and readout that the stylesheet already sizes; this script fills them.
+// Everything it shows comes from the config: the cost's rows and targets, the lesson's start
+// and rate, the slider's rates, what each rate does (bands computed by gdlesson.valley), the
+// rules of gdlesson.descent. A config has one mode per way of looking at the cost (the two-
+// weight one adds scaled inputs); a mode's weights are the model's times its scale.
+// descend() repeats gradient_descent step for step; tests/browser/test_playground.py checks
+// every path against it. No library. Parts: descent, helpers, state, plot, controls, readout.
+"use strict";
+{ // a block, not a function: in strict mode its declarations stay out of the global scope
+  const SVG = "http://www.w3.org/2000/svg";
+  const BIG = 1e5; // screen coordinates are clamped to ±BIG pixels
 
-  // --- The descent, as gdlesson.descent.gradient_descent computes it ------------
+  // --- Descent: gdlesson.descent.gradient_descent, in the same order
 
   function costOf(X, y) {
     var d = X[0].length;
@@ -20,7 +24,6 @@
       });
     }
     return {
-      d: d,
       value: function (w) { // ½ Σ eᵢ²
         var e = error(w), s = 0;
         for (var i = 0; i < e.length; i++) s += 0.5 * e[i] * e[i];
@@ -46,13 +49,12 @@
 
   // {path, costs, status, steps}: "converged" (slope below tolerance), "diverged"
   // (cost non-finite, or above blowup·max(C(start), 1)) or "stopped" (max_steps ran out).
-  function descend(cfg, start, rate) {
-    var cost = cfg.cost || (cfg.cost = costOf(cfg.X, cfg.y));
-    var w = start.slice(), path = [w], costs = [cost.value(w)];
-    var limit = cfg.blowup * Math.max(costs[0], 1), status = null;
-    for (var k = 0; k < cfg.max_steps && !status; k++) {
+  function descend(rules, X, y, start, rate) {
+    var cost = costOf(X, y), w = start.slice(), path = [w], costs = [cost.value(w)];
+    var limit = rules.blowup * Math.max(costs[0], 1), status = null;
+    for (var k = 0; k < rules.max_steps && !status; k++) {
       var g = cost.gradient(w);
-      if (flat(g, cfg.tolerance)) { status = "converged"; break; }
+      if (flat(g, rules.tolerance)) { status = "converged"; break; }
       w = w.map(function (v, j) { return v - rate * g[j]; });
       var c = w.every(isFinite) ? cost.value(w) : Infinity;
       if (!isFinite(c)) { status = "diverged"; break; }
@@ -60,13 +62,13 @@
       costs.push(c);
       if (c > limit) status = "diverged";
     }
-    if (!status) status = flat(cost.gradient(w), cfg.tolerance) ? "converged" : "stopped";
+    if (!status) status = flat(cost.gradient(w), rules.tolerance) ? "converged" : "stopped";
     return { path: path, costs: costs, status: status, steps: costs.length - 1, rate: rate };
   }
 
-  // --- Small helpers ----------------------------------------------------------------
+  // --- Helpers
 
-  var SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+  const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
   function sup(n) {
     return (n < 0 ? "⁻" : "") + String(Math.abs(n)).replace(/\d/g, function (c) { return SUP[c]; });
   }
@@ -83,6 +85,7 @@
   }
   function count(n) { return n.toLocaleString("en-US"); }
   function clamp(x, lo, hi) { return Math.min(hi, Math.max(lo, x)); }
+  function capital(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
   function el(tag, attrs, parent, text) {
     var node = tag.charAt(0) === "$" ? document.createElementNS(SVG, tag.slice(1)) : document.createElement(tag);
     for (var k in attrs) node.setAttribute(k, attrs[k]);
@@ -90,380 +93,433 @@
     if (parent) parent.appendChild(node);
     return node;
   }
-  function verdict(rate, cfg) {
-    var x = rate * cfg.curvature;
-    if (x >= 2) return ["too large: it diverges", "large"];
-    if (x > 1) return ["zig-zags across the minimum", "zigzag"];
-    if (x >= 0.1) return ["just right", "right"];
-    return ["too small: it barely moves", "small"];
+  // What one step does to the distance to the minimum, from gdlesson's max |1 − ηλ|.
+  function factorText(f) {
+    if (f >= 1) return "Each step can multiply the distance to the minimum by up to " + f.toFixed(3) + ".";
+    var pct = f * 100 >= 99 ? (f * 100).toFixed(1) : (f * 100).toPrecision(2);
+    return "Each step keeps at most " + pct + "% of the distance to the minimum.";
   }
-  var STATUS = {
+
+  // --- State: what the reader chose, and the descent it gives
+  // g.m (mode), g.start (in the mode's weights), g.rate, g.run, g.shown (steps drawn), g.timer.
+
+  function mode(g) { return g.cfg.modes[g.m]; }
+
+  function compute(g) {
+    stop(g);
+    g.run = descend(g.cfg, mode(g).X, g.cfg.y, g.start, g.rate);
+    g.shown = 0;
+    update(g);
+  }
+  function setStart(g, s) {
+    var win = mode(g).window, inv = Math.round(1 / g.cfg.start_step);
+    g.start = s.map(function (v, j) { return Math.round(clamp(v, win[j][0], win[j][1]) * inv) / inv; });
+    compute(g);
+  }
+  function setRate(g, index) {
+    g.rate = g.cfg.rates[index];
+    compute(g);
+  }
+  // The same model's start in the other mode's weights; the rate stays as the reader set it.
+  function setMode(g, m) {
+    var from = mode(g).scale, to = g.cfg.modes[m].scale, win = g.cfg.modes[m].window;
+    g.start = g.start.map(function (v, j) { return clamp(v / from[j] * to[j], win[j][0], win[j][1]); });
+    g.m = m;
+    background(g);
+    drawBands(g);
+    compute(g);
+  }
+
+  function step(g) {
+    if (g.shown < g.run.steps) g.shown += 1;
+    update(g);
+  }
+  function tick(g) {
+    var left = g.run.steps - g.shown;
+    g.shown += Math.min(left, Math.max(1, Math.floor(g.shown / 6)));
+    if (g.shown >= g.run.steps) stop(g);
+    update(g);
+  }
+  function play(g) {
+    if (g.shown >= g.run.steps) g.shown = 0;
+    g.timer = setInterval(function () { tick(g); }, 140);
+    update(g);
+  }
+  function stop(g) {
+    clearInterval(g.timer);
+    g.timer = null;
+  }
+
+  // --- Plot: the cost (curve or contour map), the path and the ball
+  // The stylesheet sizes the plot; its padding is the room for the axes.
+
+  function buildPlot(g) {
+    var svg = el("$svg", { class: "gd-pg__svg", role: "group" }, g.plot), clipId = g.root.id + "-clip";
+    g.svg = svg;
+    g.bg = el("$g", {}, svg);
+    g.clip = el("$rect", {}, el("$clipPath", { id: clipId }, el("$defs", {}, svg)));
+    var layer = el("$g", { "clip-path": "url(#" + clipId + ")" }, svg);
+    g.clipped = clipId;
+    g.line = el("$path", { class: "gd-pg__path" }, layer);
+    g.dots = el("$path", { class: "gd-pg__dots" }, layer);
+    g.startMark = el("$circle", { class: "gd-pg__start", r: 5 }, layer);
+    g.ball = el("$g", { class: "gd-pg__ball" }, svg);
+    el("$circle", { r: 8 }, g.ball);
+  }
+
+  function layout(g) {
+    var r = g.plot.getBoundingClientRect();
+    if (r.width === g.W && r.height === g.H) return;
+    var css = getComputedStyle(g.plot), px = function (name) { return parseFloat(css[name]) || 0; };
+    g.W = r.width;
+    g.H = r.height;
+    g.box = { x: px("paddingLeft"), y: px("paddingTop") };
+    g.box.w = g.W - g.box.x - px("paddingRight");
+    g.box.h = g.H - g.box.y - px("paddingBottom");
+    g.svg.setAttribute("viewBox", "0 0 " + g.W + " " + g.H);
+    ["x", "y", "width", "height"].forEach(function (k, i) { g.clip.setAttribute(k, [g.box.x, g.box.y, g.box.w, g.box.h][i]); });
+    background(g);
+    update(g);
+  }
+
+  // Screen coordinates of weights (x) and of the second axis (w₂, or the cost).
+  function sx(g, v) {
+    var win = mode(g).window[0];
+    return clamp(g.box.x + (v - win[0]) / (win[1] - win[0]) * g.box.w, -BIG, BIG);
+  }
+  function sy(g, v) {
+    var win = mode(g).window[1];
+    return clamp(g.box.y + g.box.h - (v - win[0]) / (win[1] - win[0]) * g.box.h, -BIG, BIG);
+  }
+
+  function background(g) {
+    if (!g.box) return;
+    g.bg.textContent = "";
+    if (g.two) contours(g); else curve(g);
+    axes(g);
+    star(g);
+  }
+
+  function ticks(lo, hi) {
+    var out = [];
+    for (var t = Math.ceil(lo); t <= hi + 1e-9; t += 1) out.push(t);
+    if (out.length > 5) out = out.filter(function (t) { return t % 5 === 0; });
+    return out;
+  }
+
+  function axes(g) {
+    var b = g.box, win = mode(g).window, names = mode(g).axes;
+    el("$rect", { class: "gd-pg__frame", x: b.x, y: b.y, width: b.w, height: b.h }, g.bg);
+    ticks(win[0][0], win[0][1]).forEach(function (t) {
+      el("$text", { x: sx(g, t), y: b.y + b.h + 16, "text-anchor": "middle" }, g.bg, fmt(t, 0));
+    });
+    ticks(win[1][0], win[1][1]).forEach(function (t) {
+      el("$text", { x: b.x - 6, y: sy(g, t) + 4, "text-anchor": "end" }, g.bg, fmt(t, 0));
+    });
+    el("$text", { x: b.x + b.w, y: g.H - 4, "text-anchor": "end", class: "gd-pg__label" }, g.bg, names[0]);
+    el("$text", { x: 4, y: b.y + 10, class: "gd-pg__label" }, g.bg, names[1]);
+  }
+
+  function curve(g) {
+    var win = mode(g).window[0], cost = costOf(mode(g).X, g.cfg.y), d = "", n = 200;
+    for (var i = 0; i <= n; i++) {
+      var w = win[0] + (win[1] - win[0]) * i / n;
+      d += (i ? "L" : "M") + sx(g, w).toFixed(1) + " " + sy(g, cost.value([w])).toFixed(1);
+    }
+    el("$path", { class: "gd-pg__curve", d: d, "clip-path": "url(#" + g.clipped + ")" }, g.bg);
+  }
+
+  function star(g) { // the minimum, marked as in the figures
+    var m = mode(g).minimum, x = sx(g, m[0]);
+    var y = g.two ? sy(g, m[1]) : sy(g, costOf(mode(g).X, g.cfg.y).value(m)), d = "";
+    for (var i = 0; i < 10; i++) {
+      var r = i % 2 ? 3.5 : 8, a = Math.PI * i / 5;
+      d += (i ? "L" : "M") + (x + r * Math.sin(a)).toFixed(1) + " " + (y - r * Math.cos(a)).toFixed(1);
+    }
+    el("$path", { class: "gd-pg__min", d: d + "Z" }, g.bg);
+  }
+
+  // Contours of a quadratic cost are ellipses around the minimum, C = C* + ½ δᵀ(XᵀX)δ,
+  // drawn in weight units and mapped to the screen by one transform.
+  function contours(g) {
+    var m = mode(g), A = [0, 0, 0];
+    m.X.forEach(function (r) { A[0] += r[0] * r[0]; A[1] += r[0] * r[1]; A[2] += r[1] * r[1]; });
+    var mid = (A[0] + A[2]) / 2, rad = Math.hypot((A[0] - A[2]) / 2, A[1]);
+    var big = mid + rad, small = mid - rad, angle = Math.atan2(big - A[0], A[1]);
+    var w = m.window, kx = g.box.w / (w[0][1] - w[0][0]), ky = g.box.h / (w[1][1] - w[1][0]);
+    var lowest = costOf(m.X, g.cfg.y).value(m.minimum), c = m.minimum;
+    var layer = el("$g", { "clip-path": "url(#" + g.clipped + ")" }, g.bg);
+    var place = "translate(" + sx(g, c[0]) + " " + sy(g, c[1]) + ") scale(" + kx + " " + -ky + ") rotate(" + angle * 180 / Math.PI + ")";
+    var up = Math.cos(angle) < 0 ? -1 : 1; // the long axis's end that is higher on screen
+    g.cfg.levels.slice().reverse().forEach(function (level, i, all) {
+      var h = 2 * (level - lowest), ring = el("$ellipse", {
+        class: "gd-pg__ring", rx: Math.sqrt(h / big), ry: Math.sqrt(h / small), transform: place,
+        "vector-effect": "non-scaling-stroke",
+      }, layer);
+      ring.style.fillOpacity = (0.05 + 0.3 * i / all.length).toFixed(3);
+      var r = up * Math.sqrt(h / small), x = sx(g, c[0] - r * Math.sin(angle)), y = sy(g, c[1] + r * Math.cos(angle));
+      if (level >= 0.5 && x > g.box.x + 8 && x < g.box.x + g.box.w - 8 && y > g.box.y + 8) {
+        el("$text", { class: "gd-pg__level", x: x, y: y }, layer, String(level));
+      }
+    });
+  }
+
+  function point(g, k) {
+    var w = g.run.path[k];
+    return [sx(g, w[0]), g.two ? sy(g, w[1]) : sy(g, g.run.costs[k])];
+  }
+
+  function drawPath(g) {
+    if (!g.box) return;
+    var d = "", dots = "", b = g.box;
+    for (var k = 0; k <= g.shown; k++) {
+      var p = point(g, k), xy = p[0].toFixed(1) + " " + p[1].toFixed(1);
+      d += (k ? "L" : "M") + xy;
+      dots += "M" + xy + "h0";
+    }
+    g.line.setAttribute("d", d);
+    g.dots.setAttribute("d", dots);
+    var s = point(g, 0), e = point(g, g.shown);
+    g.startMark.setAttribute("cx", s[0]);
+    g.startMark.setAttribute("cy", s[1]);
+    var out = e[0] < b.x || e[0] > b.x + b.w || e[1] < b.y || e[1] > b.y + b.h;
+    g.ball.setAttribute("transform", "translate(" + clamp(e[0], b.x, b.x + b.w) + " " + clamp(e[1], b.y, b.y + b.h) + ")");
+    g.ball.classList.toggle("is-out", out);
+  }
+
+  // --- Controls: rate, start, switch, buttons; keys and pointer on the plot
+
+  function row(g, cls, label, forId) {
+    var r = el("div", { class: "gd-pg__row " + cls }, g.panel);
+    el("label", { for: forId }, r, label);
+    return [r, el("output", { for: forId, class: "gd-pg__value" }, r)];
+  }
+
+  function rateControl(g) {
+    var id = g.root.id + "-rate", r = row(g, "gd-pg__row--rate", "Learning rate η", id);
+    g.rateOut = r[1];
+    g.rateInput = el("input", {
+      type: "range", id: id, min: 0, max: g.cfg.rates.length - 1, step: 1, "aria-describedby": id + "-verdict",
+    }, r[0]);
+    g.scale = el("div", { class: "gd-pg__scale", "aria-hidden": "true" }, r[0]);
+    g.verdict = el("p", { class: "gd-pg__verdict", id: id + "-verdict" }, r[0]);
+    g.rateInput.addEventListener("input", function () { user(g); setRate(g, g.rateInput.valueAsNumber); });
+  }
+
+  // Under the rate slider, the bands of the current mode on the slider's log scale.
+  function drawBands(g) {
+    var rates = g.cfg.rates, lo = Math.log(rates[0]), span = Math.log(rates[rates.length - 1]) - lo;
+    var at = function (r) { return clamp((Math.log(r) - lo) / span * 100, 0, 100); }, bands = mode(g).bands;
+    g.scale.textContent = "";
+    bands.forEach(function (b, i) {
+      var from = b.low > 0 ? at(b.low) : 0, to = i + 1 < bands.length ? at(bands[i + 1].low) : 100;
+      el("span", { class: "gd-pg__band is-" + b.kind, style: "left:" + from + "%;width:" + (to - from) + "%" }, g.scale);
+    });
+    var edge = bands[bands.length - 1];
+    el("span", { class: "gd-pg__edge", style: "left:" + at(edge.low) + "%" }, g.scale, mode(g).edge);
+  }
+
+  function startControls(g) {
+    g.startInputs = g.cfg.start.map(function (v, j) {
+      var id = g.root.id + "-start" + j, r = row(g, "gd-pg__row--start", "", id);
+      var input = el("input", { type: "range", id: id, step: g.cfg.start_step }, r[0]);
+      input.label = r[0].querySelector("label");
+      input.out = r[1];
+      input.addEventListener("input", function () {
+        var s = g.start.slice();
+        s[j] = input.valueAsNumber;
+        user(g);
+        setStart(g, s);
+      });
+      return input;
+    });
+  }
+
+  function modeSwitch(g) {
+    if (g.cfg.modes.length < 2) return;
+    var id = g.root.id + "-scaled", r = el("div", { class: "gd-pg__switch" }, g.panel);
+    g.switch = el("input", { type: "checkbox", id: id, "aria-describedby": id + "-note" }, r);
+    el("label", { for: id }, r, g.cfg.switch);
+    var note = el("p", { class: "gd-pg__valley", id: id + "-note" }, r, g.cfg.switch_note);
+    g.valley = el("span", { class: "gd-pg__elongation" }, note);
+    g.switch.addEventListener("change", function () { user(g); setMode(g, g.switch.checked ? 1 : 0); });
+  }
+
+  function buttons(g) {
+    var box = el("div", { class: "gd-pg__buttons" }, g.panel);
+    var button = function (name, onClick) {
+      var b = el("button", { type: "button", class: "gd-pg__button" }, box, name);
+      b.addEventListener("click", function () { user(g); onClick(); });
+      return b;
+    };
+    button("Step", function () { stop(g); step(g); });
+    g.playButton = button("Play", function () {
+      if (g.timer) { stop(g); update(g); } else play(g);
+    });
+    button("Reset", function () { stop(g); g.shown = 0; update(g); });
+  }
+
+  // The start point from the plot: arrow keys; a click (two weights) or a drag of the ball.
+  function plotKeys(g) {
+    var handle = g.two ? g.svg : g.ball;
+    handle.setAttribute("tabindex", "0");
+    if (g.two) {
+      g.svg.setAttribute("aria-label", "Contour map of the cost: click, or use the arrow keys, to move the start point");
+    } else {
+      g.ball.setAttribute("role", "slider");
+      g.ball.setAttribute("aria-label", "Ball: start point w (drag it, or use the arrow keys)");
+    }
+    handle.addEventListener("keydown", function (e) {
+      var by = e.shiftKey ? 0.5 : 0.05, y = g.two ? 1 : 0, s = g.start.slice(), move = {
+        ArrowLeft: [0, -by], ArrowRight: [0, by], ArrowDown: [y, -by], ArrowUp: [y, by], Home: [0, -Infinity], End: [0, Infinity],
+      }[e.key];
+      if (!move) return;
+      e.preventDefault();
+      user(g);
+      s[move[0]] += move[1];
+      setStart(g, s);
+    });
+  }
+
+  function plotPointer(g) {
+    function fromPointer(e) {
+      var r = g.svg.getBoundingClientRect(), b = g.box, win = mode(g).window;
+      var x = (e.clientX - r.left) * g.W / r.width, y = (e.clientY - r.top) * g.H / r.height;
+      var w1 = win[0][0] + (x - b.x) / b.w * (win[0][1] - win[0][0]);
+      var w2 = win[1][0] + (b.y + b.h - y) / b.h * (win[1][1] - win[1][0]);
+      user(g);
+      setStart(g, g.two ? [w1, w2] : [w1]);
+    }
+    if (g.two) return g.svg.addEventListener("click", fromPointer);
+    var dragging = false;
+    g.ball.addEventListener("pointerdown", function (e) {
+      dragging = true;
+      g.ball.setPointerCapture(e.pointerId);
+      e.preventDefault();
+    });
+    g.ball.addEventListener("pointermove", function (e) { if (dragging) fromPointer(e); });
+    g.ball.addEventListener("pointerup", function () { dragging = false; });
+    g.svg.addEventListener("click", function (e) { if (e.target.closest(".gd-pg__ball") === null) fromPointer(e); });
+  }
+
+  // The rolling ball: the one-weight playground plays the lesson's descent when it comes
+  // into view, unless the reader asked for reduced motion or took over first.
+  function autoplay(g) {
+    var reduce = window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches;
+    if (g.two || reduce || !window.IntersectionObserver) return;
+    g.autoplay = new IntersectionObserver(function (entries) {
+      if (entries[0].isIntersecting) { user(g); play(g); }
+    }, { threshold: 0.75 });
+    g.autoplay.observe(g.plot);
+  }
+  function user(g) { // the reader took over: no more autoplay
+    if (g.autoplay) { g.autoplay.disconnect(); g.autoplay = null; }
+  }
+
+  // --- Readout: what the controls are set to, and where the descent is
+
+  function readout(g) {
+    var list = el("dl", { class: "gd-pg__readout" }, g.out);
+    function item(term) {
+      var box = el("div", {}, list);
+      return [el("dt", {}, box, term), el("dd", {}, box)];
+    }
+    g.stepOut = item("step")[1];
+    g.wOut = item("");
+    g.cOut = item("cost C")[1];
+    var notes = el("div", { class: "gd-pg__notes" }, g.out);
+    g.status = el("p", { class: "gd-pg__status", role: "status" }, notes);
+    g.compare = el("p", { class: "gd-pg__compare" }, notes);
+  }
+
+  function update(g) {
+    showControls(g);
+    drawPath(g);
+    showRun(g);
+  }
+
+  function showControls(g) {
+    var m = mode(g), i = g.cfg.rates.indexOf(g.rate), band = m.bands[m.band[i]];
+    g.rateInput.value = i;
+    g.rateInput.setAttribute("aria-valuetext", g.rate + ", " + band.label);
+    g.rateOut.textContent = String(g.rate);
+    g.verdict.textContent = capital(band.label) + ". " + factorText(m.factor[i]);
+    g.verdict.className = "gd-pg__verdict is-" + band.kind;
+    g.startInputs.forEach(function (input, j) {
+      input.min = m.window[j][0];
+      input.max = m.window[j][1];
+      input.value = g.start[j];
+      input.label.textContent = "Start " + m.names[j];
+      input.out.textContent = fmt(g.start[j], 2);
+    });
+    var at = m.names.length > 1 ? "(" + g.start.join(", ") + ")" : String(g.start[0]);
+    if (g.two) g.svg.setAttribute("aria-description", "Start point " + at);
+    else ["valuenow", "valuetext", "valuemin", "valuemax"].forEach(function (k, j) {
+      g.ball.setAttribute("aria-" + k, [g.start[0], "w = " + at, m.window[0][0], m.window[0][1]][j]);
+    });
+    if (g.valley) g.valley.textContent = "elongation λmax/λmin: " + fmt(m.condition, 1);
+  }
+
+  function showRun(g) {
+    var run = g.run, n = g.shown, w = run.path[n], done = n === run.steps, names = mode(g).names;
+    g.stepOut.textContent = count(n) + (done ? "" : " of " + count(run.steps));
+    g.wOut[0].textContent = names.length > 1 ? "(" + names.join(", ") + ")" : names[0];
+    g.wOut[1].textContent = names.length > 1 ? "(" + fmt(w[0], 3) + ", " + fmt(w[1], 3) + ")" : fmt(w[0], 4);
+    g.cOut.textContent = fmt(run.costs[n], 4);
+    g.status.textContent = done ? STATUS[run.status] : g.timer ? "rolling…" : n ? "paused" : "ready: press Step or Play";
+    g.root.setAttribute("data-status", done ? run.status : "");
+    g.root.setAttribute("data-shown", n);
+    g.root.classList.toggle("is-diverged", done && run.status === "diverged");
+    g.playButton.textContent = g.timer ? "Pause" : "Play";
+    var c = g.cfg.candidates, grid = g.two ? count(c) + "² = " + count(c * c) : count(c);
+    g.compare.textContent = "Gradient descent: " + count(run.steps) + " steps, " + run.status +
+      ". Brute force on a grid: " + grid + " evaluations of C.";
+  }
+  const STATUS = {
     converged: "converged: the slope is flat",
     diverged: "diverged: the cost blew up and the ball left the plot",
     stopped: "stopped: the step limit ran out first",
   };
 
-  // --- One playground ---------------------------------------------------------------
+  // --- One playground
 
   function init(root) {
     if (root.gdState) return;
     var cfg = JSON.parse(root.getAttribute("data-config"));
-    var two = cfg.kind === "2d", id = root.id, names = two ? ["w₁", "w₂"] : ["w"];
-    var inv = Math.round(1 / cfg.start_step);
-    var snap = function (v) { return Math.round(v * inv) / inv; };
-    var win = cfg.window;
-    var state = { start: cfg.start.slice(), rate: cfg.rate, run: null, shown: 0, timer: null };
-    var reduce = window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var g = { root: root, cfg: cfg, two: cfg.kind === "2d", m: 0, start: cfg.start.slice(), rate: cfg.rate };
+    g.plot = root.querySelector(".gd-pg__plot");
+    g.panel = root.querySelector(".gd-pg__panel");
+    g.out = root.querySelector(".gd-pg__out");
+    buildPlot(g);
+    rateControl(g);
+    startControls(g);
+    modeSwitch(g);
+    buttons(g);
+    readout(g);
+    plotKeys(g);
+    plotPointer(g);
+    drawBands(g);
+    compute(g);
+    layout(g);
+    if (window.ResizeObserver) new ResizeObserver(function () { layout(g); }).observe(g.plot);
+    autoplay(g);
+    root.gdState = function () { return snapshot(g); };
+  }
 
-    root.textContent = "";
-    root.classList.add("gd-playground--" + cfg.kind);
-    var plot = el("div", { class: "gd-pg__plot" }, root);
-    var svg = el("$svg", { class: "gd-pg__svg", role: "group" }, plot);
-    var panel = el("div", { class: "gd-pg__panel" }, root);
-
-    // The learning rate: a slider over the config's rates (a log scale).
-    var row = el("div", { class: "gd-pg__row" }, panel);
-    el("label", { for: id + "-rate" }, row, "Learning rate η");
-    var rateOut = el("output", { for: id + "-rate", class: "gd-pg__value" }, row);
-    var rateInput = el("input", {
-      type: "range", id: id + "-rate", min: 0, max: cfg.rates.length - 1, step: 1,
-      "aria-describedby": id + "-verdict",
-    }, row);
-    var scale = el("div", { class: "gd-pg__scale", "aria-hidden": "true" }, row);
-    var verdictOut = el("p", { class: "gd-pg__verdict", id: id + "-verdict" }, row);
-    zones(scale);
-
-    // The start point: one slider per weight.
-    var startInputs = names.map(function (name, j) {
-      var r = el("div", { class: "gd-pg__row gd-pg__row--start" }, panel);
-      el("label", { for: id + "-start" + j }, r, "Start " + name);
-      var out = el("output", { for: id + "-start" + j, class: "gd-pg__value" }, r);
-      var input = el("input", {
-        type: "range", id: id + "-start" + j, min: win[j][0], max: win[j][1], step: cfg.start_step,
-      }, r);
-      input.out = out;
-      input.addEventListener("input", function () {
-        var s = state.start.slice();
-        s[j] = snap(input.valueAsNumber);
-        setStart(s);
-      });
-      return input;
-    });
-
-    var buttons = el("div", { class: "gd-pg__buttons" }, panel);
-    var stepBtn = el("button", { type: "button", class: "gd-pg__button" }, buttons, "Step");
-    var playBtn = el("button", { type: "button", class: "gd-pg__button gd-pg__button--play" }, buttons, "Play");
-    var resetBtn = el("button", { type: "button", class: "gd-pg__button" }, buttons, "Reset");
-
-    var readout = el("dl", { class: "gd-pg__readout" }, panel);
-    function item(term) {
-      var box = el("div", {}, readout);
-      el("dt", {}, box, term);
-      return el("dd", {}, box);
-    }
-    var stepOut = item("step"), wOut = item(two ? "(w₁, w₂)" : "w"), cOut = item("cost C");
-    var status = el("p", { class: "gd-pg__status", role: "status" }, panel);
-    var compare = el("p", { class: "gd-pg__compare" }, panel);
-
-    // The plot: axes and cost drawn by layout(), the path and ball by draw().
-    var bg = el("$g", {}, svg), clipId = id + "-clip";
-    var clip = el("$rect", {}, el("$clipPath", { id: clipId }, el("$defs", {}, svg)));
-    var layer = el("$g", { "clip-path": "url(#" + clipId + ")" }, svg);
-    var line = el("$path", { class: "gd-pg__path" }, layer);
-    var dots = el("$path", { class: "gd-pg__dots" }, layer);
-    var startMark = el("$circle", { class: "gd-pg__start", r: 5 }, layer);
-    var ball = el("$g", { class: "gd-pg__ball" }, svg);
-    el("$circle", { r: 8 }, ball);
-    var handle = two ? svg : ball;
-    handle.setAttribute("tabindex", "0");
-    if (two) {
-      svg.setAttribute("aria-label", "Contour map of the cost: click, or use the arrow keys, to move the start point");
-    } else {
-      ball.setAttribute("role", "slider");
-      ball.setAttribute("aria-label", "Ball: start point w (drag it, or use the arrow keys)");
-      ball.setAttribute("aria-valuemin", win[0][0]);
-      ball.setAttribute("aria-valuemax", win[0][1]);
-    }
-    var W = 0, H = 0, box = null, sx, sy;
-
-    function zones(scale) {
-      var lo = Math.log(cfg.rates[0]), span = Math.log(cfg.rates[cfg.rates.length - 1]) - lo;
-      var at = function (r) { return clamp((Math.log(r) - lo) / span * 100, 0, 100).toFixed(1) + "%"; };
-      var L = cfg.curvature, a = at(0.1 / L), b = at(1 / L), c = at(2 / L);
-      scale.style.setProperty("--a", a);
-      scale.style.setProperty("--b", b);
-      scale.style.setProperty("--c", c);
-      el("span", { class: "gd-pg__edge", style: "left:" + c }, scale, "2/L");
-    }
-
-    function layout() {
-      var width = plot.clientWidth || 320;
-      if (width === W && box) return;
-      W = width;
-      var pad = { l: 44, r: 12, t: 12, b: 36 };
-      var dx = win[0][1] - win[0][0], dy = win[1][1] - win[1][0];
-      var pw = W - pad.l - pad.r, ph;
-      if (two) { // equal scales: a step across the valley looks as it is
-        ph = pw * dy / dx;
-        H = ph + pad.t + pad.b;
-      } else {
-        H = clamp(Math.round(W * 0.5), 220, 340);
-        ph = H - pad.t - pad.b;
-      }
-      box = { x: pad.l, y: pad.t, w: pw, h: ph };
-      sx = function (v) { return clamp(pad.l + (v - win[0][0]) / dx * pw, -BIG, BIG); };
-      sy = function (v) { return clamp(pad.t + ph - (v - win[1][0]) / dy * ph, -BIG, BIG); };
-      svg.setAttribute("viewBox", "0 0 " + W + " " + H);
-      svg.setAttribute("width", W);
-      svg.setAttribute("height", H);
-      clip.setAttribute("x", box.x);
-      clip.setAttribute("y", box.y);
-      clip.setAttribute("width", box.w);
-      clip.setAttribute("height", box.h);
-      bg.textContent = "";
-      if (two) contours(); else curve();
-      axes();
-      draw();
-    }
-
-    function ticks(lo, hi) {
-      var out = [];
-      for (var t = Math.ceil(lo); t <= hi + 1e-9; t += 1) out.push(t);
-      if (out.length > 5) out = out.filter(function (t) { return t % 5 === 0; });
-      return out;
-    }
-
-    function axes() {
-      el("$rect", { class: "gd-pg__frame", x: box.x, y: box.y, width: box.w, height: box.h }, bg);
-      ticks(win[0][0], win[0][1]).forEach(function (t) {
-        el("$text", { x: sx(t), y: box.y + box.h + 16, "text-anchor": "middle" }, bg, fmt(t, 0));
-      });
-      ticks(win[1][0], win[1][1]).forEach(function (t) {
-        el("$text", { x: box.x - 6, y: sy(t) + 4, "text-anchor": "end" }, bg, fmt(t, 0));
-      });
-      el("$text", { x: box.x + box.w, y: H - 4, "text-anchor": "end", class: "gd-pg__label" }, bg,
-        two ? "w₁ (area)" : "weight w");
-      el("$text", { x: 4, y: box.y + 10, class: "gd-pg__label" }, bg, two ? "w₂" : "C");
-    }
-
-    function curve() {
-      var d = "", n = 200;
-      for (var i = 0; i <= n; i++) {
-        var w = win[0][0] + (win[0][1] - win[0][0]) * i / n;
-        d += (i ? "L" : "M") + sx(w).toFixed(1) + " " + sy(cfg.cost.value([w])).toFixed(1);
-      }
-      el("$path", { class: "gd-pg__curve", d: d, "clip-path": "url(#" + clipId + ")" }, bg);
-      minimum();
-    }
-
-    function minimum() {
-      var m = cfg.minimum, x = sx(m[0]), y = two ? sy(m[1]) : sy(cfg.cost.value(m));
-      var d = "";
-      for (var i = 0; i < 10; i++) { // a star, as in the figures
-        var r = i % 2 ? 3.5 : 8, a = Math.PI * i / 5;
-        d += (i ? "L" : "M") + (x + r * Math.sin(a)).toFixed(1) + " " + (y - r * Math.cos(a)).toFixed(1);
-      }
-      el("$path", { class: "gd-pg__min", d: d + "Z" }, bg);
-    }
-
-    // Contours of a quadratic cost are ellipses around the minimum: C = C* + ½ δᵀ(XᵀX)δ.
-    function contours() {
-      var A = [0, 0, 0], X = cfg.X;
-      X.forEach(function (r) { A[0] += r[0] * r[0]; A[1] += r[0] * r[1]; A[2] += r[1] * r[1]; });
-      var mid = (A[0] + A[2]) / 2, rad = Math.hypot((A[0] - A[2]) / 2, A[1]);
-      var big = mid + rad, small = mid - rad, angle = Math.atan2(big - A[0], A[1]) * 180 / Math.PI;
-      var lowest = cfg.cost.value(cfg.minimum), k = box.w / (win[0][1] - win[0][0]);
-      var cx = sx(cfg.minimum[0]), cy = sy(cfg.minimum[1]);
-      var g = el("$g", { "clip-path": "url(#" + clipId + ")" }, bg);
-      cfg.levels.slice().reverse().forEach(function (level, i, all) {
-        var h = 2 * (level - lowest);
-        var e = el("$ellipse", {
-          class: "gd-pg__ring", cx: cx, cy: cy, rx: k * Math.sqrt(h / big), ry: k * Math.sqrt(h / small),
-          transform: "rotate(" + (-angle).toFixed(2) + " " + cx + " " + cy + ")",
-        }, g);
-        e.style.fillOpacity = (0.05 + 0.3 * i / all.length).toFixed(3);
-        var lx = cx + k * Math.sqrt(h / small) * Math.cos((90 - angle) * Math.PI / 180);
-        if (level >= 0.5 && lx < box.x + box.w - 8) {
-          el("$text", { class: "gd-pg__level", x: lx, y: cy - k * Math.sqrt(h / small) * Math.sin((90 - angle) * Math.PI / 180) }, g, String(level));
-        }
-      });
-      minimum();
-    }
-
-    function point(k) {
-      var w = state.run.path[k];
-      return [sx(w[0]), two ? sy(w[1]) : sy(state.run.costs[k])];
-    }
-
-    function draw() {
-      if (!box) return;
-      var run = state.run, n = state.shown, d = "", dd = "";
-      for (var k = 0; k <= n; k++) {
-        var p = point(k), xy = p[0].toFixed(1) + " " + p[1].toFixed(1);
-        d += (k ? "L" : "M") + xy;
-        dd += "M" + xy + "h0";
-      }
-      line.setAttribute("d", d);
-      dots.setAttribute("d", dd);
-      var s = point(0), p = point(n);
-      startMark.setAttribute("cx", s[0]);
-      startMark.setAttribute("cy", s[1]);
-      var out = p[0] < box.x || p[0] > box.x + box.w || p[1] < box.y || p[1] > box.y + box.h;
-      ball.setAttribute("transform", "translate(" + clamp(p[0], box.x, box.x + box.w) + " " + clamp(p[1], box.y, box.y + box.h) + ")");
-      ball.classList.toggle("is-out", out);
-      readouts();
-    }
-
-    function readouts() {
-      var run = state.run, n = state.shown, w = run.path[n], done = n === run.steps;
-      stepOut.textContent = count(n) + (done ? "" : " of " + count(run.steps));
-      wOut.textContent = two ? "(" + fmt(w[0], 3) + ", " + fmt(w[1], 3) + ")" : fmt(w[0], 4);
-      cOut.textContent = fmt(run.costs[n], 4);
-      var text = done ? STATUS[run.status] : state.timer ? "rolling…" : n ? "paused" : "ready: press Step or Play";
-      status.textContent = text;
-      root.setAttribute("data-status", done ? run.status : "");
-      root.setAttribute("data-shown", n);
-      root.classList.toggle("is-diverged", done && run.status === "diverged");
-      playBtn.textContent = state.timer ? "Pause" : "Play";
-      var grid = two ? count(cfg.candidates) + "² = " + count(Math.pow(cfg.candidates, 2)) : count(cfg.candidates);
-      compare.textContent = "Gradient descent: " + count(run.steps) + " steps, " + run.status +
-        ". Brute force on a grid: " + grid + " evaluations of C.";
-    }
-
-    function compute() {
-      stop();
-      state.run = descend(cfg, state.start, state.rate);
-      state.shown = 0;
-      var v = verdict(state.rate, cfg);
-      rateInput.value = cfg.rates.indexOf(state.rate);
-      rateInput.setAttribute("aria-valuetext", state.rate + ", " + v[0]);
-      rateOut.textContent = String(state.rate);
-      verdictOut.textContent = v[0][0].toUpperCase() + v[0].slice(1) + " (2/L = " + fmt(cfg.max_rate, 4) + ")";
-      verdictOut.className = "gd-pg__verdict is-" + v[1];
-      startInputs.forEach(function (input, j) {
-        input.value = state.start[j];
-        input.out.textContent = fmt(state.start[j], 2);
-      });
-      if (two) {
-        svg.setAttribute("aria-description", "Start point (" + state.start.join(", ") + ")");
-      } else {
-        ball.setAttribute("aria-valuenow", state.start[0]);
-        ball.setAttribute("aria-valuetext", "w = " + state.start[0]);
-      }
-      draw();
-    }
-
-    function setStart(s) {
-      state.start = s.map(function (v, j) { return snap(clamp(v, win[j][0], win[j][1])); });
-      compute();
-    }
-
-    function step() {
-      if (state.shown < state.run.steps) state.shown += 1;
-      draw();
-    }
-    function tick() {
-      var left = state.run.steps - state.shown;
-      state.shown += Math.min(left, Math.max(1, Math.floor(state.shown / 6)));
-      if (state.shown >= state.run.steps) stop();
-      draw();
-    }
-    function play() {
-      if (state.shown >= state.run.steps) state.shown = 0;
-      state.timer = setInterval(tick, 140);
-      draw();
-    }
-    function stop() {
-      clearInterval(state.timer);
-      state.timer = null;
-    }
-
-    var autoplay = null;
-    function user() { // the reader took over: no more autoplay
-      if (autoplay) { autoplay.disconnect(); autoplay = null; }
-    }
-    rateInput.addEventListener("input", function () {
-      user();
-      state.rate = cfg.rates[rateInput.valueAsNumber];
-      compute();
-    });
-    startInputs.forEach(function (i) { i.addEventListener("input", user); });
-    stepBtn.addEventListener("click", function () { user(); stop(); step(); });
-    playBtn.addEventListener("click", function () {
-      user();
-      if (state.timer) { stop(); draw(); } else play();
-    });
-    resetBtn.addEventListener("click", function () { user(); stop(); state.shown = 0; draw(); });
-
-    // The start point from the plot: arrow keys; a click (two weights) or a drag of the ball.
-    handle.addEventListener("keydown", function (e) {
-      var by = e.shiftKey ? 0.5 : 0.05, s = state.start.slice(), keys = {
-        ArrowLeft: [0, -by], ArrowRight: [0, by], ArrowDown: [two ? 1 : 0, -by], ArrowUp: [two ? 1 : 0, by],
-        Home: [0, -Infinity], End: [0, Infinity],
-      }[e.key];
-      if (!keys) return;
-      e.preventDefault();
-      user();
-      s[keys[0]] += keys[1];
-      setStart(s);
-    });
-    function fromPointer(e) {
-      var r = svg.getBoundingClientRect(), x = (e.clientX - r.left) * W / r.width, y = (e.clientY - r.top) * H / r.height;
-      var w1 = win[0][0] + (x - box.x) / box.w * (win[0][1] - win[0][0]);
-      var w2 = win[1][0] + (box.y + box.h - y) / box.h * (win[1][1] - win[1][0]);
-      user();
-      setStart(two ? [w1, w2] : [w1]);
-    }
-    if (two) {
-      svg.addEventListener("click", fromPointer);
-    } else {
-      var dragging = false;
-      ball.addEventListener("pointerdown", function (e) {
-        dragging = true;
-        ball.setPointerCapture(e.pointerId);
-        e.preventDefault();
-      });
-      ball.addEventListener("pointermove", function (e) { if (dragging) fromPointer(e); });
-      ball.addEventListener("pointerup", function () { dragging = false; });
-      svg.addEventListener("click", function (e) { if (e.target.closest(".gd-pg__ball") === null) fromPointer(e); });
-    }
-
-    // The rolling ball: the one-weight playground plays the lesson's descent when it
-    // comes into view, unless the reader asked for reduced motion.
-    if (!two && !reduce && window.IntersectionObserver) {
-      autoplay = new IntersectionObserver(function (entries) {
-        if (entries[0].isIntersecting) { user(); play(); }
-      }, { threshold: 0.75 });
-      autoplay.observe(plot);
-    }
-
-    compute();
-    layout();
-    if (window.ResizeObserver) new ResizeObserver(function () { layout(); }).observe(plot);
-
-    // For tests and the curious: what the widget computed, and with which inputs.
-    root.gdState = function () {
-      var run = state.run;
-      return {
-        kind: cfg.kind, rate: state.rate, start: state.start.slice(), shown: state.shown,
-        playing: !!state.timer, status: run.status, steps: run.steps,
-        path: run.path.map(function (w) { return two ? w.slice() : w[0]; }), costs: run.costs.slice(),
-      };
+  // For tests and the curious: what the widget computed, and with which inputs.
+  function snapshot(g) {
+    var run = g.run;
+    return {
+      kind: g.cfg.kind, mode: g.m, rate: g.rate, start: g.start.slice(), shown: g.shown,
+      playing: !!g.timer, status: run.status, steps: run.steps, costs: run.costs.slice(),
+      path: run.path.map(function (w) { return g.two ? w.slice() : w[0]; }),
     };
   }
 
   function start() {
     document.querySelectorAll(".gd-playground[data-config]").forEach(init);
   }
-  window.gdPlayground = {
-    descend: descend,
-    init: start,
-    // run("gd-playground-1d", {start: [0.5], rate: 0.1}): a descent with that widget's cost.
-    run: function (id, o) {
-      return descend(JSON.parse(document.getElementById(id).getAttribute("data-config")), o.start, o.rate);
-    },
-  };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
-})();
+}

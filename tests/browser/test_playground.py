@@ -1,11 +1,14 @@
 """The learning-rate playgrounds, driven through their controls in Chromium.
 
 Each test sets the learning rate and the start with the widget's own controls
-(keys on the sliders, a drag of the ball, a click on the contour map), reads
-back the rate and start the widget actually used (slider positions are
-quantised) and the path it computed, and checks it against
-:func:`gdlesson.descent.gradient_descent`: same status, same number of steps,
-every point and cost equal to 1e-12 relative.
+(keys on the sliders, a drag of the ball, a click on the contour map, the
+scaling switch), reads back the mode, rate and start the widget actually used
+(slider positions are quantised) and the path it computed, and checks it
+against :func:`gdlesson.descent.gradient_descent` on gdlesson's own cost (the
+scaled one, :func:`gdlesson.valley.rms_scaled`, when the switch is on): same
+status, same number of steps, every point and cost equal to 1e-12 relative.
+The words a widget shows for a rate are the bands gdlesson computed for it,
+and building a widget, or playing it, moves nothing on the page.
 """
 
 from __future__ import annotations
@@ -13,25 +16,34 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from gdlesson import lesson, valley
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
+from gdlesson.facts import facts
 from gdlesson.playground import config_1d, config_2d
 
 ONE = ("gradient-descent/", "#gd-playground-1d")
 TWO = ("two-weights/", "#gd-playground-2d")
 STATIC = {"reduced_motion": "reduce"}  # no autoplay: the tests drive every step
+PHONE = {"width": 360, "height": 740}
 
 
 def state(page, selector: str) -> dict:
     return page.evaluate(f"document.querySelector('{selector}').gdState()")
 
 
+def gdlesson_cost(s: dict):
+    """gdlesson's cost for the widget's kind and mode, in that mode's weights."""
+    if s["kind"] == "1d":
+        return one_weight_cost()
+    return valley.rms_scaled(two_weight_cost())[0] if s["mode"] == 1 else two_weight_cost()
+
+
 def assert_matches_gdlesson(s: dict) -> None:
-    """The widget's descent is gdlesson's, for the rate and start it reports."""
+    """The widget's descent is gdlesson's, for the mode, rate and start it reports."""
     one = s["kind"] == "1d"
-    cost = one_weight_cost() if one else two_weight_cost()
-    run = gradient_descent(cost, s["start"][0] if one else s["start"], s["rate"])
-    assert (s["status"], s["steps"]) == (run.status, run.steps), (s["rate"], s["start"])
+    run = gradient_descent(gdlesson_cost(s), s["start"][0] if one else s["start"], s["rate"])
+    assert (s["status"], s["steps"]) == (run.status, run.steps), (s["mode"], s["rate"], s["start"])
     path, costs = np.array(s["path"]), np.array(s["costs"])
     assert path.shape == run.path.shape
     np.testing.assert_allclose(path, run.path, rtol=1e-12, atol=1e-12 * np.abs(run.path).max())
@@ -57,8 +69,16 @@ def run_to_end(page, selector: str, timeout: float = 30_000) -> dict:
     return state(page, selector)
 
 
+def focused(page) -> str:
+    return page.evaluate("document.activeElement.id || document.activeElement.textContent")
+
+
 def shown_text(page, selector: str) -> str:
     return page.locator(selector).inner_text()
+
+
+def switch(page):
+    return page.locator(TWO[1]).get_by_role("checkbox", name="Scale the inputs")
 
 
 @pytest.mark.parametrize(
@@ -127,9 +147,7 @@ def test_one_weight_keyboard_only(open_page):
     order = []
     for _ in range(5):
         page.keyboard.press("Tab")
-        order.append(
-            page.evaluate("document.activeElement.id || document.activeElement.textContent")
-        )
+        order.append(focused(page))
     assert order == ["gd-playground-1d-rate", "gd-playground-1d-start0", "Step", "Play", "Reset"]
     # Every control has a name.
     assert widget.get_by_role("slider", name="Learning rate η").count() == 1
@@ -163,27 +181,34 @@ def test_one_weight_keyboard_only(open_page):
 
 
 @pytest.mark.parametrize(
-    ("rate", "where"),
+    ("mode", "rate", "where"),
     [
-        (0.17, (0.2, 0.2)),
-        (0.05, (0.8, 0.7)),
-        (0.19, (0.9, 0.1)),
-        (0.2, (0.15, 0.85)),
-        (0.3, (0.5, 0.5)),
-        (0.001, (0.3, 0.3)),
+        (0, 0.17, (0.2, 0.2)),
+        (0, 0.05, (0.8, 0.7)),
+        (0, 0.19, (0.9, 0.1)),
+        (0, 0.2, (0.15, 0.85)),
+        (0, 0.3, (0.5, 0.5)),
+        (0, 0.001, (0.3, 0.3)),
+        (1, 0.1667, (0.2, 0.2)),
+        (1, 0.05, (0.8, 0.7)),
+        (1, 0.19, (0.9, 0.1)),
+        (1, 0.2, (0.15, 0.85)),
+        (1, 0.3, (0.5, 0.5)),
     ],
 )
-def test_two_weight_click_sets_start_and_path_is_gdlessons(open_page, rate, where):
+def test_two_weight_click_sets_start_and_path_is_gdlessons(open_page, mode, rate, where):
     page = open_page(TWO[0], **STATIC)
-    rates = config_2d()["rates"]
-    set_rate(page, TWO[1], rate, rates)
+    config = config_2d()
+    if mode:
+        switch(page).check()
+    set_rate(page, TWO[1], rate, config["rates"])
     frame = page.locator(f"{TWO[1]} .gd-pg__frame")
     frame.scroll_into_view_if_needed()
     box = frame.bounding_box()
     page.mouse.click(box["x"] + where[0] * box["width"], box["y"] + where[1] * box["height"])
     s = state(page, TWO[1])
-    (w1_lo, w1_hi), (w2_lo, w2_hi) = config_2d()["window"]
-    assert s["rate"] == rate
+    (w1_lo, w1_hi), (w2_lo, w2_hi) = config["modes"][mode]["window"]
+    assert s["rate"] == rate and s["mode"] == mode
     assert abs(s["start"][0] - (w1_lo + where[0] * (w1_hi - w1_lo))) < 0.05
     assert abs(s["start"][1] - (w2_hi - where[1] * (w2_hi - w2_lo))) < 0.05
     assert_matches_gdlesson(s)
@@ -207,15 +232,168 @@ def test_two_weight_keyboard(open_page):
     s = state(page, TWO[1])
     assert s["start"] == [round(start[0] + 0.1, 2), round(start[1] + 0.05, 2)]
     assert_matches_gdlesson(s)
-    page.keyboard.press("Tab")  # to the rate slider
+    order = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        order.append(focused(page))
+    ids = ["gd-playground-2d-" + k for k in ("rate", "start0", "start1", "scaled")]
+    assert order == [*ids, "Step", "Play"]
+    for _ in range(5):
+        page.keyboard.press("Shift+Tab")  # back to the rate slider
     page.keyboard.press("ArrowLeft")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # the switch
     page.keyboard.press("Tab")  # Step
     page.keyboard.press("Enter")
     s = state(page, TWO[1])
-    assert s["rate"] < config_2d()["rate"] and s["shown"] == 1
+    assert s["mode"] == 1 and s["rate"] < config_2d()["rate"] and s["shown"] == 1
+    assert switch(page).is_checked()
     assert_matches_gdlesson(s)
+    assert page.errors == []
+
+
+def test_the_switch_scales_the_inputs_and_keeps_the_model(open_page):
+    """Flipped on at the lesson's start and rate, then at the scaled valley's fastest slider
+    rate: the steps the page quotes; the map, the axes and the readout in the scaled weights;
+    flipped off: the lesson's start again, and the steps at the unscaled fastest rate."""
+    page = open_page(TWO[0], **STATIC)
+    config, f = config_2d(), facts()
+    widget = page.locator(TWO[1])
+    scaled, scale = valley.rms_scaled(two_weight_cost())
+    before = state(page, TWO[1])
+    assert (before["mode"], before["rate"], before["steps"]) == (
+        0,
+        lesson.RATE_2D,
+        int(f["steps_2d"]),
+    )
+    rings = widget.locator(".gd-pg__ring").first.get_attribute("rx")
+    switch(page).check()
+    after = state(page, TWO[1])
+    assert after["mode"] == 1 and after["rate"] == lesson.RATE_2D
+    assert after["start"] == list(np.array(lesson.START_2D) * scale)
+    assert after["steps"] == int(f["steps_2d_scaled_same_rate"]) < before["steps"]
+    assert_matches_gdlesson(after)
+    set_rate(page, TWO[1], float(f["rate_2d_scaled"]), config["rates"])
+    fastest = state(page, TWO[1])
+    assert fastest["steps"] == int(f["steps_2d_scaled"])
+    assert_matches_gdlesson(fastest)
+    np.testing.assert_allclose(fastest["path"][-1], scaled.minimum(), atol=1e-5)
+    text = shown_text(page, TWO[1])
+    assert "w₁′" in text and "w₂′" in text and f"λmax/λmin: {f['condition_2d_scaled']}" in text
+    assert f"{fastest['steps']} steps, converged" in text
+    assert widget.locator(".gd-pg__ring").first.get_attribute("rx") != rings
+    assert widget.get_by_role("slider", name="Start w₁′").count() == 1
+    switch(page).uncheck()
+    back = state(page, TWO[1])
+    assert back["mode"] == 0
+    np.testing.assert_allclose(back["start"], lesson.START_2D, rtol=1e-15)
+    assert_matches_gdlesson(back)
+    assert f"λmax/λmin: {f['condition_2d']}" in shown_text(page, TWO[1])
+    set_rate(page, TWO[1], float(f["rate_2d_best"]), config["rates"])
+    assert state(page, TWO[1])["steps"] == int(f["steps_2d_best"])
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(("where", "config"), [(ONE, config_1d()), (TWO, config_2d())])
+def test_the_words_for_each_rate_are_gdlessons_bands(open_page, where, config):
+    page = open_page(where[0], **STATIC)
+    verdict = page.locator(f"{where[1]} .gd-pg__verdict")
+    slider = page.locator(f"{where[1]} input[id$='-rate']")
+    for m, mode in enumerate(config["modes"]):
+        if m:
+            switch(page).check()
+        slider.focus()
+        slider.press("Home")
+        for i, rate in enumerate(config["rates"]):
+            label = mode["bands"][mode["band"][i]]["label"]
+            shown = verdict.inner_text()
+            assert shown.startswith(label[0].upper() + label[1:] + ". "), (rate, shown)
+            assert slider.get_attribute("aria-valuetext") == f"{rate:g}, {label}"
+            slider.press("ArrowRight")
+    assert page.errors == []
+
+
+def widget_boxes(page, selector: str) -> list[float]:
+    """x, y, width, height of the widget, its parts and what comes next, y from the
+    widget's top (figures above it may load in their own time: that is not the widget's)."""
+    return page.evaluate(
+        """sel => { const root = document.querySelector(sel), top = root.getBoundingClientRect().y;
+        const rest = [...root.querySelectorAll('.gd-pg__plot, .gd-pg__panel, .gd-pg__out'),
+                      root.nextElementSibling];
+        return [root, ...rest].flatMap(e => { const r = e.getBoundingClientRect();
+                                              return [r.x, r.y - top, r.width, r.height]; }); }""",
+        selector,
+    )
+
+
+def script_routed(page, body) -> None:
+    """Serve playground.js as ``body(original)`` and load the page again."""
+
+    def handle(route):
+        route.fulfill(body=body(route.fetch().text()), content_type="text/javascript")
+
+    page.route("**/javascripts/playground.js", handle)
+    page.reload()
+
+
+@pytest.mark.parametrize("width", [320, 360, 412, 768, 1280, 1920])
+@pytest.mark.parametrize("where", [ONE, TWO])
+def test_building_the_widget_moves_nothing(open_page, where, width):
+    """The page without the script has the widget's parts where the built widget has them,
+    at every width, whatever the rate or the mode."""
+    viewport = {"width": width, "height": 900}
+    built = open_page(where[0], viewport=viewport, **STATIC)
+    empty = open_page(where[0], viewport=viewport, **STATIC)
+    script_routed(empty, lambda original: "")
+    assert empty.locator(f"{where[1]} .gd-pg__svg").count() == 0
+    reserved = widget_boxes(empty, where[1])
+    assert widget_boxes(built, where[1]) == pytest.approx(reserved, abs=0.5)
+    if width < 360:  # a longer verdict may take one more line after the reader's input
+        return
+    if where == TWO:
+        switch(built).check()
+    # Step through the rates: the words change, the widget's size does not.
+    slider = built.locator(f"{where[1]} input[id$='-rate']")
+    slider.focus()
+    slider.press("Home")
+    for _ in range(len(config_1d()["rates"]) if where == ONE else len(config_2d()["rates"])):
+        assert widget_boxes(built, where[1]) == pytest.approx(reserved, abs=0.5)
+        slider.press("ArrowRight")
+    assert built.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, PHONE])
+@pytest.mark.parametrize("where", [ONE, TWO])
+def test_no_layout_shift_when_the_script_comes_late_and_the_ball_rolls(
+    open_page, where, viewport, scheme
+):
+    """Cumulative layout shift 0 from building the widget after the page is painted, in
+    view, and from the ball rolling by itself (no reader input) to the end of its descent.
+    (The script runs when the test says; what else moved before that is not counted.)"""
+    page = open_page(where[0], scheme, viewport=viewport)
+    page.add_init_script(
+        "window.gdShift = 0; new PerformanceObserver(l => l.getEntries().forEach(e => {"
+        " if (!e.hadRecentInput) window.gdShift += e.value; }))"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    script_routed(page, lambda original: f"window.gdBuild = function () {{\n{original}\n}};")
+    page.locator(where[1]).scroll_into_view_if_needed()
+    page.wait_for_function(
+        "Array.from(document.images).filter(i => i.checkVisibility()).every(i => i.complete)"
+    )
+    page.wait_for_timeout(500)
+    before = page.evaluate("window.gdShift")
+    page.evaluate("gdBuild()")
+    page.wait_for_function(f"document.querySelector('{where[1]}').gdState")
+    if where == ONE:  # the lesson's descent plays to its end
+        page.wait_for_function(
+            f"document.querySelector('{where[1]}').getAttribute('data-status') === 'converged'",
+            timeout=15_000,
+        )
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.gdShift") - before == 0
     assert page.errors == []
 
 
@@ -226,8 +404,12 @@ def test_the_ball_rolls_unless_the_reader_asks_for_less_motion(open_page):
         f"document.querySelector('{ONE[1]}').getAttribute('data-status') === 'converged'",
         timeout=15_000,
     )
-    s, lesson = state(page, ONE[1]), config_1d()
-    assert (s["rate"], s["start"], s["shown"]) == (lesson["rate"], lesson["start"], s["steps"])
+    s, lesson_config = state(page, ONE[1]), config_1d()
+    assert (s["rate"], s["start"], s["shown"]) == (
+        lesson_config["rate"],
+        lesson_config["start"],
+        s["steps"],
+    )
     assert_matches_gdlesson(s)
 
     still = open_page(ONE[0], **STATIC)
@@ -241,22 +423,29 @@ def test_the_ball_rolls_unless_the_reader_asks_for_less_motion(open_page):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("where", [ONE, TWO])
 def test_fits_a_phone(open_page, where, scheme):
-    page = open_page(where[0], scheme, viewport={"width": 360, "height": 740}, **STATIC)
+    page = open_page(where[0], scheme, viewport=PHONE, **STATIC)
     widget = page.locator(where[1])
     widget.scroll_into_view_if_needed()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    box = widget.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
-    for control in widget.locator("input, button").all():
-        b = control.bounding_box()
-        assert b["x"] >= 0 and b["x"] + b["width"] <= 360
+    for flip in (False, True) if where == TWO else (False,):
+        if flip:
+            switch(page).check()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        box = widget.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+        for control in widget.locator("input, button, label, dd, p").all():
+            b = control.bounding_box()
+            assert b["x"] >= 0 and b["x"] + b["width"] <= 360
     assert page.errors == [] and page.foreign_requests == []
 
 
 def test_without_javascript_the_figures_still_teach(open_page):
-    page = open_page(ONE[0], java_script_enabled=False)
-    assert page.locator(f"{ONE[1]} noscript").count() == 1
-    assert page.locator("img[src*='learning-rates-light']").count() == 1
+    for where, figure in [(ONE, "learning-rates-light"), (TWO, "contour-2d-light")]:
+        page = open_page(where[0], java_script_enabled=False)
+        widget = page.locator(where[1])
+        assert widget.locator("noscript").count() == 1
+        assert widget.locator(".gd-playground__note").is_visible()
+        assert widget.bounding_box()["height"] < 150  # no empty room kept for the widget
+        assert page.locator(f"img[src*='{figure}']").count() == 1
 
 
 def test_widgets_are_small(site):
