@@ -380,8 +380,11 @@ def test_no_layout_shift_when_the_script_comes_late_and_the_ball_rolls(
     )
     script_routed(page, lambda original: f"window.gdBuild = function () {{\n{original}\n}};")
     page.locator(where[1]).scroll_into_view_if_needed()
+    # The figures in view load (lazy ones further down wait for the reader).
     page.wait_for_function(
-        "Array.from(document.images).filter(i => i.checkVisibility()).every(i => i.complete)"
+        "Array.from(document.images).filter(i => { const r = i.getBoundingClientRect();"
+        " return i.checkVisibility() && r.bottom > 0 && r.top < innerHeight; })"
+        ".every(i => i.complete)"
     )
     page.wait_for_timeout(500)
     before = page.evaluate("window.gdShift")
