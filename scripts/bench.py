@@ -95,7 +95,8 @@ def make_workspace(tmp: Path) -> dict[str, Path]:
 
 def figure_module(root: Path) -> Path:
     """The module of gdlesson that draws the network figure, which the edit changes."""
-    (module,) = [p for p in (root / "gdlesson").rglob("*.py") if '"Price' in p.read_text()]
+    pattern = EDITS["figure"][0]
+    (module,) = [p for p in (root / "gdlesson").rglob("*.py") if re.search(pattern, p.read_text())]
     return module
 
 
