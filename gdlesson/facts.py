@@ -14,7 +14,7 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
-from gdlesson import lesson, playground, rates, sgd, valley, valleys
+from gdlesson import lesson, playground, rates, sgd, valleys
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
 from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, gradient_descent
@@ -328,12 +328,12 @@ def scaling_2d() -> dict[str, str]:
     and at the lesson's rate.
     """
     cost = two_weight_cost()
-    scaled, scale = valley.rms_scaled(cost)
+    scaled, scale = rates.rms_scaled(cost)
     best, best_scaled = (playground.fastest_slider_rate(c) for c in (cost, scaled))
     start = np.array(lesson.START_2D)
     return {
-        "condition_2d": f"{valley.condition(cost):.1f}",
-        "condition_2d_scaled": f"{valley.condition(scaled):.1f}",
+        "condition_2d": f"{rates.condition(cost):.1f}",
+        "condition_2d_scaled": f"{rates.condition(scaled):.1f}",
         "scale_area_2d": f"{scale[0]:.2f}",
         "scale_age_2d": f"{scale[1]:.2f}",
         "rate_2d_best": f"{best:g}",
@@ -575,7 +575,7 @@ def _two_weight_facts() -> dict[str, str]:
     """Page 6: the valley's two curvatures and what they allow."""
     cost = two_weight_cost()
     low, high = (float(v) for v in rates.curvatures(cost))
-    balanced = rates.balanced_rate(cost)
+    balanced = rates.fastest_rate(cost)
     table = [_run_2d(r) for r in lesson.RATES_TABLE_2D]
     diverging = next(run for run in table if run.diverged)
     return {
