@@ -278,12 +278,12 @@ def _batches() -> bool:
         for b in (1, small, every)
     )
     descent = gradient_descent(cost, start, rate).path
-    settled = np.abs(ex.last_pass(full) - cost.minimum()[0]) < 5e-4
+    settled = np.abs(sgd.last_pass(full) - cost.minimum()[0]) < 5e-4
     return (
         every == len(cost.targets) > small > 1
         and np.allclose(full.path[: len(descent), 0], descent, rtol=0, atol=1e-12)
         and bool(np.all(settled))
-        and bool(np.ptp(ex.last_pass(few)) > np.ptp(ex.last_pass(single)) / 2)
+        and bool(np.ptp(sgd.last_pass(few)) > np.ptp(sgd.last_pass(single)) / 2)
     )
 
 
