@@ -4,7 +4,7 @@ Each lesson page ends with exercises, and the workbook (:mod:`gdlesson.notebook`
 builds on them. Their answers quote gdlesson like the rest of the site
 (:mod:`gdlesson.facts.exercises`), and the premises of their questions,
 such as "this rate is above 2/L", are claims checked at build
-(:mod:`gdlesson.claims`).
+(:mod:`gdlesson.claims.exercises`).
 """
 
 from __future__ import annotations
