@@ -2,10 +2,11 @@
 
 Each page's sentences such as "this rate zig-zags" are :class:`Claim` s,
 declared in the module of its part of the lesson; the premises of the
-exercises' questions are :data:`EXERCISE_CLAIMS`. The build fails on a false claim (:func:`check_claims`,
-called when the manifest is made), and the tests run each claim on its own, so
-an edit of the data or a rate that makes a sentence false is caught, named by
-its page, and one that keeps every sentence true passes.
+exercises' questions are :data:`EXERCISE_CLAIMS`. The build fails on a false
+claim (:func:`check_claims`, called when the manifest is made), and the tests
+run each claim on its own, so an edit of the data or a rate that makes a
+sentence false is caught, named by its page, and one that keeps every sentence
+true passes.
 
 >>> [c.page for c in CLAIMS][:2]
 ['recap.md', 'brute-force.md']
