@@ -2,9 +2,9 @@
 
 Each lesson page ends with exercises, and the workbook (:mod:`gdlesson.notebook`)
 builds on them. Their answers quote gdlesson like the rest of the site
-(:func:`gdlesson.facts.exercise_facts`), and the premises of their questions,
+(:mod:`gdlesson.facts.exercises`), and the premises of their questions,
 such as "this rate is above 2/L", are claims checked at build
-(:mod:`gdlesson.claims`).
+(:mod:`gdlesson.claims.exercises`).
 """
 
 from __future__ import annotations
@@ -77,17 +77,6 @@ def curvature_at(slope, w: float, h: float = 1e-5) -> float:
     9.11
     """
     return float((slope(w + h) - slope(w - h)) / (2 * h))
-
-
-def last_pass(run) -> np.ndarray:
-    """The weights after each step of a stochastic run's last pass over the rows.
-
-    >>> from gdlesson.costs import one_weight_cost
-    >>> from gdlesson.sgd import stochastic_descent
-    >>> last_pass(stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=3, batch_size=2)).shape
-    (3,)
-    """
-    return run.path[-run.steps_per_epoch :, 0]
 
 
 def rate_table(runs) -> str:

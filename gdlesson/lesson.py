@@ -80,26 +80,32 @@ def search() -> BruteForce:
 
 
 @cache
-def _descent_1d(rate: float) -> Descent:
+def descent_1d(rate: float) -> Descent:
+    """One weight, from :data:`START_1D`, at ``rate`` (each rate computed once)."""
     return gradient_descent(one_weight_cost(), START_1D, rate)
+
+
+@cache
+def descent_2d(rate: float) -> Descent:
+    """Two weights, from :data:`START_2D`, at ``rate`` (each rate computed once)."""
+    return gradient_descent(two_weight_cost(), START_2D, rate)
 
 
 def rolling_descent() -> Descent:
     """The rolling ball: one weight, from the lesson's start, at :data:`RATE_1D`."""
-    return _descent_1d(RATE_1D)
+    return descent_1d(RATE_1D)
 
 
 def zigzag_descent() -> Descent:
     """One weight, from the lesson's start, at :data:`RATE_ZIGZAG_1D`: it zig-zags."""
-    return _descent_1d(RATE_ZIGZAG_1D)
+    return descent_1d(RATE_ZIGZAG_1D)
 
 
 def rate_descents() -> dict[str, Descent]:
     """One descent per learning rate of :data:`RATES_1D`, by its label."""
-    return {label: _descent_1d(rate) for label, rate in RATES_1D.items()}
+    return {label: descent_1d(rate) for label, rate in RATES_1D.items()}
 
 
-@cache
 def two_weight_descent() -> Descent:
     """Two weights, from :data:`START_2D`, at :data:`RATE_2D`: across the valley."""
-    return gradient_descent(two_weight_cost(), START_2D, RATE_2D)
+    return descent_2d(RATE_2D)

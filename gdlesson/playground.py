@@ -4,14 +4,14 @@
 in the reader's browser. Everything it needs comes from this module, written
 into the page at build time as JSON: the cost's rows ``X`` and targets ``y``,
 the lesson's start and learning rate (:mod:`gdlesson.lesson`), the learning
-rates the slider offers, what each rate does (:func:`gdlesson.valley.rate_bands`),
+rates the slider offers, what each rate does (:func:`gdlesson.rates.rate_bands`),
 the rules of :func:`gdlesson.descent.gradient_descent` (tolerance, max_steps,
 ``BLOWUP``) and the plot's window. The JavaScript repeats the descent's
 arithmetic in the same order; tests/browser checks each path it draws against
 :func:`~gdlesson.descent.gradient_descent`.
 
 A playground has one *mode* per way of looking at its cost: the two-weight one
-also shows the same model with scaled inputs (:func:`gdlesson.valley.rms_scaled`),
+also shows the same model with scaled inputs (:func:`gdlesson.rates.rms_scaled`),
 behind a switch. A mode's weights are the model's weights times its ``scale``.
 
 >>> config = config_1d()
@@ -35,10 +35,19 @@ import math
 
 import numpy as np
 
-from gdlesson import lesson, valley
+from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, gradient_descent
+from gdlesson.rates import (
+    band_index,
+    condition,
+    curvatures,
+    fastest_rate,
+    rate_bands,
+    rms_scaled,
+    slowest_factor,
+)
 
 #: Learning rates on the slider: these mantissas in every decade (a log scale
 #: with round numbers), so the lesson's own rates are exact slider positions.
@@ -78,7 +87,7 @@ def fastest_slider_rate(cost: QuadraticCost) -> float:
     >>> fastest_slider_rate(two_weight_cost())
     0.1741
     """
-    return round(valley.fastest_rate(cost), 4)
+    return round(fastest_rate(cost), 4)
 
 
 def scaled_window(window, scale) -> list[list[float]]:
@@ -99,16 +108,16 @@ def scaled_window(window, scale) -> list[list[float]]:
 
 def _mode(cost: QuadraticCost, rates, window, scale, names, axes, edge_name) -> dict:
     """What a widget draws for one cost: its rows, window, minimum, and what each rate does."""
-    bands = valley.rate_bands(cost, rates, edge_name)
+    bands = rate_bands(cost, rates, edge_name)
     return {
         "X": cost.inputs.tolist(),
         "scale": [float(v) for v in scale],
         "window": [[float(v) for v in w] for w in window],
         "minimum": [float(v) for v in cost.minimum()],
-        "condition": valley.condition(cost),
+        "condition": condition(cost),
         "bands": [{"kind": b.kind, "low": b.low, "label": b.label} for b in bands],
-        "band": [valley.band_index(bands, r) for r in rates],
-        "factor": [float(f"{valley.contraction(cost, r):.4g}") for r in rates],
+        "band": [band_index(bands, r) for r in rates],
+        "factor": [float(f"{slowest_factor(r, cost):.4g}") for r in rates],
         "names": names,
         "axes": axes,
         "edge": edge_name,
@@ -144,8 +153,8 @@ def config_1d() -> dict:
 def config_2d() -> dict:
     """The two-weight playground: the figures' contour map, and the same with scaled inputs."""
     cost = two_weight_cost()
-    scaled, scale = valley.rms_scaled(cost)
-    edges = [2 / valley.curvatures(c)[-1] for c in (cost, scaled)]
+    scaled, scale = rms_scaled(cost)
+    edges = [2 / curvatures(c)[-1] for c in (cost, scaled)]
     lesson_rates = [lesson.RATE_2D, *(fastest_slider_rate(c) for c in (cost, scaled))]
     rates = rate_choices(*RATE_RANGE_2D, edges, lesson_rates)
     window = lesson.WINDOW_2D

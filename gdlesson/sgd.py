@@ -87,3 +87,13 @@ def row_minima(cost: QuadraticCost) -> np.ndarray:
     if cost.dimension != 1:
         raise ValueError(f"cost must have one weight, got {cost.dimension}")
     return cost.targets / cost.inputs[:, 0]
+
+
+def last_pass(run) -> np.ndarray:
+    """The weights after each step of a stochastic run's last pass over the rows.
+
+    >>> from gdlesson.costs import one_weight_cost
+    >>> last_pass(stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=3, batch_size=2)).shape
+    (3,)
+    """
+    return run.path[-run.steps_per_epoch :, 0]

@@ -15,13 +15,11 @@ def broken_copy(tmp_path: Path, page: str, append: str) -> Path:
     notebook's last cell (made by gdlesson) if ``page`` is the notebook."""
     if page == NOTEBOOK_NAME:
         project_copy(tmp_path, package=True)
-        notebook = tmp_path / "gdlesson" / "notebook.py"
-        source = notebook.read_text()
-        assert source.count("\n)\n\n\ndef notebook_json") == 1
+        workbook = tmp_path / "gdlesson" / "workbook.py"
+        source = workbook.read_text()
+        assert source.endswith("\n)\n"), "the workbook ends with its CELLS"
         cell = f"    Cell('code', {append!r}),\n"
-        notebook.write_text(
-            source.replace("\n)\n\n\ndef notebook_json", f"\n{cell})\n\n\ndef notebook_json")
-        )
+        workbook.write_text(source.removesuffix(")\n") + cell + ")\n")
     else:
         project_copy(tmp_path)
         target = tmp_path / "docs" / page

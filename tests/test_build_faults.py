@@ -100,10 +100,11 @@ def test_a_killed_build_leaves_no_process_and_no_file(tmp_path, when):
 
 def test_ctrl_c_stops_a_build_within_two_seconds(tmp_path):
     project = project_copy(tmp_path, package=True, warm=False)
-    notebook = source_of(project / "gdlesson", "\n)\n\n\ndef notebook_json")
+    workbook = source_of(project / "gdlesson", "\nCELLS = (")
+    source = workbook.read_text()
+    assert source.endswith("\n)\n"), "the workbook ends with its CELLS"
     slow = "    Cell('code', 'import time\\ntime.sleep(30)'),\n"
-    source = notebook.read_text().replace("\n)\n\n\ndef notebook_json", f"\n{slow})\n\n\ndef ")
-    notebook.write_text(source.replace("\n\n\ndef (facts", "\n\n\ndef notebook_json(facts"))
+    workbook.write_text(source.removesuffix(")\n") + slow + ")\n")
     build, marker, tmp = start_build(project)
     assert wait_until(lambda: kernel_running(marker), 60), "the notebook never ran"
     time.sleep(1)

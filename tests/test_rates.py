@@ -1,11 +1,22 @@
-"""The step factor 1 − ηL: it predicts every step of a descent on a quadratic cost."""
+"""What a fixed learning rate does on a quadratic cost (gdlesson.rates): the step factor
+1 − ηλ predicts every step of a descent, checked against the descents themselves; and the
+playgrounds' settings built from it (gdlesson.playground)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from gdlesson import rates
+from gdlesson import lesson, rates
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
+from gdlesson.facts import facts
+from gdlesson.network import house_data
+from gdlesson.playground import config_1d, config_2d, fastest_slider_rate, widget_html
 
 
 @pytest.fixture
@@ -72,9 +83,9 @@ def test_curvatures_of_one_weight_are_the_sum_of_squared_inputs():
     assert rates.curvatures(cost)[-1] == pytest.approx(cost.curvature())
 
 
-def test_balanced_rate_makes_the_slowest_factor_smallest():
+def test_fastest_rate_makes_the_slowest_factor_smallest():
     cost = two_weight_cost()
-    best = rates.balanced_rate(cost)
+    best = rates.fastest_rate(cost)
     low, high = rates.curvatures(cost)
     assert abs(rates.step_factor(best, low)) == pytest.approx(abs(rates.step_factor(best, high)))
     grid = np.linspace(0.001, 2 / high, 500)
@@ -103,3 +114,194 @@ def test_crossings_counts_sign_changes_across_the_valley():
 def test_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+SCRIPT = Path(__file__).resolve().parents[1] / "docs" / "javascripts" / "playground.js"
+
+
+def widgets():
+    """(name, cost, start in the mode's weights, config, mode) for each playground mode."""
+    scaled, scale = rates.rms_scaled(two_weight_cost())
+    start_2d = np.array(lesson.START_2D)
+    return [
+        ("1d", one_weight_cost(), lesson.START_1D, config_1d(), 0),
+        ("2d", two_weight_cost(), start_2d, config_2d(), 0),
+        ("2d scaled", scaled, start_2d * scale, config_2d(), 1),
+    ]
+
+
+def labelled_runs(cost, start, config, m):
+    """Each slider rate's band (from the config) and its descent from the lesson's start."""
+    mode = config["modes"][m]
+    return [
+        (rate, mode["bands"][mode["band"][i]], gradient_descent(cost, start, rate))
+        for i, rate in enumerate(config["rates"])
+    ]
+
+
+def crosses_the_minimum(cost, run) -> bool:
+    """Whether the path jumps to the other side of the minimum along the steepest axis
+    (while it is still away from it: rounding flips the side of a point at the bottom)."""
+    steep = np.linalg.eigh(cost.inputs.T @ cost.inputs)[1][:, -1]
+    across = (np.atleast_2d(run.path.T).T - cost.minimum()) @ steep
+    away = across[np.abs(across) > 1e-9 * np.abs(across).max()]
+    return bool(np.any(away[1:] * away[:-1] < 0))
+
+
+@pytest.mark.parametrize(("name", "cost", "start", "config", "m"), widgets())
+def test_just_right_means_near_the_fewest_steps(name, cost, start, config, m):
+    runs = labelled_runs(cost, start, config, m)
+    fewest = min(run.steps for _, _, run in runs if run.converged)
+    for rate, band, run in runs:
+        right = band["kind"] == "right"
+        if right:
+            assert run.converged and run.steps <= rates.NEAR_BEST * fewest, (name, rate, run)
+        if run.converged and run.steps <= 1.5 * fewest:
+            assert right, (name, rate, run.steps, fewest, band)
+    assert any(band["kind"] == "right" for _, band, _ in runs)
+
+
+@pytest.mark.parametrize(("name", "cost", "start", "config", "m"), widgets())
+def test_each_label_says_what_the_descent_does(name, cost, start, config, m):
+    for rate, band, run in labelled_runs(cost, start, config, m):
+        label = band["label"]
+        assert ("diverges" in label) == run.diverged, (name, rate, label, run)
+        if not run.diverged:
+            assert ("zig-zags" in label) == crosses_the_minimum(cost, run), (name, rate, label)
+            assert ("slowly" in label or "slower" in label) == (band["kind"] != "right")
+
+
+def test_the_two_weight_rate_of_a_thousand_steps_is_not_just_right():
+    config = config_2d()
+    mode = config["modes"][0]
+    band = mode["bands"][mode["band"][config["rates"].index(0.01)]]
+    assert gradient_descent(two_weight_cost(), lesson.START_2D, 0.01).steps > 1000
+    assert band["kind"] == "small" and "too small" in band["label"]
+
+
+def test_the_lessons_named_rates_fall_in_their_bands():
+    config = config_1d()
+    mode = config["modes"][0]
+    kinds = {"too small": "small", "just right": "right", "too large": "large"}
+    for name, rate in lesson.RATES_1D.items():
+        assert mode["bands"][mode["band"][config["rates"].index(rate)]]["kind"] == kinds[name]
+
+
+def test_bands_follow_the_curvatures():
+    cost = two_weight_cost()
+    lam = rates.curvatures(cost)
+    bands = rates.rate_bands(cost, config_2d()["rates"])
+    assert [b.kind for b in bands] == ["small", "right", "right", "zigzag", "large"]
+    assert bands[2].low == pytest.approx(1 / lam[-1]) and bands[-1].low == pytest.approx(
+        2 / lam[-1]
+    )
+    assert all(a.low < b.low for a, b in zip(bands, bands[1:], strict=False))
+    # The fastest fixed rate is just right, and so contracts most.
+    best = rates.fastest_rate(cost)
+    assert bands[rates.band_index(bands, best)].kind == "right"
+    assert rates.slowest_factor(best, cost) == pytest.approx(
+        (lam[-1] - lam[0]) / (lam[-1] + lam[0])
+    )
+    for rate in np.linspace(0.01, 0.3, 59):
+        assert rates.slowest_factor(rate, cost) >= rates.slowest_factor(best, cost) - 1e-12
+
+
+def test_a_round_bowl_has_no_walk_band():
+    bowl = QuadraticCost.from_rows([[1.0, 0.0], [0.0, 1.0]], [1.0, 2.0])
+    assert [b.kind for b in rates.rate_bands(bowl, [1.0, 1.5])] == [
+        "small",
+        "right",
+        "zigzag",
+        "large",
+    ]
+
+
+def test_bad_rates_name_the_parameter():
+    with pytest.raises(ValueError, match="rates"):
+        rates.rate_bands(one_weight_cost(), [0.3, 0.5])
+    with pytest.raises(ValueError, match="learning_rate"):
+        rates.slowest_factor(-0.1, one_weight_cost())
+    with pytest.raises(ValueError, match="cost"):
+        rates.rms_scaled(QuadraticCost.from_rows([[1.0, 0.0], [2.0, 0.0]], [1.0, 2.0]))
+
+
+def test_scaling_keeps_the_model_and_rounds_the_valley():
+    cost = two_weight_cost()
+    scaled, scale = rates.rms_scaled(cost)
+    rng = np.random.default_rng(0)
+    for w in rng.normal(size=(20, 2)):
+        assert scaled(w * scale) == pytest.approx(cost(w), rel=1e-12)
+    np.testing.assert_allclose(scaled.minimum(), cost.minimum() * scale, rtol=1e-12)
+    np.testing.assert_allclose(np.mean(scaled.inputs**2, axis=0), 1.0)
+    assert rates.condition(scaled) < rates.condition(cost)
+    # What the page says of it: area is the larger input and its weight the steeper one;
+    # both inputs are positive and the scaled valley is still not round.
+    assert scale[0] > scale[1] and np.all(cost.inputs > 0)
+    gram = cost.inputs.T @ cost.inputs
+    assert gram[0, 0] > gram[1, 1] and rates.condition(scaled) > 2
+    # No other scaling of the two inputs rounds this valley more.
+    for ratio in np.geomspace(0.05, 20, 400):
+        other = QuadraticCost.from_rows(cost.inputs * [1.0, ratio], cost.targets)
+        assert rates.condition(other) >= rates.condition(scaled) - 1e-9
+
+
+def test_scaling_facts_are_the_computed_ones():
+    cost = two_weight_cost()
+    scaled, scale = rates.rms_scaled(cost)
+    start = np.array(lesson.START_2D)
+    best, best_scaled = fastest_slider_rate(cost), fastest_slider_rate(scaled)
+    before = gradient_descent(cost, start, best)
+    after = gradient_descent(scaled, start * scale, best_scaled)
+    assert before.converged and after.converged and after.steps < before.steps
+    # Rounding the rate for the slider costs no step.
+    assert gradient_descent(cost, start, rates.fastest_rate(cost)).steps == before.steps
+    assert gradient_descent(scaled, start * scale, rates.fastest_rate(scaled)).steps == after.steps
+    same_rate = gradient_descent(scaled, start * scale, lesson.RATE_2D)
+    assert same_rate.steps < gradient_descent(cost, start, lesson.RATE_2D).steps
+    f = facts()
+    assert (f["steps_2d_best"], f["steps_2d_scaled"]) == (str(before.steps), str(after.steps))
+    assert f["steps_2d_scaled_same_rate"] == str(same_rate.steps)
+    assert (f["rate_2d_best"], f["rate_2d_scaled"]) == (f"{best:g}", f"{best_scaled:g}")
+    assert float(f["condition_2d"]) == pytest.approx(rates.condition(cost), abs=0.05)
+    assert float(f["condition_2d_scaled"]) == pytest.approx(rates.condition(scaled), abs=0.05)
+    config = config_2d()
+    assert best in config["rates"] and best_scaled in config["rates"]
+    assert f"area ÷ {scale[0]:.2f}, age ÷ {scale[1]:.2f}" in config["switch_note"]
+
+
+def test_the_scaled_map_keeps_the_plots_shape_and_shows_the_same_descent():
+    config = config_2d()
+    raw, scaled = config["modes"]
+    shape = np.ptp(raw["window"][1]) / np.ptp(raw["window"][0])
+    assert np.ptp(scaled["window"][1]) / np.ptp(scaled["window"][0]) == pytest.approx(shape)
+    scale = np.array(scaled["scale"])
+    corners = np.array(raw["window"]) * scale[:, None]
+    lo, hi = np.array(scaled["window"]).T
+    assert np.all(corners[:, 0] >= lo - 1e-12) and np.all(corners[:, 1] <= hi + 1e-12)
+    assert raw["window"] == [list(w) for w in lesson.WINDOW_2D]
+    cost = two_weight_cost()
+    assert config["levels"] == [v for v in lesson.LEVELS_2D if v > cost(cost.minimum())]
+    for mode in config["modes"]:  # the start and the minimum are on the map
+        lo, hi = np.array(mode["window"]).T
+        for w in (np.array(config["start"]) * mode["scale"], mode["minimum"]):
+            assert np.all(lo < w) and np.all(w < hi)
+    html = widget_html("x", config)
+    assert f"--gd-frame: {np.ptp(raw['window'][0]):.6g} / {np.ptp(raw['window'][1]):.6g}" in html
+
+
+def test_every_config_field_is_read_by_the_script():
+    js = SCRIPT.read_text(encoding="utf-8")
+    for config in (config_1d(), config_2d()):
+        keys = set(config) | {k for mode in config["modes"] for k in mode}
+        keys |= {k for mode in config["modes"] for band in mode["bands"] for k in band}
+        for key in keys:
+            assert re.search(rf"\.{key}\b", js), f"{key} is never read by playground.js"
+        json.dumps(config, allow_nan=False)  # plain JSON: no NaN or Infinity
+
+
+def test_the_networks_houses_have_standard_normal_inputs():
+    """two-weights.md: the network's made-up houses have every input drawn with mean 0 and
+    standard deviation 1 (many draws, to see the distribution rather than one sample)."""
+    inputs, _ = house_data(rows=40_000)
+    np.testing.assert_allclose(inputs.mean(axis=0), 0, atol=0.03)
+    np.testing.assert_allclose(inputs.std(axis=0), 1, atol=0.03)

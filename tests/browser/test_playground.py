@@ -5,7 +5,7 @@ Each test sets the learning rate and the start with the widget's own controls
 scaling switch), reads back the mode, rate and start the widget actually used
 (slider positions are quantised) and the path it computed, and checks it
 against :func:`gdlesson.descent.gradient_descent` on gdlesson's own cost (the
-scaled one, :func:`gdlesson.valley.rms_scaled`, when the switch is on): same
+scaled one, :func:`gdlesson.rates.rms_scaled`, when the switch is on): same
 status, same number of steps, every point and cost equal to 1e-12 relative.
 The words a widget shows for a rate are the bands gdlesson computed for it,
 and building a widget, or playing it, moves nothing on the page.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gdlesson import lesson, valley
+from gdlesson import lesson, rates
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
@@ -36,7 +36,7 @@ def gdlesson_cost(s: dict):
     """gdlesson's cost for the widget's kind and mode, in that mode's weights."""
     if s["kind"] == "1d":
         return one_weight_cost()
-    return valley.rms_scaled(two_weight_cost())[0] if s["mode"] == 1 else two_weight_cost()
+    return rates.rms_scaled(two_weight_cost())[0] if s["mode"] == 1 else two_weight_cost()
 
 
 def assert_matches_gdlesson(s: dict) -> None:
@@ -260,7 +260,7 @@ def test_the_switch_scales_the_inputs_and_keeps_the_model(open_page):
     page = open_page(TWO[0], **STATIC)
     config, f = config_2d(), facts()
     widget = page.locator(TWO[1])
-    scaled, scale = valley.rms_scaled(two_weight_cost())
+    scaled, scale = rates.rms_scaled(two_weight_cost())
     before = state(page, TWO[1])
     assert (before["mode"], before["rate"], before["steps"]) == (
         0,

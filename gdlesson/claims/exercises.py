@@ -1,0 +1,295 @@
+"""The premises of the exercises' questions, such as "this rate is above 2/L",
+checked like the pages' claims: a choice of :mod:`gdlesson.exercises` that makes
+a question wrong fails the build, naming it.
+
+The choices are read when a check runs, so a test may change one and see its
+claim fail.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+
+from gdlesson import compute_budget as budget
+from gdlesson import exercises as ex
+from gdlesson import lesson, rates, sgd, valleys
+from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
+from gdlesson.claims.claim import Claim, register
+from gdlesson.claims.common import (
+    bottoms_and_hump,
+    crossings_2d,
+    curvature_1d,
+    w_star_1d,
+    walks,
+    zigzags,
+)
+from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.descent import gradient_descent
+from gdlesson.facts.common import TOLERANCE, grid_spacing
+from gdlesson.network import weight_count
+
+EXERCISE_CLAIMS: list[Claim] = []
+#: ``@exercise(page, says)``: the decorated check is the premise of an exercise of ``page``.
+exercise = partial(register, EXERCISE_CLAIMS)
+
+
+# --- recap, brute force, the supercomputer, why it wins ------------------------------
+
+
+@exercise("recap.md", "exercise: w = 0 costs more than the poor trial weight")
+def _zero_costs_more() -> bool:
+    cost = one_weight_cost()
+    return cost(ex.ZERO_WEIGHT) > cost(lesson.RECAP_WEIGHTS[0])
+
+
+@exercise(
+    "recap.md",
+    "exercise: the plain errors cancel at Σ price / Σ area, which misses every house",
+)
+def _plain_errors_cancel() -> bool:
+    cost = one_weight_cost()
+    w = float(np.sum(cost.targets) / np.sum(cost.inputs))
+    errors = cost.predict(w) - cost.targets
+    return abs(errors.sum()) < 1e-12 and bool(np.all(np.abs(errors) > 1e-3))
+
+
+def _nearest_is_best(count: int) -> bool:
+    """Brute force with ``count`` candidates keeps the one nearest the minimum,
+    within half a grid spacing of it."""
+    w_star = w_star_1d()
+    search = brute_force(one_weight_cost(), *SEARCH_RANGE, count)
+    nearest = ex.nearest_candidate(*SEARCH_RANGE, count, w_star)
+    return search.best_w == nearest and abs(nearest - w_star) <= grid_spacing(count) / 2
+
+
+@exercise(
+    "brute-force.md",
+    "exercise: with 1,000 or 100 candidates, the best is the nearest, within half a spacing",
+)
+def _nearest_of_both_grids() -> bool:
+    return _nearest_is_best(CANDIDATES) and _nearest_is_best(ex.FEW_CANDIDATES)
+
+
+@exercise(
+    "supercomputer.md",
+    "exercise: ten candidates per weight would take TaihuLight under ten years",
+)
+def _coarse_grid_finishes() -> bool:
+    coarse = budget.combinations(ex.COARSE_CANDIDATES, weight_count())
+    return budget.years_needed(coarse, budget.LECTURE_FLOPS) < 10
+
+
+@exercise("why-it-wins.md", "exercise: a hidden layer twice as wide has twice the weights")
+def _twice_the_weights() -> bool:
+    return weight_count(ex.WIDE_LAYERS) == 2 * weight_count()
+
+
+# --- gradient descent, two weights ----------------------------------------------------
+
+
+@exercise(
+    "gradient-descent.md",
+    "exercise: the three rates walk (below 1/L), zig-zag (1/L to 2/L), diverge (above 2/L)",
+)
+def _regimes() -> bool:
+    walking, zigzagging, diverging = (lesson.descent_1d(rate) for rate in ex.REGIME_RATES)
+    walk_rate, zigzag_rate, diverge_rate = ex.REGIME_RATES
+    return (
+        walk_rate < 1 / curvature_1d() < zigzag_rate < 2 / curvature_1d() < diverge_rate
+        and walking.converged
+        and walks(walking)
+        and zigzagging.converged
+        and zigzags(zigzagging)
+        and diverging.diverged
+    )
+
+
+@exercise(
+    "gradient-descent.md",
+    "exercise: at η = 1/L one step lands on the minimum; two weights have two curvatures",
+)
+def _one_step_and_two_curvatures() -> bool:
+    low, high = rates.curvatures(two_weight_cost())
+    return lesson.descent_1d(1 / curvature_1d()).steps == 1 and high > 1.01 * low
+
+
+@exercise(
+    "two-weights.md",
+    "exercise: the small rate never crosses the valley, converges, and takes more steps",
+)
+def _creeps_2d() -> bool:
+    run = lesson.descent_2d(ex.RATE_2D_SMALL)
+    never_crosses = crossings_2d(run) == 0
+    return run.converged and never_crosses and run.steps > lesson.two_weight_descent().steps
+
+
+@exercise("two-weights.md", "exercise: the rate above 2/L makes the gradient grow, and diverges")
+def _rate_over_2d_grows() -> bool:
+    cost = two_weight_cost()
+    run = gradient_descent(cost, lesson.START_2D, ex.RATE_2D_OVER, max_steps=ex.STEPS_2D_OVER)
+    sizes = [np.linalg.norm(cost.gradient(w)) for w in run.path[:: ex.EVERY_2D_OVER]]
+    return (
+        2 / cost.curvature() < ex.RATE_2D_OVER
+        and run.steps == ex.STEPS_2D_OVER
+        and bool(np.all(np.diff(sizes) > 0))
+        and gradient_descent(cost, lesson.START_2D, ex.RATE_2D_OVER).diverged
+    )
+
+
+# --- many valleys ----------------------------------------------------------------------
+
+
+def _valley_limits() -> tuple[float, float]:
+    """2/L at the bottom of the left valley and of the right one."""
+    cost, (bottoms, _) = valleys.valleys_cost(), bottoms_and_hump()
+    return tuple(2 / ex.curvature_at(cost.slope, w) for w in (bottoms[0], bottoms[-1]))
+
+
+def _ends(start, rate) -> str:
+    """Where a descent on the two-valley cost ends: "left", "right", or how it ended."""
+    run = gradient_descent(valleys.valleys_cost(), start, rate)
+    return {"valley 0": "left", "valley 1": "right"}.get(valleys.ending(run), valleys.ending(run))
+
+
+@exercise(
+    "many-valleys.md",
+    "exercise: a larger rate, below the right valley's 2/L, takes the crawling start to "
+    "the right valley; the start on flat ground does not move at either rate",
+)
+def _larger_rate_crosses_the_flat() -> bool:
+    crawling, flat = ex.STARTS_VALLEYS_FLAT
+    cost = valleys.valleys_cost()
+    return (
+        crawling in lesson.STARTS_VALLEYS
+        and lesson.RATE_VALLEYS < ex.RATE_VALLEYS_FLAT < _valley_limits()[1]
+        and gradient_descent(cost, crawling, lesson.RATE_VALLEYS).status == "stopped"
+        and _ends(crawling, ex.RATE_VALLEYS_FLAT) == "right"
+        and flat >= valleys.flat_from(cost)
+        and _ends(flat, lesson.RATE_VALLEYS) == _ends(flat, ex.RATE_VALLEYS_FLAT) == "did not move"
+    )
+
+
+@exercise(
+    "many-valleys.md",
+    "exercise: the large rate is above the right valley's 2/L, below the left one's, "
+    "and takes a start that the lesson's rate brings to the right valley to the left one",
+)
+def _large_rate_skips_the_narrow_valley() -> bool:
+    left_limit, right_limit = _valley_limits()
+    start, rate = ex.START_VALLEYS_LARGE, ex.RATE_VALLEYS_LARGE
+    return (
+        right_limit < rate < left_limit
+        and _ends(start, lesson.RATE_VALLEYS) == "right"
+        and _ends(start, rate) == "left"
+    )
+
+
+@exercise(
+    "many-valleys.md",
+    "exercise: SGD on batches of every house is gradient descent and settles at the "
+    "minimum; smaller batches still jitter",
+)
+def _batches() -> bool:
+    """A batch of every house steps as gradient descent does and settles at the minimum;
+    batches of fewer houses jitter, over at least half the range of single houses."""
+    cost, (small, every) = one_weight_cost(), ex.SGD_BATCHES
+    start, rate, epochs = lesson.START_SGD, lesson.RATE_SGD, lesson.EPOCHS_SGD
+    single, few, full = (
+        sgd.stochastic_descent(cost, start, rate, epochs, batch_size=b, seed=lesson.SEED_SGD)
+        for b in (1, small, every)
+    )
+    descent = gradient_descent(cost, start, rate).path
+    settled = np.abs(sgd.last_pass(full) - cost.minimum()[0]) < 5e-4
+    return (
+        every == len(cost.targets) > small > 1
+        and np.allclose(full.path[: len(descent), 0], descent, rtol=0, atol=1e-12)
+        and bool(np.all(settled))
+        and bool(np.ptp(sgd.last_pass(few)) > np.ptp(sgd.last_pass(single)) / 2)
+    )
+
+
+# --- summary ---------------------------------------------------------------------------
+
+
+@exercise(
+    "summary.md",
+    "exercise: at the 'just right' rate each tenfold tighter tolerance costs one step",
+)
+def _one_step_per_digit() -> bool:
+    """At the 'just right' rate each step shrinks the distance to the minimum more than
+    tenfold, so each tolerance ten times tighter costs one more step."""
+    cost, rate = one_weight_cost(), lesson.RATES_1D["just right"]
+    tolerances = np.array(ex.TOLERANCES)
+    steps = [gradient_descent(cost, lesson.START_1D, rate, tolerance=t).steps for t in tolerances]
+    return (
+        abs(rates.step_factor(rate, cost.curvature())) < 0.1
+        and np.allclose(tolerances[:-1] / tolerances[1:], 10)
+        and tolerances[0] == TOLERANCE
+        and bool(np.all(np.diff(steps) == 1))
+        and ex.FINER_CANDIDATES == 10 * CANDIDATES
+    )
+
+
+@exercise(
+    "summary.md",
+    "exercise: one rate zig-zags in with one weight (1/L to 2/L) and diverges with two",
+)
+def _one_rate_for_two_bowls() -> bool:
+    return (
+        1 / curvature_1d() < ex.RATE_BOTH < 2 / curvature_1d()
+        and 2 / two_weight_cost().curvature() < ex.RATE_BOTH
+        and lesson.descent_1d(ex.RATE_BOTH).converged
+        and lesson.descent_2d(ex.RATE_BOTH).diverged
+    )
+
+
+# --- the workbook ------------------------------------------------------------------------
+
+
+def _limit_between(cost, start, learning_rates, crawl_steps: int = 0) -> bool:
+    """The first of ``learning_rates`` converges; the largest that converges lies
+    below 2/L, the next one above it, and both take ``crawl_steps`` steps or more."""
+    runs = {r: gradient_descent(cost, start, r) for r in learning_rates}
+    largest = ex.largest_converging(runs.values())
+    above = [r for r in learning_rates if r > largest]
+    if not above or not runs[learning_rates[0]].converged:
+        return False
+    crawl = min(runs[largest].steps, runs[min(above)].steps) >= crawl_steps
+    return largest < 2 / cost.curvature() < min(above) and crawl
+
+
+@exercise(
+    "try-it.ipynb",
+    "exercise: 2/L lies between the largest listed rate that converges and the next "
+    "(with one weight, both take thousands of steps)",
+)
+def _limits_between_listed_rates() -> bool:
+    return _limit_between(
+        one_weight_cost(), lesson.START_1D, ex.LIMIT_RATES_1D, 1000
+    ) and _limit_between(two_weight_cost(), lesson.START_2D, ex.LIMIT_RATES_2D)
+
+
+@exercise(
+    "try-it.ipynb",
+    "exercise: starts on either side of the minimum, as far from it, take as many steps",
+)
+def _same_steps_from_either_side() -> bool:
+    w_star = w_star_1d()
+    left, right = w_star - lesson.START_1D, ex.START_OTHER_SIDE - w_star
+    if not (left > 0 and right > 0 and round(left, 1) == round(right, 1)):
+        return False
+    cost = one_weight_cost()
+    return all(
+        lesson.descent_1d(r).steps == gradient_descent(cost, ex.START_OTHER_SIDE, r).steps
+        for r in (lesson.RATE_1D, lesson.RATE_ZIGZAG_1D)
+    )
+
+
+@exercise(
+    "try-it.ipynb",
+    "exercise: the two-weight valley's limit 2/L is below the one-weight one",
+)
+def _two_weight_limit_is_lower() -> bool:
+    return two_weight_cost().curvature() > one_weight_cost().curvature()

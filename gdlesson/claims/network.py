@@ -1,0 +1,88 @@
+"""The claims of "Why it wins": the network's training run, the work it took,
+its made-up houses, and the copies of every weight setting."""
+
+from __future__ import annotations
+
+import itertools
+from functools import partial
+
+import numpy as np
+
+from gdlesson import compute_budget as budget
+from gdlesson import lesson
+from gdlesson.brute_force import CANDIDATES
+from gdlesson.claims.claim import Claim, register, require
+from gdlesson.descent import gradient_descent
+from gdlesson.facts import facts
+from gdlesson.facts.common import TOLERANCE
+from gdlesson.network import (
+    LAYERS,
+    house_data,
+    initial_weights,
+    network_cost,
+    relabelled,
+    symmetric_copies,
+    trained_by_descent,
+)
+
+CLAIMS: list[Claim] = []
+claim = partial(register, CLAIMS, "why-it-wins.md")
+
+
+class CountingCost:
+    """A cost that counts how often its slopes are asked for."""
+
+    def __init__(self, cost):
+        self.cost, self.dimension, self.slopes = cost, cost.dimension, 0
+
+    def __call__(self, w):
+        return self.cost(w)
+
+    def gradient(self, w):
+        self.slopes += 1
+        return self.cost.gradient(w)
+
+
+@claim("the network run stops once its gradient is below a looser tolerance")
+def _stops_at_the_looser_tolerance() -> None:
+    run = trained_by_descent()
+    slope = np.linalg.norm(network_cost().gradient(run.w))
+    require(run.converged and slope < lesson.TOLERANCE_NETWORK, f"{run.status}, slope {slope}")
+    require(TOLERANCE < lesson.TOLERANCE_NETWORK, "the network's tolerance is not looser")
+    require(run.costs[-1] < run.costs[0], "the cost did not fall")
+
+
+@claim("descent takes a slope before each step and one more; 2 passes each")
+def _slopes_counted() -> None:
+    counting = CountingCost(network_cost())
+    start = initial_weights()
+    run = gradient_descent(
+        counting, start, lesson.RATE_NETWORK, tolerance=lesson.TOLERANCE_NETWORK, max_steps=100_000
+    )
+    require(run.steps == trained_by_descent().steps and run.converged, "another run")
+    require(counting.slopes == run.steps + 1, f"{counting.slopes} slopes for {run.steps} steps")
+    passes = lesson.PASSES_PER_SLOPE * counting.slopes
+    require(facts()["network_passes"] == f"{passes:,}", f"{passes} passes")
+    combos = budget.combinations(CANDIDATES, len(start))
+    ratio = budget.scientific(budget.Fraction(combos, passes), 2)
+    require(facts()["network_ratio"] == ratio, f"the ratio is {ratio}")
+
+
+@claim("the made-up houses' inputs are on a standard scale (around 0, spread 1)")
+def _standard_scale() -> bool:
+    x, _ = house_data()
+    return bool(np.all(np.abs(x.mean(axis=0)) < 0.3) and np.all(np.abs(x.std(axis=0) - 1) < 0.3))
+
+
+@claim("swaps and sign flips give every weight setting distinct same-cost copies")
+def _distinct_copies() -> None:
+    cost, w = network_cost(), trained_by_descent().w
+    n = LAYERS[1]
+    copies = {
+        tuple(np.round(relabelled(w, order, signs), 12))
+        for order in itertools.permutations(range(n))
+        for signs in itertools.product((1.0, -1.0), repeat=n)
+    }
+    require(len(copies) == symmetric_copies(), f"{len(copies)} distinct copies")
+    costs = [cost(np.array(c)) for c in itertools.islice(copies, 0, None, 61)]
+    np.testing.assert_allclose(costs, cost(w), rtol=1e-9)

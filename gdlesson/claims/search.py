@@ -1,0 +1,50 @@
+"""The claims of the recap and of brute force: a good weight costs less, the grid
+finds the minimum to within a step, and no machine could try every combination."""
+
+from __future__ import annotations
+
+from gdlesson import compute_budget as budget
+from gdlesson import lesson
+from gdlesson.claims.claim import Claim, register, require
+from gdlesson.costs import one_weight_cost
+from gdlesson.facts.common import combinations, grid_spacing
+
+CLAIMS: list[Claim] = []
+
+
+@register(
+    CLAIMS,
+    "recap.md",
+    "the good trial weight's cost is far smaller (under a quarter) than the poor one's",
+)
+def _good_weight_costs_less() -> bool:
+    poor, good = (one_weight_cost()(w) for w in lesson.RECAP_WEIGHTS)
+    return 4 * good < poor
+
+
+@register(
+    CLAIMS, "brute-force.md", "the best candidate lies within one grid spacing of the true minimum"
+)
+def _brute_force_within_one_step() -> bool:
+    return abs(lesson.search().best_w - one_weight_cost().minimum()[0]) <= grid_spacing()
+
+
+@register(
+    CLAIMS, "supercomputer.md", "every #1 machine would need longer than the age of the universe"
+)
+def _slower_than_the_universe() -> bool:
+    machines = (*budget.MACHINES, budget.LATEST)
+    years = [budget.years_needed(combinations(), m.rmax_flops) for m in machines]
+    return min(years) > budget.AGE_OF_UNIVERSE_YEARS
+
+
+@register(
+    CLAIMS,
+    "supercomputer.md",
+    "El Capitan first led one list and still led the latest one, faster",
+)
+def _latest_led_before() -> None:
+    first = next(m for m in budget.MACHINES if m.name == budget.LATEST.name)
+    require(first is budget.MACHINES[-1], f"{first.name} is not the last machine of the table")
+    require(first.first_top != budget.LATEST.first_top, "the latest list is the first it led")
+    require(budget.LATEST.rmax_flops > first.rmax_flops, "it is not faster on the latest list")

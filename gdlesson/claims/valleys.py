@@ -1,0 +1,150 @@
+"""The claims of "Many valleys": where descents on the two-valley cost end, the
+network's starts, and stochastic gradient descent."""
+
+from __future__ import annotations
+
+import itertools
+from functools import partial
+
+import numpy as np
+
+from gdlesson import lesson, sgd, valleys
+from gdlesson.claims.claim import Claim, register, require
+from gdlesson.claims.common import bottoms_and_hump, w_star_1d
+from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.descent import gradient_descent
+from gdlesson.facts import facts
+from gdlesson.facts.common import TOLERANCE
+from gdlesson.network import lined_up, network_cost, trained_from_starts
+from gdlesson.relabelling import distance_up_to_relabelling
+
+CLAIMS: list[Claim] = []
+claim = partial(register, CLAIMS, "many-valleys.md")
+
+
+def _run(start: float):
+    """A descent on the two-valley cost at the lesson's rate."""
+    return gradient_descent(valleys.valleys_cost(), start, lesson.RATE_VALLEYS)
+
+
+@claim("two valleys with a hump between them; the right one is lower")
+def _two_valleys() -> None:
+    cost = valleys.valleys_cost()
+    bottoms, hump = bottoms_and_hump()
+    require(len(bottoms) == 2 and bottoms[0] < hump < bottoms[1], f"{bottoms}, hump at {hump}")
+    require(cost(bottoms[0]) > cost(bottoms[1]), "the left valley is not higher")
+    grid = np.linspace(*valleys.WINDOW, 4001)
+    require(cost(bottoms[1]) <= cost.on_grid(grid).min() + 1e-12, "the right one is not lowest")
+
+
+@claim("every start left of the hump ends in the left valley")
+def _left_of_the_hump() -> None:
+    _, hump = bottoms_and_hump()
+    for start in np.arange(valleys.WINDOW[0], hump, 0.05):
+        ending = valleys.ending(_run(start))
+        require(ending == "valley 0", f"from {start}: {ending}")
+
+
+@claim("starts right of the hump end in the right valley, slower farther out")
+def _right_of_the_hump() -> None:
+    bottoms, hump = bottoms_and_hump()
+    far = max(run.path[0] for run in valleys.descents() if valleys.ending(run) == "valley 1")
+    for start in np.arange(hump + 0.02, far + 1e-9, 0.1):
+        ending = valleys.ending(_run(start))
+        require(ending == "valley 1", f"from {start}: {ending}")
+    outward = np.arange(bottoms[1] + 1, far + 1e-9, 0.05)
+    steps = [_run(s).steps for s in outward]
+    require(steps == sorted(steps), f"from {outward}: {steps} steps")
+
+
+@claim("the lesson's starts end in both valleys, crawl, or do not move")
+def _every_ending() -> bool:
+    endings = {valleys.ending(run) for run in valleys.descents()}
+    return endings == {"valley 0", "valley 1", "elsewhere", "did not move"}
+
+
+@claim("a descent started at the top of the hump does not move")
+def _hump_still() -> None:
+    run = _run(bottoms_and_hump()[1])
+    require(run.converged and run.steps == 0, f"{run.status} after {run.steps} steps")
+
+
+@claim("the crawling start runs out of steps short of the valley")
+def _crawl() -> None:
+    cost = valleys.valleys_cost()
+    for run in valleys.descents():
+        if valleys.ending(run) == "elsewhere":
+            require(run.status == "stopped" and run.w < run.path[0], f"{run.status} at {run.w}")
+            require(valleys.flat_from(cost) > run.path[0], f"{run.path[0]} is on flat ground")
+
+
+@claim("from the flat stretch on, descent stops where it started, highest")
+def _flat_stretch() -> None:
+    cost = valleys.valleys_cost()
+    flat = valleys.flat_from(cost)
+    require(
+        abs(cost.slope(flat)) < TOLERANCE <= abs(cost.slope(flat - 1e-9)),
+        f"the slope flattens below the tolerance elsewhere than {flat}",
+    )
+    shown = float(facts()["flat_from"])  # "from 3.85 on": at or right of the threshold
+    require(shown >= flat and _run(shown).steps == 0, f"a descent from {shown} moves")
+    for start in np.linspace(flat, valleys.WINDOW[1], 20):
+        require(_run(start).steps == 0, f"a descent from {start} moves")
+    runs = valleys.descents()
+    still = [run for run in runs if valleys.ending(run) == "did not move"]
+    require(still and all(run.path[0] >= flat for run in still), "a start left of it stays")
+    highest = max(run.costs[-1] for run in runs)
+    require(max(run.costs[-1] for run in still) == highest, "another run ends higher")
+
+
+@claim("the network's starts stop at different weights with close costs")
+def _network_starts() -> None:
+    runs = trained_from_starts()
+    require(all(run.converged for run in runs), "a run did not converge")
+    pairs = list(itertools.combinations([run.w for run in runs], 2))
+    closest = min(distance_up_to_relabelling(a, b) for a, b in pairs)
+    # "no two are closer than" the number shown, over every relabelling of each pair
+    shown = float(facts()["network_closest_ends"])
+    require(closest >= shown and closest > 0.1, f"two ends are {closest} apart")
+    lined = min(np.linalg.norm(lined_up(a) - lined_up(b)) for a, b in pairs)
+    require(closest <= lined, f"{closest} is farther than the lined-up {lined}")
+    end_costs = [run.costs[-1] for run in runs]
+    start_costs = [run.costs[0] for run in runs]
+    require(max(end_costs) < 2 * min(end_costs), f"the end costs {end_costs} are not close")
+    require(max(end_costs) < min(start_costs) / 100, "an end cost is not far below the starts'")
+
+
+@claim("each step on data took the slope over all of it: 6 and 50 houses")
+def _slope_over_all_rows() -> None:
+    values = facts()
+    for cost, rows in [
+        (one_weight_cost(), values["houses"]),
+        (two_weight_cost(), values["houses"]),
+        (network_cost(), values["network_rows"]),
+    ]:
+        require(len(cost.targets) == int(rows), f"{len(cost.targets)} rows, not {rows}")
+        w = np.linspace(0.1, 0.9, cost.dimension)
+        by_row = [
+            type(cost)(cost.inputs[i : i + 1], cost.targets[i : i + 1]).gradient(w)
+            for i in range(len(cost.targets))
+        ]
+        np.testing.assert_allclose(np.sum(by_row, axis=0), cost.gradient(w), rtol=1e-9)
+
+
+@claim("SGD ends up moving around the minimum without settling")
+def _sgd_keeps_moving() -> None:
+    cost = one_weight_cost()
+    run = sgd.stochastic_descent(
+        cost, lesson.START_SGD, lesson.RATE_SGD, lesson.EPOCHS_SGD, seed=lesson.SEED_SGD
+    )
+    require(run.steps == lesson.EPOCHS_SGD * len(cost.targets), f"{run.steps} steps")
+    last, own = sgd.last_pass(run), sgd.row_minima(cost)
+    require(last.min() < w_star_1d() < last.max(), "the last pass stays on one side")
+    require(last.max() - last.min() > 100 * TOLERANCE, "the last pass has settled")
+    require(own.min() < last.min() and last.max() < own.max(), "it leaves the houses' range")
+
+
+@claim("each SGD step pulls w towards its house's own best weight")
+def _pulls_towards_each_house() -> bool:
+    factors = 1 - lesson.RATE_SGD * one_weight_cost().inputs[:, 0] ** 2
+    return bool(np.all(np.abs(factors) < 1))

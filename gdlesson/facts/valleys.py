@@ -1,0 +1,100 @@
+"""Many valleys: the cost with two valleys, a hump and a flat stretch, the descents
+that end in each, and stochastic gradient descent on the six houses (page
+"Many valleys")."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from gdlesson import lesson, sgd, valleys
+from gdlesson.costs import one_weight_cost
+from gdlesson.descent import gradient_descent
+from gdlesson.facts.common import TOLERANCE
+from gdlesson.numbers import count, rounded_up
+
+
+def facts() -> dict[str, str]:
+    """The numbers of "Many valleys", by name."""
+    return _valleys() | _descents() | _sgd()
+
+
+def valley_formula(cost: valleys.ValleysCost) -> str:
+    """The two-valley cost in TeX.
+
+    >>> valley_formula(valleys.valleys_cost())
+    'C(w) = 1 - 0.6\\\\,e^{-(w + 1.5)^2} - 0.9\\\\,e^{-2(w - 1)^2}'
+    """
+    terms = []
+    for depth, centre, sharpness in cost.valleys:
+        shift = f"w - {centre:g}" if centre > 0 else f"w + {-centre:g}"
+        k = "" if sharpness == 1 else f"{sharpness:g}"
+        terms.append(f" - {depth:g}\\,e^{{-{k}({shift})^2}}")
+    return "C(w) = 1" + "".join(terms)
+
+
+def _valleys() -> dict[str, str]:
+    """The two-valley cost, its turning points, and where its slope is flat."""
+    cost = valleys.valleys_cost()
+    points = valleys.turning_points(cost)
+    bottoms = [w for w, kind in points if kind == "valley"]
+    hump = next(w for w, kind in points if kind == "hump")
+    return {
+        "valleys_code": repr([tuple(v) for v in cost.valleys]),
+        "valleys_formula": valley_formula(cost),
+        "left_valley_w": f"{bottoms[0]:.3f}",
+        "left_valley_cost": f"{cost(bottoms[0]):.3f}",
+        "right_valley_w": f"{bottoms[-1]:.3f}",
+        "right_valley_cost": f"{cost(bottoms[-1]):.3f}",
+        "hump_w": f"{hump:.3f}",
+        "hump_cost": f"{cost(hump):.3f}",
+        # rounded up: "from 3.85 on the slope is below 10⁻⁶"
+        "flat_from": rounded_up(valleys.flat_from(cost, TOLERANCE), 2),
+    }
+
+
+def _descents() -> dict[str, str]:
+    """The lesson's descents on the two-valley cost: where each ended, and how slowly."""
+    runs = valleys.descents()
+    lines = [
+        f"from {run.path[0]:4}: w = {run.path[-1]:6.3f}, cost {run.costs[-1]:.3f}, "
+        f"{run.steps} steps"
+        for run in runs
+    ]
+    crawling = [run for run in runs if valleys.ending(run) == "elsewhere"]
+    slowest = max(
+        (run for run in runs if valleys.ending(run).startswith("valley")), key=lambda r: r.steps
+    )
+    return {
+        "valley_starts_code": repr(list(lesson.STARTS_VALLEYS)),
+        "valley_starts_count": str(len(lesson.STARTS_VALLEYS)),
+        "rate_valleys": f"{lesson.RATE_VALLEYS:g}",
+        "valleys_printout": "\n".join(lines),
+        "slowest_valley_start": f"{slowest.path[0]:g}",
+        "slowest_valley_steps": count(slowest.steps),
+        "crawl_start": f"{crawling[0].path[0]:g}",
+        "crawl_end": f"{crawling[0].w:.3f}",
+        "max_steps": count(gradient_descent.__kwdefaults__["max_steps"]),
+    }
+
+
+def _sgd() -> dict[str, str]:
+    """Stochastic gradient descent on the six houses, one house a step."""
+    cost = one_weight_cost()
+    run = sgd.stochastic_descent(
+        cost, lesson.START_SGD, lesson.RATE_SGD, lesson.EPOCHS_SGD, seed=lesson.SEED_SGD
+    )
+    last_pass = sgd.last_pass(run)
+    own = sgd.row_minima(cost)
+    return {
+        "houses": str(len(cost.targets)),
+        "row_minima_code": str(np.round(own, 3)),
+        "row_minimum_low": f"{own.min():.3f}",
+        "row_minimum_high": f"{own.max():.3f}",
+        "start_sgd": f"{lesson.START_SGD:g}",
+        "rate_sgd": f"{lesson.RATE_SGD:g}",
+        "epochs_sgd": str(lesson.EPOCHS_SGD),
+        "seed_sgd": str(lesson.SEED_SGD),
+        "steps_sgd": count(run.steps),
+        "sgd_last_low": f"{last_pass.min():.3f}",
+        "sgd_last_high": f"{last_pass.max():.3f}",
+    }
