@@ -70,8 +70,14 @@ class LessonBuild:
             self._index = dict(json.loads((self.folder / "index.json").read_bytes()))
         except (OSError, ValueError, TypeError):
             self._index = {}  # missing or damaged: every entry is checked as new
-        if not self._valid("manifest.json"):
-            self._submit("manifest.json", "gdlesson.manifest:manifest_json")
+        # The claims of the pages are checked beside the manifest, not before it:
+        # a false one fails the build when it ends, and its entry is not kept.
+        for name, target in (
+            ("manifest.json", "gdlesson.manifest:manifest_json"),
+            ("claims.txt", "gdlesson.claims:claims_report"),
+        ):
+            if not self._valid(name):
+                self._submit(name, target)
 
     def _valid(self, name: str) -> bool:
         try:

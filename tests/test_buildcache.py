@@ -20,7 +20,7 @@ from gdlesson.notebook import NOTEBOOK_NAME
 from tests.conftest import lesson_cache, project_copy, project_env, source_of
 
 ROOT = Path(__file__).resolve().parents[1]
-ENTRIES = 1 + 1 + len(PALETTES) * len(FIGURES)  # manifest, notebook, figures
+ENTRIES = 1 + 1 + 1 + len(PALETTES) * len(FIGURES)  # manifest, claims, notebook, figures
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_a_cold_build_makes_every_entry_and_records_it(tmp_path):
     build.manifest()
     build.finish()
     assert sorted(build.made) == sorted(
-        ["manifest.json", NOTEBOOK_NAME, *(n for s in FIGURES for n in _files(s))]
+        ["manifest.json", "claims.txt", NOTEBOOK_NAME, *(n for s in FIGURES for n in _files(s))]
     )
     index = json.loads((build.folder / "index.json").read_text())
     assert len(index) == ENTRIES == len(build.made)
