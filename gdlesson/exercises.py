@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from gdlesson import lesson
+from gdlesson.costs import one_weight_cost
+
 #: recap: the weight of a network that predicts a price of 0 for every house.
 ZERO_WEIGHT = 0.0
 #: brute force with ten times fewer candidates.
@@ -48,7 +51,8 @@ TOLERANCES = (1e-6, 1e-7, 1e-8, 1e-9)
 RATE_BOTH = 0.2
 
 #: The workbook: a start on the other side of the minimum from lesson.START_1D,
-START_OTHER_SIDE = 3.5
+#: as far from it (to one decimal), whatever the data,
+START_OTHER_SIDE = round(2 * float(one_weight_cost().minimum()[0]) - lesson.START_1D, 1)
 #: rates around the one-weight limit 2/L, in increasing order,
 LIMIT_RATES_1D = (0.2, 0.21, 0.215, 0.219, 0.22, 0.23)
 #: and around the two-weight valley's limit.

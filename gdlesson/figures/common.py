@@ -45,9 +45,11 @@ class FigureSpec:
 def outcome(run) -> str:
     """How a descent ended, in words.
 
-    >>> from gdlesson import lesson
-    >>> outcome(lesson.rolling_descent()), outcome(lesson.rate_descents()["too large"])
-    ('converged in 28 steps', 'diverged after 29 steps')
+    >>> from gdlesson.costs import QuadraticCost
+    >>> from gdlesson.descent import gradient_descent
+    >>> cost = QuadraticCost.from_rows([[1.0]], [2.0])
+    >>> outcome(gradient_descent(cost, 0.0, 1.0)), outcome(gradient_descent(cost, 0.0, 2.5))
+    ('converged in 1 steps', 'diverged after 18 steps')
     """
     if run.converged:
         return f"converged in {count(run.steps)} steps"
