@@ -14,14 +14,17 @@ A playground has one *mode* per way of looking at its cost: the two-weight one
 also shows the same model with scaled inputs (:func:`gdlesson.rates.rms_scaled`),
 behind a switch. A mode's weights are the model's weights times its ``scale``.
 
+>>> from gdlesson import lesson
 >>> config = config_1d()
->>> config["start"], config["rate"], config["rate"] in config["rates"]
-([0.5], 0.05, True)
+>>> config["start"] == [lesson.START_1D], config["rate"] == lesson.RATE_1D
+(True, True)
+>>> config["rate"] in config["rates"]
+True
 >>> config["blowup"], config["max_steps"], config["tolerance"], config["candidates"]
 (1000000.0, 10000, 1e-06, 1000)
->>> mode = config["modes"][0]
->>> mode["bands"][mode["band"][config["rates"].index(0.1)]]["label"]
-'just right: walks straight down, near the fewest steps'
+>>> mode, just_right = config["modes"][0], lesson.RATES_1D["just right"]
+>>> mode["bands"][mode["band"][config["rates"].index(just_right)]]["label"][:10]
+'just right'
 >>> print(widget_html("gd-playground-1d", config)[:79])
 <div class="gd-playground gd-playground--1d" id="gd-playground-1d" data-config=
 """
