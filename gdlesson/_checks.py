@@ -160,6 +160,18 @@ def bounded_table(name: str, value, columns: int | None, limit: float) -> np.nda
     return read_only_within(name, table, limit)
 
 
+def rows_and_targets(inputs, targets, columns: int | None, limit: float):
+    """``(inputs, targets)`` checked as :func:`bounded_table` and one target per
+    row, each within ±``limit``, read-only; or raise naming the parameter."""
+    x = bounded_table("inputs", inputs, columns, limit)
+    y = number_array("targets", targets)
+    if y.shape != (x.shape[0],):
+        raise ValueError(
+            f"targets must have one value per row of inputs ({x.shape[0]}), got shape {y.shape}"
+        )
+    return x, read_only_within("targets", y, limit)
+
+
 def read_only_within(name: str, array: np.ndarray, limit: float) -> np.ndarray:
     """``array``, read-only, if its entries lie within ±``limit``; else raise naming ``name``."""
     if np.abs(array).max(initial=0.0) > limit:

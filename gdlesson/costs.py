@@ -15,11 +15,10 @@ import numpy as np
 
 from gdlesson._checks import (
     Overflow,
-    bounded_table,
     finite_result,
     finite_vector,
     number_array,
-    read_only_within,
+    rows_and_targets,
     shown,
 )
 
@@ -62,14 +61,9 @@ class QuadraticCost:
     targets: np.ndarray
 
     def __post_init__(self):
-        x = bounded_table("inputs", self.inputs, None, MAX_DATA)
-        y = number_array("targets", self.targets)
-        if y.shape != (x.shape[0],):
-            raise ValueError(
-                f"targets must have one value per row of inputs ({x.shape[0]}), got shape {y.shape}"
-            )
+        x, y = rows_and_targets(self.inputs, self.targets, None, MAX_DATA)
         object.__setattr__(self, "inputs", x)
-        object.__setattr__(self, "targets", read_only_within("targets", y, MAX_DATA))
+        object.__setattr__(self, "targets", y)
 
     @classmethod
     def from_rows(cls, inputs, targets) -> QuadraticCost:

@@ -15,12 +15,10 @@ import numpy as np
 
 from gdlesson import lesson
 from gdlesson._checks import (
-    bounded_table,
     finite_result,
     finite_vector,
     integer_at_least,
-    number_array,
-    read_only_within,
+    rows_and_targets,
     shown,
 )
 from gdlesson.costs import MAX_DATA
@@ -152,14 +150,9 @@ class NetworkCost:
     dimension = weight_count()
 
     def __post_init__(self):
-        x = bounded_table("inputs", self.inputs, LAYERS[0], MAX_DATA)
-        y = number_array("targets", self.targets)
-        if y.shape != (x.shape[0],):
-            raise ValueError(
-                f"targets must have one value per row of inputs ({x.shape[0]}), got shape {y.shape}"
-            )
+        x, y = rows_and_targets(self.inputs, self.targets, LAYERS[0], MAX_DATA)
         object.__setattr__(self, "inputs", x)
-        object.__setattr__(self, "targets", read_only_within("targets", y, MAX_DATA))
+        object.__setattr__(self, "targets", y)
 
     def _split(self, w):
         w = finite_vector("w", w, self.dimension)
