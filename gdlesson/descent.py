@@ -154,22 +154,3 @@ def _walk(cost, path, costs, learning_rate, max_steps, tolerance) -> str:
 
 def _flat(slope: np.ndarray, tolerance: float) -> bool:
     return math.sqrt(float(slope @ slope)) < tolerance
-
-
-def steps_to_converge(
-    cost, start, learning_rate, *, max_steps: int = 10_000, tolerance: float = 1e-6
-) -> int:
-    """The number of steps a converging descent takes; raises if it does not converge.
-
-    >>> from gdlesson.costs import QuadraticCost
-    >>> bowl = QuadraticCost.from_rows([[1.0]], [3.0])  # L = 1: η = 1 jumps to the minimum
-    >>> steps_to_converge(bowl, start=0.0, learning_rate=1.0)
-    1
-    """
-    run = gradient_descent(cost, start, learning_rate, max_steps=max_steps, tolerance=tolerance)
-    if not run.converged:
-        raise ValueError(
-            f"learning_rate={shown(learning_rate)} from start={shown(start)} does not "
-            f"converge to tolerance={tolerance} within max_steps={max_steps}: {run.status}"
-        )
-    return run.steps

@@ -13,6 +13,7 @@ from math import factorial, prod
 
 import numpy as np
 
+from gdlesson import compute_budget as budget
 from gdlesson import lesson
 from gdlesson._checks import (
     finite_result,
@@ -21,6 +22,7 @@ from gdlesson._checks import (
     rows_and_targets,
     shown,
 )
+from gdlesson.brute_force import CANDIDATES
 from gdlesson.costs import MAX_DATA
 from gdlesson.descent import Descent, gradient_descent
 
@@ -50,6 +52,15 @@ def weight_count(layers=LAYERS) -> int:
     """
     sizes = _layer_sizes(layers)
     return sum(a * b for a, b in zip(sizes, sizes[1:], strict=False))
+
+
+def combinations() -> int:
+    """How many settings of the network's weights brute force would try.
+
+    >>> combinations() == 10**75
+    True
+    """
+    return budget.combinations(CANDIDATES, weight_count())
 
 
 def bias_count(layers=LAYERS) -> int:

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from gdlesson import _checks, compute_budget, network
 from gdlesson.brute_force import BruteForce, brute_force
 from gdlesson.costs import QuadraticCost
-from gdlesson.descent import Descent, gradient_descent, steps_to_converge
+from gdlesson.descent import Descent, gradient_descent
 from gdlesson.network import NetworkCost
 
 PROPERTY = settings(
@@ -111,7 +111,6 @@ LABEL = "the_value"  # what the checks of _checks are told to call the value
 CASES = [
     *[(gradient_descent, DESCENT, name, name) for name in DESCENT],
     (gradient_descent, DESCENT | {"cost": PLANE, "start": [0.0, 0.0]}, "start", "start"),
-    *[(steps_to_converge, DESCENT, name, name) for name in DESCENT],
     *[
         (brute_force, {"cost": BOWL, "low": 0.0, "high": 4.0, "candidates": 100}, name, name)
         for name in ("cost", "low", "high", "candidates")

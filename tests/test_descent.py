@@ -5,7 +5,7 @@ import pytest
 
 from gdlesson import lesson
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
-from gdlesson.descent import BLOWUP, MAX_STEPS, gradient_descent, steps_to_converge
+from gdlesson.descent import BLOWUP, MAX_STEPS, gradient_descent
 
 
 @pytest.fixture
@@ -76,17 +76,6 @@ def test_the_lessons_costs_converge_just_below_two_over_l_and_diverge_just_above
     assert below.converged
     np.testing.assert_allclose(below.w, cost.minimum(), atol=1e-5)
     assert gradient_descent(cost, start, 1.05 * 2 / cost.curvature(), max_steps=MAX_STEPS).diverged
-
-
-def test_steps_to_converge_refuses_a_divergent_rate():
-    cost = one_weight_cost()
-    with pytest.raises(ValueError, match="does not converge.*: diverged"):
-        steps_to_converge(cost, start=lesson.START_1D, learning_rate=1.5 * 2 / cost.curvature())
-
-
-def test_steps_to_converge_counts_the_steps(bowl):
-    run = gradient_descent(bowl, start=-5.0, learning_rate=0.1)
-    assert steps_to_converge(bowl, start=-5.0, learning_rate=0.1) == run.steps > 0
 
 
 def test_a_start_whose_cost_overflows_is_refused_naming_start():

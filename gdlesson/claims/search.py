@@ -7,7 +7,8 @@ from gdlesson import compute_budget as budget
 from gdlesson import lesson
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.costs import one_weight_cost
-from gdlesson.facts.common import combinations, grid_spacing
+from gdlesson.facts.common import grid_spacing
+from gdlesson.network import combinations
 
 CLAIMS: list[Claim] = []
 

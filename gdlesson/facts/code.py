@@ -13,8 +13,8 @@ from gdlesson import compute_budget as budget
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES
 from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost
-from gdlesson.facts.common import combinations, digit_facts, tex_count
-from gdlesson.network import LAYERS
+from gdlesson.facts.common import digit_facts, tex_count
+from gdlesson.network import LAYERS, combinations
 
 
 def facts() -> dict[str, str]:

@@ -5,22 +5,11 @@ from __future__ import annotations
 
 import math
 
-from gdlesson import compute_budget as budget
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
 from gdlesson.descent import gradient_descent
-from gdlesson.network import weight_count
 
 #: The slope below which gradient descent stops (its default), as the pages quote it.
 TOLERANCE = gradient_descent.__kwdefaults__["tolerance"]
-
-
-def combinations() -> int:
-    """How many settings of the network's weights brute force would try.
-
-    >>> combinations() == 10**75
-    True
-    """
-    return budget.combinations(CANDIDATES, weight_count())
 
 
 def grid_spacing(candidates: int = CANDIDATES) -> float:

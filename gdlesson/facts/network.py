@@ -10,9 +10,10 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import lesson
-from gdlesson.facts.common import combinations, tex_count, tex_power
+from gdlesson.facts.common import tex_count, tex_power
 from gdlesson.network import (
     LAYERS,
+    combinations,
     forward_operations,
     network_cost,
     symmetric_copies,

@@ -17,9 +17,8 @@ from matplotlib.path import Path
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 from matplotlib.transforms import offset_copy
 
-from gdlesson import compute_budget as budget
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
-from gdlesson.network import weight_count
+from gdlesson.brute_force import SEARCH_RANGE
+from gdlesson.network import combinations
 from gdlesson.numbers import count, power_of_ten, scientific_text
 
 #: Width of a full-column figure, in inches (about 670 CSS pixels).
@@ -54,11 +53,6 @@ def outcome(run) -> str:
     if run.converged:
         return f"converged in {count(run.steps)} steps"
     return f"{run.status} after {count(run.steps)} steps"
-
-
-def combinations() -> int:
-    """How many settings of the network's weights brute force would try."""
-    return budget.combinations(CANDIDATES, weight_count())
 
 
 def combinations_text() -> str:

@@ -8,8 +8,8 @@ from matplotlib.figure import Figure
 
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES
-from gdlesson.figures.common import WIDTH, FigureSpec, combinations, combinations_text, log_axis
-from gdlesson.network import trained_by_descent, weight_count
+from gdlesson.figures.common import WIDTH, FigureSpec, combinations_text, log_axis
+from gdlesson.network import combinations, trained_by_descent, weight_count
 from gdlesson.numbers import count, power_of_ten, scientific_text
 from gdlesson.style import styled
 
