@@ -31,22 +31,28 @@ MAX_STEPS = 1_000_000
 
 
 @dataclass(frozen=True, eq=False)
-class Descent:
-    """The whole path of one descent.
-
-    ``path[k]`` holds the weights after k steps (``path[0]`` is the start) and
-    ``costs[k]`` the cost there. For one weight, ``path`` is a 1-D array.
-    """
+class Trajectory:
+    """Where a descent went: ``path[k]`` holds the weights after k steps
+    (``path[0]`` is the start) and ``costs[k]`` the cost there."""
 
     path: np.ndarray
     costs: np.ndarray
-    learning_rate: float
-    status: str
 
     @property
     def steps(self) -> int:
         """The number of updates taken."""
         return len(self.costs) - 1
+
+
+@dataclass(frozen=True, eq=False)
+class Descent(Trajectory):
+    """One descent: its path, its rate and how it ended (``status``, see above).
+
+    For one weight, ``path`` is a 1-D array.
+    """
+
+    learning_rate: float
+    status: str
 
     @property
     def converged(self) -> bool:

@@ -22,21 +22,16 @@ import numpy as np
 
 from gdlesson._checks import finite_vector, integer_at_least, positive_finite
 from gdlesson.costs import QuadraticCost
+from gdlesson.descent import Trajectory
 
 
 @dataclass(frozen=True, eq=False)
-class StochasticRun:
-    """The weights after every step (``path[0]`` is the start) and the cost over
-    all rows there; ``batch_size`` rows per step, every row once per epoch."""
+class StochasticRun(Trajectory):
+    """A run of SGD, its costs over all rows: ``batch_size`` rows per step, every
+    row once per epoch."""
 
-    path: np.ndarray
-    costs: np.ndarray
     batch_size: int
     epochs: int
-
-    @property
-    def steps(self) -> int:
-        return len(self.path) - 1
 
     @property
     def steps_per_epoch(self) -> int:
