@@ -1,12 +1,8 @@
-"""What the build needs from gdlesson, made in worker processes and cached on disk.
-
-The manifest (:mod:`gdlesson.manifest`), the figure files and the executed
-notebook all follow from gdlesson's source: one key (:func:`source_key`), one
-folder ``.cache/gdlesson/<key>/``, whose ``index.json`` holds each entry's
-SHA-256; an entry that does not match is made again, never served. Entries are
-written whole, so builds at once in one checkout share the folder. What is
-missing is made by fresh (``spawn``) workers, which import gdlesson as it is on
-disk (``mkdocs serve`` sees edits), ignore Ctrl-C and end with the build.
+"""What the build needs from gdlesson, made by workers and cached on disk: the
+manifest, the pages' claims, the figures and the executed notebook. One key
+(:func:`source_key`), one folder ``.cache/gdlesson/<key>/``; its ``index.json``
+holds each entry's SHA-256, and an entry that does not match is made again, never
+served. Fresh (``spawn``) workers import gdlesson as on disk: serve sees edits.
 """
 
 from __future__ import annotations
@@ -51,12 +47,9 @@ def source_key() -> str:
 
 
 class LessonBuild:
-    """One build's entries: found in the cache, or being made.
-
-    :meth:`manifest` waits for the manifest and starts making whatever else is
-    missing; :meth:`path` says where an entry is or will be; :meth:`wait`
-    returns it whole; :meth:`finish` waits for all and ends the workers.
-    """
+    """One build's entries, found in the cache or being made: :meth:`manifest`
+    starts whatever is missing, :meth:`wait` returns an entry whole, :meth:`finish`
+    waits for all and ends the workers."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -70,32 +63,26 @@ class LessonBuild:
             self._index = dict(json.loads((self.folder / "index.json").read_bytes()))
         except (OSError, ValueError, TypeError):
             self._index = {}  # missing or damaged: every entry is checked as new
-        # The claims of the pages are checked beside the manifest, not before it:
-        # a false one fails the build when it ends, and its entry is not kept.
-        for name, target in (
-            ("manifest.json", "gdlesson.manifest:manifest_json"),
-            ("claims.txt", "gdlesson.claims:claims_report"),
-        ):
-            if not self._valid(name):
-                self._submit(name, target)
+        # The claims are checked beside the manifest, not before it: a false one
+        # fails the build when it ends, and its entry is not kept.
+        self._make("manifest.json", "gdlesson.manifest:manifest_json")
+        self._make("claims.txt", "gdlesson.claims:claims_report")
 
     def _valid(self, name: str) -> bool:
         try:
-            return (
-                hashlib.sha256((self.folder / name).read_bytes()).hexdigest() == self._index[name]
-            )
+            digest = hashlib.sha256((self.folder / name).read_bytes()).hexdigest()
+            return digest == self._index[name]
         except (OSError, KeyError):
             return False
 
-    def _submit(self, name: str, target: str, *args) -> None:
-        """Make the entry ``name`` in a worker: the bytes (or text) ``target`` returns."""
+    def _make(self, name: str, target: str, *args) -> None:
+        """Unless cached, make the entry ``name`` in a worker: ``target(*args)``."""
+        if self._valid(name):
+            return
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
             self._pool = context.Pool(os.cpu_count(), initializer=start_worker)
         self._jobs[name] = self._pool.apply_async(call, (target, *args))
-
-    def path(self, name: str) -> Path:
-        return self.folder / name
 
     def wait(self, name: str) -> Path:
         """The entry ``name``, whole and checked; re-raises a worker's error."""
@@ -109,23 +96,18 @@ class LessonBuild:
         return self.folder / name
 
     def manifest(self) -> dict:
-        """``{"facts", "figures": {name: description}, "folder" (of figures), "notebook"}``."""
+        """The manifest (:mod:`gdlesson.manifest`); it starts making what is missing."""
         if self._manifest is None:
             self._manifest = json.loads(self.wait("manifest.json").read_text(encoding="utf-8"))
             notebook = self._manifest["notebook"]
-            if not self._valid(notebook["name"]):
-                # The kernel takes longest: started first, it runs while figures are drawn.
-                runtime = str(self.root / RUNTIME)  # the kernel's connection file, not in /tmp
-                args = (notebook["source"], str(self.folder), runtime)
-                self._submit(notebook["name"], "gdlesson.notebook:execute", *args)
-            for name in sorted(self.figure_files(), key=lambda n: not n.endswith(".png")):
-                if not self._valid(name):
-                    self._submit(name, "gdlesson.figures:render_file", name)
+            # The kernel takes longest: started first, it runs while figures are drawn;
+            # its connection file goes in the cache, not in /tmp.
+            args = (notebook["source"], str(self.folder), str(self.root / RUNTIME))
+            self._make(notebook["name"], "gdlesson.notebook:execute", *args)
+            figures = self._manifest["figure_files"].values()
+            for name in sorted(figures, key=lambda n: not n.endswith(".png")):
+                self._make(name, "gdlesson.figures:render_file", name)
         return self._manifest
-
-    def figure_files(self) -> list[str]:
-        """Every figure's file names, both palettes: ``brute-force-light.svg``…"""
-        return [name for spec in self.manifest()["figures"].values() for name in spec["files"]]
 
     def finish(self) -> None:
         """Wait for every entry, record them, end the workers, drop old folders."""
@@ -166,8 +148,8 @@ def start_worker() -> None:
 
 
 def call(target: str, *args):
-    """``module:function`` called with ``args``, the module imported here (in a
-    fresh worker: as it is on disk now), not in the build process."""
+    """``module:function`` called with ``args``, imported here: in a fresh worker,
+    as it is on disk now."""
     module, function = target.split(":")
     return getattr(importlib.import_module(module), function)(*args)
 

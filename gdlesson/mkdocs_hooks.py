@@ -1,7 +1,5 @@
-"""The MkDocs adapter, listed under ``hooks:`` in mkdocs.yml: the one module of
-gdlesson that imports MkDocs. It connects MkDocs' events to gdlesson: numbers,
-figures and the executed notebook from :mod:`gdlesson.buildcache`, the pages'
-transforms from :mod:`gdlesson.pages`.
+"""The MkDocs adapter (``hooks:`` in mkdocs.yml), the one module of gdlesson that
+imports MkDocs: entries from :mod:`gdlesson.buildcache`, transforms from :mod:`gdlesson.pages`.
 """
 
 from __future__ import annotations
@@ -31,20 +29,16 @@ def _notebook() -> str:
 
 
 def _figures() -> dict[str, str]:
-    """Each figure file's path in the site → its name in the cache."""
-    return {f"{_build.manifest()['folder']}/{name}": name for name in _build.figure_files()}
+    return _build.manifest()["figure_files"]
 
 
 @event_priority(50)  # before mkdocs-jupyter's (0), which takes the notebook
 def on_files(files, config):
     for uri, name in _figures().items():
-        files.append(File.generated(config, uri, abs_src_path=str(_build.path(name))))
-    # A file of another folder, the cache, since mkdocs-jupyter takes no generated file.
-    folder = str(_build.path(_notebook()).parent)
-    files.append(File(_notebook(), folder, config.site_dir, config.use_directory_urls))
-    for notebook in [f for f in files if f.src_uri.endswith(".ipynb")]:
-        files.remove(notebook)  # read last, so that other pages are read while it runs
-        files.append(notebook)
+        files.append(File.generated(config, uri, abs_src_path=str(_build.folder / name)))
+    # A file of another folder, the cache, since mkdocs-jupyter takes no generated
+    # file; the last page, so that the others are read while the notebook runs.
+    files.append(File(_notebook(), str(_build.folder), config.site_dir, config.use_directory_urls))
     return files
 
 
@@ -55,15 +49,10 @@ def on_pre_page(page, config, files):
     return page
 
 
-def _figure(name: str) -> str:
-    specs = _build.manifest()["figures"]
-    if name not in specs:
-        raise ValueError(f"unknown figure {name!r}; known: {', '.join(specs)}")
-    return specs[name]["markdown"]
-
-
 def on_page_markdown(markdown, page, config, files):
-    return fill_placeholders(markdown, _build.manifest()["facts"], _figure)
+    manifest = _build.manifest()
+    figures = {name: spec["markdown"] for name, spec in manifest["figures"].items()}
+    return fill_placeholders(markdown, manifest["facts"], figures)
 
 
 def on_page_content(html, page, config, files):
@@ -87,16 +76,15 @@ def on_post_build(config):
         for attempt in range(3):  # another build in this checkout may be emptying site/
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(_build.path(name), target)
+                shutil.copyfile(_build.folder / name, target)
                 break
             except FileNotFoundError:
                 if attempt == 2:
                     raise
 
 
-def on_build_error(error):
+def on_build_error(error=None):
     _build.stop()
 
 
-def on_shutdown():
-    _build.stop()
+on_shutdown = on_build_error

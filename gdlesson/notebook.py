@@ -22,6 +22,8 @@ from gdlesson.workbook import CELLS, Cell
 
 #: The notebook's file name: its page is /try-it/, its download try-it.ipynb.
 NOTEBOOK_NAME = "try-it.ipynb"
+#: The tag of the cells that solve an exercise: folded in Jupyter and on the page.
+SOLUTION_TAG = "solution"
 
 
 def notebook_json(facts, cells=CELLS) -> str:
@@ -60,7 +62,7 @@ def _cell(position: int, cell: Cell, facts) -> dict:
         made["metadata"]["gdlesson"] = {"expect": fill_placeholders(cell.expect, facts)}
     if cell.solution:
         folded = {"source_hidden": True} | ({"outputs_hidden": True} if cell.kind == "code" else {})
-        made["metadata"] |= {"jupyter": folded, "tags": ["solution"]}
+        made["metadata"] |= {"jupyter": folded, "tags": [SOLUTION_TAG]}
     if cell.kind == "code":
         made |= {"execution_count": None, "outputs": []}
     return made

@@ -1,22 +1,26 @@
-"""What the site does to its built pages; plain functions, no MkDocs.
-
-- :func:`render_math`: TeX → MathML at build time, so no script renders math;
-- :func:`add_copy_text`: a ``pycon`` session copies as code that runs alone;
-- :func:`clean_notebook`: mkdocs-jupyter's page made self-contained and light.
+"""What the site does to its built pages, in plain functions (no MkDocs): math
+as MathML, sessions that copy as code that runs alone, the notebook page shaped.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from itertools import groupby
 
 from bs4 import BeautifulSoup, Comment
 from latex2mathml.converter import convert as tex_to_mathml
 
+from gdlesson.notebook import SOLUTION_TAG
+
 # pymdownx.arithmatex (generic mode) wraps TeX as \( \) in a span, \[ \] in a div;
 # notebook Markdown cells keep $ $ and $$ $$ as written.
-_ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">\s*\\[(\[](.+?)\\[)\]]\s*</\1>', re.S)
-_DOLLARS = re.compile(r"(?<![\\$])\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$", re.S)
+_ARITHMATEX = re.compile(
+    r'<div class="arithmatex">\s*\\\[(?P<block>.+?)\\\]\s*</div>'
+    r'|<span class="arithmatex">\s*\\\((?P<inline>.+?)\\\)\s*</span>',
+    re.S,
+)
+_DOLLARS = re.compile(r"(?<![\\$])\$\$(?P<block>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.S)
 _CODE_BLOCK = re.compile(
     r'<div class="language-(python|pycon) highlight">(<pre>.*?</pre>)</div>', re.S
 )
@@ -25,34 +29,23 @@ COPY_NOTE = (
     '<p class="gd-copy-note">On this page, the copy button of a session gives it '
     "together with the code blocks above it, so that it runs on its own.</p>"
 )
-SOLUTION_TAG = "solution"
 
 
-def _mathml(tex: str, display: str) -> str:
-    return tex_to_mathml(html.unescape(tex).strip(), display=display)
+def _mathml(match: re.Match) -> str:
+    display = "inline" if match["block"] is None else "block"
+    return tex_to_mathml(html.unescape(match[display]).strip(), display=display)
 
 
-def render_math(page_html: str) -> str:
-    r"""Turn the math that Markdown left as TeX into MathML.
+def render_math(page_html: str, dollars: bool = False) -> str:
+    r"""Turn the math that Markdown left as TeX into MathML: arithmatex's, or
+    with ``dollars`` the ``$...$`` and ``$$...$$`` that notebooks write.
 
     >>> print(render_math('<span class="arithmatex">\\(x^2\\)</span>'))
     <math ... display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>
-    """
-    return _ARITHMATEX.sub(
-        lambda m: _mathml(m[2], "block" if m[1] == "div" else "inline"), page_html
-    )
-
-
-def render_dollar_math(fragment: str) -> str:
-    r"""Turn ``$...$`` and ``$$...$$`` math (as notebooks write it) into MathML.
-
-    >>> render_dollar_math("so $\\eta$ is small").count("<math")
+    >>> render_math("so $\\eta$ is small", dollars=True).count("<math")
     1
     """
-    return _DOLLARS.sub(
-        lambda m: _mathml(m[1], "block") if m[1] is not None else _mathml(m[2], "inline"),
-        fragment,
-    )
+    return (_DOLLARS if dollars else _ARITHMATEX).sub(_mathml, page_html)
 
 
 def copy_text(session: str) -> str:
@@ -78,7 +71,7 @@ def add_copy_text(page_html: str) -> str:
     <BLANKLINE>
     f()"
     """
-    definitions, noted = [], []
+    definitions, notes = [], iter([COPY_NOTE])
 
     def replace(match: re.Match) -> str:
         language, pre = match.groups()
@@ -87,9 +80,7 @@ def add_copy_text(page_html: str) -> str:
             definitions.append(text.strip("\n"))
             return match[0]
         code = html.escape("\n\n".join([*definitions, copy_text(text)]))
-        note = COPY_NOTE if definitions and not noted else ""
-        if note:
-            noted.append(match.start())
+        note = next(notes, "") if definitions else ""
         return f'<div class="language-pycon highlight" data-copy="{code}">{pre}</div>{note}'
 
     return _CODE_BLOCK.sub(replace, page_html)
@@ -106,7 +97,8 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
     '<div class="highlight-ipynb hl-python highlight"><pre><code>x = 1</code></pre></div>'
     """
     page = BeautifulSoup(page_html, "html.parser")
-    junk = "style, script, div.zeroclipboard-container, div.clipboard-copy-txt"
+    # The cells' tags go too: the solutions' summaries say what they are.
+    junk = "style, script, div.zeroclipboard-container, div.clipboard-copy-txt, div.celltoolbar"
     for element in [*page.select(junk), *page.find_all(string=lambda s: type(s) is Comment)]:
         element.extract()
     for block in page.select("div.highlight-ipynb"):
@@ -120,15 +112,12 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
     for image in page.find_all("img", alt="No description has been provided for this image"):
         image["alt"] = "A plot drawn by the code cell above"
     for cell in page.select("div.jp-RenderedMarkdown"):
-        rendered = BeautifulSoup(render_dollar_math(cell.decode_contents()), "html.parser")
-        cell.clear()
-        cell.extend(list(rendered.contents))
+        cell.replace_with(BeautifulSoup(render_math(str(cell), dollars=True), "html.parser"))
     if download and page.h1 is not None:
-        button = page.new_tag("a", attrs={"class": "md-button", "href": download, "download": ""})
-        button.string = "Download this notebook"
-        paragraph = page.new_tag("p")
-        paragraph.append(button)
-        page.h1.insert_after(paragraph)
+        button = f'<p><a class="md-button" href="{html.escape(download)}" download>'
+        page.h1.insert_after(
+            BeautifulSoup(f"{button}Download this notebook</a></p>", "html.parser")
+        )
     return str(page).strip()
 
 
@@ -142,18 +131,15 @@ def fold_solutions(page: BeautifulSoup) -> None:
     >>> print(page.select_one("details").decode_contents())
     <summary>Solution to exercise 1</summary><div class="jp-Cell celltag_solution">A</div>
     """
-    tag, groups, previous = f"celltag_{SOLUTION_TAG}", [], False
-    for cell in page.select(".jp-Notebook > .jp-Cell"):
-        # Code cells carry the tag's class themselves, Markdown cells inside.
-        solution = tag in cell.get("class", []) or cell.select_one(f".{tag}") is not None
-        if solution:
-            groups[-1].append(cell) if previous else groups.append([cell])
-        previous = solution
-    for number, group in enumerate(groups, start=1):
+    tag = f"celltag_{SOLUTION_TAG}"
+
+    def is_solution(cell) -> bool:  # code cells carry the tag's class, Markdown cells inside
+        return tag in cell.get("class", []) or cell.select_one(f".{tag}") is not None
+
+    cells = page.select(".jp-Notebook > .jp-Cell")
+    runs = [list(run) for solution, run in groupby(cells, is_solution) if solution]
+    for number, run in enumerate(runs, start=1):
         details = page.new_tag("details", attrs={"class": "success"})
         details.append(page.new_tag("summary", string=f"Solution to exercise {number}"))
-        group[0].insert_before(details)
-        for cell in group:
-            for toolbar in cell.select(".celltoolbar"):  # the tag's name: the summary says it
-                toolbar.decompose()
-            details.append(cell.extract())
+        run[0].insert_before(details)
+        details.extend([cell.extract() for cell in run])

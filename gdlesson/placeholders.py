@@ -9,20 +9,16 @@ the backslash is dropped and the braces stay.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 _PLACEHOLDER = re.compile(r"\\\{\{|\{\{\s*(figure\s+)?([\w-]+)\s*\}\}")
 
 
-def _no_figures(name: str) -> str:
-    raise ValueError(f"a figure cannot go here: {{{{ figure {name} }}}}")
-
-
 def fill_placeholders(
-    text: str, facts: Mapping[str, str], figure: Callable[[str], str] = _no_figures
+    text: str, facts: Mapping[str, str], figures: Mapping[str, str] | None = None
 ) -> str:
     r"""Replace each ``{{ name }}`` with ``facts[name]`` and ``{{ figure name }}`` with
-    ``figure(name)``; an unknown name raises, so a typo fails the build.
+    ``figures[name]``; an unknown name raises, so a typo fails the build.
 
     >>> fill_placeholders("w = {{ w }}", {"w": "2.0"})
     'w = 2.0'
@@ -36,12 +32,11 @@ def fill_placeholders(
 
     def replace(match: re.Match) -> str:
         is_figure, name = match.groups()
+        known = (figures or {}) if is_figure else facts
         if name is None:
             return "{{"
-        if is_figure:
-            return figure(name)
-        if name not in facts:
-            raise ValueError(f"unknown placeholder {{{{ {name} }}}}")
-        return facts[name]
+        if name not in known:
+            raise ValueError(f"unknown placeholder {match[0]}")
+        return known[name]
 
     return _PLACEHOLDER.sub(replace, text)

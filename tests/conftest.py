@@ -48,9 +48,11 @@ def filled_markdown(page: Path) -> str:
     """A page's Markdown with its ``{{ name }}`` placeholders filled from gdlesson's
     facts, as the site shows it (figures left out)."""
     from gdlesson.facts import facts
+    from gdlesson.figures import FIGURES
     from gdlesson.placeholders import fill_placeholders
 
-    return fill_placeholders(page.read_text(encoding="utf-8"), facts(), lambda name: "")
+    no_figures = {spec.name: "" for spec in FIGURES}
+    return fill_placeholders(page.read_text(encoding="utf-8"), facts(), no_figures)
 
 
 def project_env(project: Path) -> dict[str, str]:

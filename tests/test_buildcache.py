@@ -55,7 +55,7 @@ def test_a_warm_build_makes_nothing(cache):
 
 def test_cached_figures_are_the_rendered_bytes(cache):
     spec = next(s for s in FIGURES if s.name == "network")
-    path = LessonBuild(cache).path(output_name(spec, "dark"))
+    path = LessonBuild(cache).folder / output_name(spec, "dark")
     assert path.read_bytes() == render(spec, "dark")
 
 
@@ -70,7 +70,7 @@ def test_cached_figures_are_the_rendered_bytes(cache):
 )
 @pytest.mark.parametrize("name", ["zigzag-1d-light.svg", "manifest.json", NOTEBOOK_NAME])
 def test_a_damaged_entry_is_made_again_not_served(cache, name, damage):
-    path = LessonBuild(cache).path(name)
+    path = LessonBuild(cache).folder / name
     good = path.read_bytes()
     path.write_bytes(damage(good))
     again = LessonBuild(cache)

@@ -6,7 +6,6 @@ from gdlesson.pages import (
     add_copy_text,
     clean_notebook,
     copy_text,
-    render_dollar_math,
     render_math,
 )
 from gdlesson.placeholders import fill_placeholders
@@ -14,13 +13,15 @@ from gdlesson.placeholders import fill_placeholders
 
 def test_placeholders_are_filled_from_facts_and_figures():
     text = "{{ weights }} weights, {{figure network}} and {{  candidates  }}"
-    out = fill_placeholders(text, facts(), lambda name: f"<{name}>")
+    out = fill_placeholders(text, facts(), {"network": "<network>"})
     assert out == "25 weights, <network> and 1,000"
 
 
 def test_unknown_placeholder_fails():
     with pytest.raises(ValueError, match="unknown placeholder"):
-        fill_placeholders("{{ weigths }}", facts(), str)
+        fill_placeholders("{{ weigths }}", facts())
+    with pytest.raises(ValueError, match="unknown placeholder {{ figure nope }}"):
+        fill_placeholders("{{ figure nope }}", facts(), {"network": "<network>"})
 
 
 def test_every_fact_is_a_nonempty_string():
@@ -44,9 +45,9 @@ def test_escaped_tex_is_unescaped_before_conversion():
 
 
 def test_dollar_math_leaves_prices_alone():
-    out = render_dollar_math("rate $\\eta$ and $$\\frac{1}{L}$$")
+    out = render_math("rate $\\eta$ and $$\\frac{1}{L}$$", dollars=True)
     assert out.count("<math") == 2 and "$" not in out
-    assert render_dollar_math("costs 5 dollars") == "costs 5 dollars"
+    assert render_math("costs 5 dollars", dollars=True) == "costs 5 dollars"
 
 
 def test_copy_text_drops_prompts_and_output():
