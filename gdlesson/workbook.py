@@ -176,7 +176,9 @@ show(path, learning_rate, status)""",
 
 Small rates crawl, rates near $1/L$ arrive fastest, and past $2/L$ every
 step overshoots further than the last. Here $L = \\sum \\text{area}^2$ is the
-curvature of the cost: how fast its slope changes as $w$ moves.""",
+curvature of the cost: how fast its slope changes as $w$ moves. The slope is
+$L\\,(w - w^*)$, zero at the minimum $w^*$, so each step multiplies the distance
+to $w^*$ by $1 - \\eta L$ (the lesson's page "Gradient descent" shows why).""",
     ),
     Cell(
         "code",

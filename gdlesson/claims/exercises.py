@@ -125,7 +125,9 @@ def _creeps_2d() -> bool:
     return run.converged and never_crosses and run.steps > lesson.two_weight_descent().steps
 
 
-@exercise("two-weights.md", "exercise: the rate above 2/L makes the gradient grow, and diverges")
+@exercise(
+    "two-weights.md", "exercise: the rate above 2/λ_max makes the gradient grow, and diverges"
+)
 def _rate_over_2d_grows() -> bool:
     cost = two_weight_cost()
     run = gradient_descent(cost, lesson.START_2D, ex.RATE_2D_OVER, max_steps=ex.STEPS_2D_OVER)

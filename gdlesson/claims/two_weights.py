@@ -27,6 +27,19 @@ def _lesson_rate_zigzags() -> bool:
     return limit > lesson.RATE_2D and run.converged and crossings_2d(run) > 0
 
 
+@claim("the gradient points mostly across the valley at the start, mostly along it near the floor")
+def _steepest_way_turns() -> None:
+    cost, run = two_weight_cost(), two(lesson.RATE_2D)
+    across = rates.steepest_direction(cost)
+
+    def share_across(w) -> float:
+        gradient = cost.gradient(w)
+        return abs(gradient @ across) / np.linalg.norm(gradient)
+
+    require(share_across(run.path[0]) > math.sqrt(0.5), "the first step is not mostly across")
+    require(share_across(run.path[-1]) < math.sqrt(0.5), "the last step is not mostly along")
+
+
 @claim("the descent converges below 2/λ_max and diverges above it")
 def _converges_below_the_limit() -> bool:
     high = lambdas()[1]

@@ -37,12 +37,19 @@ def _two_valleys() -> None:
     require(cost(bottoms[1]) <= cost.on_grid(grid).min() + 1e-12, "the right one is not lowest")
 
 
-@claim("every start left of the hump ends in the left valley")
+@claim("every start left of the hump, as far as the figure shows, ends in the left valley")
 def _left_of_the_hump() -> None:
     _, hump = bottoms_and_hump()
     for start in np.arange(valleys.WINDOW[0], hump, 0.05):
         ending = valleys.ending(_run(start))
         require(ending == "valley 0", f"from {start}: {ending}")
+
+
+@claim("far to the left, beyond the figure, the ground is flat too")
+def _flat_far_left() -> None:
+    far_left = valleys.WINDOW[0] - 3
+    slope = float(valleys.valleys_cost().gradient(far_left)[0])
+    require(abs(slope) < TOLERANCE, f"the slope at {far_left} is {slope}")
 
 
 @claim("starts right of the hump end in the right valley, slower farther out")
@@ -112,6 +119,9 @@ def _network_starts() -> None:
     start_costs = [run.costs[0] for run in runs]
     require(max(end_costs) < 2 * min(end_costs), f"the end costs {end_costs} are not close")
     require(max(end_costs) < min(start_costs) / 100, "an end cost is not far below the starts'")
+    for run in runs:  # "stopping points, not exact bottoms"
+        slope = np.linalg.norm(network_cost().gradient(run.w))
+        require(TOLERANCE < slope < lesson.TOLERANCE_NETWORK, f"the slope at a stop is {slope}")
 
 
 @claim("each step on data took the slope over all of it: 6 and 50 houses")

@@ -54,6 +54,7 @@ def _brute_force() -> dict[str, str]:
     return {
         "ex_gaps": str(CANDIDATES - 1),
         "ex_half_spacing": f"{grid_spacing() / 2:.4f}",
+        "ex_grid_spacing_exact": f"{grid_spacing():.6f}",
         "ex_grid_miss": f"{abs(lesson.search().best_w - _w_star()):.4f}",
         "ex_candidates_few": str(ex.FEW_CANDIDATES),
         "ex_few_ratio": f"{CANDIDATES / ex.FEW_CANDIDATES:g}",
