@@ -133,14 +133,23 @@ def flat_from(cost: ValleysCost, tolerance: float = 1e-6, window=WINDOW, samples
 
 
 @cache
+def descent(start: float, rate: float) -> Descent:
+    """Gradient descent on the two-valley cost from ``start`` at ``rate`` (each
+    pair computed once: the crawls take thousands of steps).
+
+    >>> descent(1.8, 0.2) is descent(1.8, 0.2)
+    True
+    """
+    return gradient_descent(valleys_cost(), start, rate)
+
+
 def descents(starts=lesson.STARTS_VALLEYS, rate=lesson.RATE_VALLEYS) -> tuple[Descent, ...]:
-    """Gradient descent on the two-valley cost from each of ``starts`` (computed once).
+    """:func:`descent` from each of ``starts``.
 
     >>> [round(run.w, 3) for run in descents(starts=(-3.0, 1.8))]
     [-1.5, 0.998]
     """
-    cost = valleys_cost()
-    return tuple(gradient_descent(cost, start, rate) for start in starts)
+    return tuple(descent(start, rate) for start in starts)
 
 
 def ending(run: Descent, cost: ValleysCost | None = None, near: float = 1e-3) -> str:

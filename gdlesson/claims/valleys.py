@@ -12,7 +12,6 @@ from gdlesson import lesson, sgd, valleys
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import bottoms_and_hump, w_star_1d
 from gdlesson.costs import one_weight_cost, two_weight_cost
-from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.facts.common import TOLERANCE
 from gdlesson.network import lined_up, network_cost, trained_from_starts
@@ -24,7 +23,7 @@ claim = partial(register, CLAIMS, "many-valleys.md")
 
 def _run(start: float):
     """A descent on the two-valley cost at the lesson's rate."""
-    return gradient_descent(valleys.valleys_cost(), start, lesson.RATE_VALLEYS)
+    return valleys.descent(start, lesson.RATE_VALLEYS)
 
 
 @claim("two valleys with a hump between them; the right one is lower")
@@ -133,10 +132,7 @@ def _slope_over_all_rows() -> None:
 
 @claim("SGD ends up moving around the minimum without settling")
 def _sgd_keeps_moving() -> None:
-    cost = one_weight_cost()
-    run = sgd.stochastic_descent(
-        cost, lesson.START_SGD, lesson.RATE_SGD, lesson.EPOCHS_SGD, seed=lesson.SEED_SGD
-    )
+    cost, run = one_weight_cost(), lesson.sgd_run(1)
     require(run.steps == lesson.EPOCHS_SGD * len(cost.targets), f"{run.steps} steps")
     last, own = sgd.last_pass(run), sgd.row_minima(cost)
     require(last.min() < w_star_1d() < last.max(), "the last pass stays on one side")

@@ -79,10 +79,7 @@ def _descents() -> dict[str, str]:
 
 def _sgd() -> dict[str, str]:
     """Stochastic gradient descent on the six houses, one house a step."""
-    cost = one_weight_cost()
-    run = sgd.stochastic_descent(
-        cost, lesson.START_SGD, lesson.RATE_SGD, lesson.EPOCHS_SGD, seed=lesson.SEED_SGD
-    )
+    cost, run = one_weight_cost(), lesson.sgd_run(1)
     last_pass = sgd.last_pass(run)
     own = sgd.row_minima(cost)
     return {
