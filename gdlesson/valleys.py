@@ -23,7 +23,7 @@ import numpy as np
 
 from gdlesson import lesson
 from gdlesson._checks import finite, finite_vector, positive_finite
-from gdlesson.descent import Descent, gradient_descent
+from gdlesson.descent import TOLERANCE, Descent, gradient_descent
 
 #: Each valley as (depth d, centre c, sharpness k).
 VALLEYS = ((0.6, -1.5, 1.0), (0.9, 1.0, 2.0))
@@ -104,7 +104,7 @@ def turning_points(cost: ValleysCost, window=WINDOW, samples: int = 8001):
     return tuple(points)
 
 
-def flat_from(cost: ValleysCost, tolerance: float = 1e-6, window=WINDOW, samples: int = 8001):
+def flat_from(cost: ValleysCost, tolerance: float = TOLERANCE, window=WINDOW, samples: int = 8001):
     """The weight from which the slope stays below ``tolerance`` to the window's right
     edge: where a descent with that tolerance does not move. None if nowhere.
 

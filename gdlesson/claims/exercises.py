@@ -26,8 +26,8 @@ from gdlesson.claims.common import (
     zigzags,
 )
 from gdlesson.costs import one_weight_cost, two_weight_cost
-from gdlesson.descent import gradient_descent
-from gdlesson.facts.common import TOLERANCE, grid_spacing
+from gdlesson.descent import TOLERANCE, gradient_descent
+from gdlesson.facts.common import grid_spacing
 from gdlesson.network import weight_count
 
 EXERCISE_CLAIMS: list[Claim] = []

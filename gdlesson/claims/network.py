@@ -12,9 +12,8 @@ from gdlesson import compute_budget as budget
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES
 from gdlesson.claims.claim import Claim, register, require
-from gdlesson.descent import gradient_descent
+from gdlesson.descent import TOLERANCE, gradient_descent
 from gdlesson.facts import network as network_facts
-from gdlesson.facts.common import TOLERANCE
 from gdlesson.network import (
     LAYERS,
     house_data,

@@ -12,9 +12,9 @@ from gdlesson import lesson, sgd, valleys
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import bottoms_and_hump, w_star_1d
 from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.descent import TOLERANCE
 from gdlesson.facts import network as network_facts
 from gdlesson.facts import valleys as valleys_facts
-from gdlesson.facts.common import TOLERANCE
 from gdlesson.network import lined_up, network_cost, trained_from_starts
 from gdlesson.relabelling import distance_up_to_relabelling
 

@@ -6,10 +6,6 @@ from __future__ import annotations
 import math
 
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
-from gdlesson.descent import gradient_descent
-
-#: The slope below which gradient descent stops (its default), as the pages quote it.
-TOLERANCE = gradient_descent.__kwdefaults__["tolerance"]
 
 
 def grid_spacing(candidates: int = CANDIDATES) -> float:

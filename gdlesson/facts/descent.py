@@ -10,8 +10,8 @@ from gdlesson import compute_budget as budget
 from gdlesson import lesson, playground, rates
 from gdlesson.brute_force import CANDIDATES
 from gdlesson.costs import one_weight_cost, two_weight_cost
-from gdlesson.descent import BLOWUP, gradient_descent
-from gdlesson.facts.common import TOLERANCE, markdown_table, tex_power
+from gdlesson.descent import BLOWUP, TOLERANCE, gradient_descent
+from gdlesson.facts.common import markdown_table, tex_power
 from gdlesson.numbers import count, signed
 
 

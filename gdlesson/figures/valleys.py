@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from gdlesson import lesson
-from gdlesson.descent import gradient_descent
+from gdlesson.descent import TOLERANCE
 from gdlesson.figures.common import WIDTH, FigureSpec, dots
 from gdlesson.numbers import power_of_ten, rounded_up, signed
 from gdlesson.style import styled
@@ -20,11 +20,6 @@ PLACES = {
     "did not move": "no move at all",
     "elsewhere": "still crawling when the steps ran out",
 }
-
-
-def _tolerance() -> float:
-    """The slope below which gradient_descent stops (its default)."""
-    return gradient_descent.__kwdefaults__["tolerance"]
 
 
 def _thinned(run, spacing: float = 0.02):
@@ -83,7 +78,7 @@ def many_valleys_figure(palette: str = "light") -> Figure:
     right one, and one, on the flat stretch, does not move at all."""
     cost = valleys_cost()
     runs = descents()
-    flat = flat_from(cost, _tolerance())
+    flat = flat_from(cost)
     ws = np.linspace(*WINDOW, 401)
     with styled(palette) as c:
         colours = {"valley 0": c["accent"], "valley 1": c["highlight"]}
@@ -94,7 +89,7 @@ def many_valleys_figure(palette: str = "light") -> Figure:
             ax.text(
                 (flat + WINDOW[1]) / 2,
                 0.5,
-                f"flat: slope\nbelow {power_of_ten(round(np.log10(_tolerance())))}",
+                f"flat: slope\nbelow {power_of_ten(round(np.log10(TOLERANCE)))}",
                 ha="center",
                 va="center",
                 color=c["muted"],
@@ -154,8 +149,8 @@ def _specs() -> tuple[FigureSpec, ...]:
     """This part's figure, with texts whose every number is computed."""
     cost = valleys_cost()
     hump = next(w for w, kind in turning_points(cost) if kind == "hump")
-    flat = flat_from(cost, _tolerance())
-    below = power_of_ten(round(np.log10(_tolerance())))
+    flat = flat_from(cost)
+    below = power_of_ten(round(np.log10(TOLERANCE)))
     return (
         FigureSpec(
             "many-valleys",
