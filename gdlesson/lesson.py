@@ -66,7 +66,8 @@ RATES_TABLE_2D = (0.05, 0.09, 0.17, 0.19, 0.2)
 STARTS_VALLEYS = (-3.0, -0.5, 0.0, 1.8, 3.0, 3.5, 4.0)
 RATE_VALLEYS = 0.2
 
-#: The network trained again from these random starts (seeds of initial_weights).
+#: The network's random starts (seeds of initial_weights): the lesson trains it
+#: from the first, and again from each of the others to compare where they stop.
 NETWORK_SEEDS = (1, 2, 3, 4, 5)
 
 #: Stochastic gradient descent on the six houses: one house per step.
