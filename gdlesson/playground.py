@@ -44,7 +44,6 @@ from gdlesson.descent import BLOWUP, DEFAULT_MAX_STEPS, TOLERANCE
 from gdlesson.rates import (
     band_index,
     condition,
-    curvatures,
     fastest_rate,
     rate_bands,
     rms_scaled,
@@ -154,7 +153,7 @@ def config_2d() -> dict:
     """The two-weight playground: the figures' contour map, and the same with scaled inputs."""
     cost = two_weight_cost()
     scaled, scale = rms_scaled(cost)
-    edges = [2 / curvatures(c)[-1] for c in (cost, scaled)]
+    edges = [2 / c.curvature() for c in (cost, scaled)]
     lesson_rates = [lesson.RATE_2D, *(fastest_slider_rate(c) for c in (cost, scaled))]
     rates = rate_choices(*RATE_RANGE_2D, edges, lesson_rates)
     window = lesson.WINDOW_2D

@@ -54,7 +54,7 @@ def test_every_step_multiplies_the_distance_by_the_factor(bowl, rate):
 @pytest.mark.parametrize("rate", np.linspace(0.01, 0.3, 30))
 def test_regime_predicts_the_path_of_the_one_weight_descent(rate):
     cost = one_weight_cost()
-    curvature = rates.curvatures(cost)[-1]
+    curvature = cost.curvature()
     run = gradient_descent(cost, 0.5, rate)
     crossings = rates.crossings(run, cost)
     match rates.regime(rate, curvature):
@@ -68,7 +68,7 @@ def test_regime_predicts_the_path_of_the_one_weight_descent(rate):
 
 def test_two_weights_each_axis_has_its_own_factor():
     cost = two_weight_cost()
-    values = rates.curvatures(cost)
+    values = cost.curvatures()
     axes = np.linalg.eigh(cost.inputs.T @ cost.inputs)[1]
     run = gradient_descent(cost, (0.2, 1.6), 0.17, max_steps=20)
     offsets = (run.path - cost.minimum()) @ axes  # one column per axis
@@ -79,14 +79,14 @@ def test_two_weights_each_axis_has_its_own_factor():
 
 def test_curvatures_of_one_weight_are_the_sum_of_squared_inputs():
     cost = one_weight_cost()
-    assert rates.curvatures(cost) == pytest.approx([np.sum(cost.inputs**2)])
-    assert rates.curvatures(cost)[-1] == pytest.approx(cost.curvature())
+    assert cost.curvatures() == pytest.approx([np.sum(cost.inputs**2)])
+    assert cost.curvatures()[-1] == pytest.approx(cost.curvature())
 
 
 def test_fastest_rate_makes_the_slowest_factor_smallest():
     cost = two_weight_cost()
     best = rates.fastest_rate(cost)
-    low, high = rates.curvatures(cost)
+    low, high = cost.curvatures()
     assert abs(rates.step_factor(best, low)) == pytest.approx(abs(rates.step_factor(best, high)))
     grid = np.linspace(0.001, 2 / high, 500)
     assert all(
@@ -189,7 +189,7 @@ def test_the_lessons_named_rates_fall_in_their_bands():
 
 def test_bands_follow_the_curvatures():
     cost = two_weight_cost()
-    lam = rates.curvatures(cost)
+    lam = cost.curvatures()
     bands = rates.rate_bands(cost, config_2d()["rates"])
     assert [b.kind for b in bands] == ["small", "right", "right", "zigzag", "large"]
     assert bands[2].low == pytest.approx(1 / lam[-1]) and bands[-1].low == pytest.approx(

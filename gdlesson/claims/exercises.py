@@ -111,7 +111,7 @@ def _regimes() -> bool:
     "exercise: at η = 1/L one step lands on the minimum; two weights have two curvatures",
 )
 def _one_step_and_two_curvatures() -> bool:
-    low, high = rates.curvatures(two_weight_cost())
+    low, high = two_weight_cost().curvatures()
     return lesson.descent_1d(1 / curvature_1d()).steps == 1 and high > 1.01 * low
 
 

@@ -65,7 +65,7 @@ def _named_rates() -> dict[str, str]:
 def _slope() -> dict[str, str]:
     """The slope derived and checked, the factor 1 − ηL, the blow-up cut-off."""
     cost = one_weight_cost()
-    start, curvature = lesson.START_1D, rates.curvatures(cost)[-1]
+    start, curvature = lesson.START_1D, cost.curvature()
     w_star = float(cost.minimum()[0])
     h = 1e-6  # the page's step for the finite difference
     fast = lesson.descent_1d(lesson.RATE_FAST_ZIGZAG_1D)
@@ -98,7 +98,7 @@ def _step_words(regime: str) -> str:
 
 def rates_table_1d() -> str:
     """A Markdown table: for each rate of the lesson, 1 − ηL, its regime and its descent."""
-    curvature = rates.curvatures(one_weight_cost())[-1]
+    curvature = one_weight_cost().curvature()
     header = ["learning rate η", r"factor \(1 - \eta L\)", "each step"]
     rows = [
         [
@@ -121,7 +121,7 @@ def _path_words(run, cost) -> str:
 def rates_table_2d() -> str:
     """A Markdown table: for each rate, the factors across and along the valley, and the path."""
     cost = two_weight_cost()
-    low, high = rates.curvatures(cost)
+    low, high = cost.curvatures()
     header = [
         "learning rate η",
         r"across: \(1 - \eta\lambda_{\max}\)",
@@ -154,7 +154,7 @@ def _two_weights() -> dict[str, str]:
 def _valley() -> dict[str, str]:
     """The valley's two curvatures, what they allow, and the table's descents."""
     cost = two_weight_cost()
-    low, high = (float(v) for v in rates.curvatures(cost))
+    low, high = (float(v) for v in cost.curvatures())
     fastest = rates.fastest_rate(cost)
     table = [lesson.descent_2d(r) for r in lesson.RATES_TABLE_2D]
     diverging = next(run for run in table if run.diverged)

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, PowerNorm
 from matplotlib.figure import Figure
 
-from gdlesson import lesson, rates
+from gdlesson import lesson
 from gdlesson.costs import two_weight_cost
 from gdlesson.figures.common import WIDTH, FigureSpec, label, outcome
 from gdlesson.numbers import count, signed
@@ -189,7 +189,7 @@ def _specs() -> tuple[FigureSpec, ...]:
     w_min = two_weight_cost().minimum()
     start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
     fast = steps_to_drop(run, two_weight_cost()(w_min), DROP)
-    steepest = float(rates.curvatures(two_weight_cost())[-1])
+    steepest = two_weight_cost().curvature()
     return (
         FigureSpec(
             "contour-2d",
