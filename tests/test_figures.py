@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from gdlesson import lesson
-from gdlesson.brute_force import CANDIDATES
+from gdlesson.brute_force import CANDIDATES, grid_spacing
 from gdlesson.compute_budget import AGE_OF_UNIVERSE_YEARS, MACHINES, years_needed
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.figures import (
@@ -31,7 +31,7 @@ from gdlesson.figures import (
     size,
 )
 from gdlesson.figures.common import combinations, outcome
-from gdlesson.figures.search import SPACING, network_figure
+from gdlesson.figures.search import network_figure
 from gdlesson.figures.two_weights import DROP, steps_to_drop
 from gdlesson.network import trained_by_descent, weight_count
 from gdlesson.numbers import count, scientific_text
@@ -188,8 +188,8 @@ def test_brute_force_texts():
     assert f"{count(CANDIDATES)} candidates" in spec.caption
     # "it cannot be more precise than that spacing": the best candidate is the
     # nearest to the true minimum.
-    assert f"{SPACING:.4f} apart" in spec.caption
-    assert abs(search.best_w - one_weight_cost().minimum()[0]) <= SPACING / 2
+    assert f"{grid_spacing():.4f} apart" in spec.caption
+    assert abs(search.best_w - one_weight_cost().minimum()[0]) <= grid_spacing() / 2
 
 
 def test_network_texts_count_the_lines_drawn():

@@ -15,7 +15,7 @@ import numpy as np
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
 from gdlesson import lesson, rates, sgd, valleys
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
+from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
 from gdlesson.claims.claim import Claim, register
 from gdlesson.claims.common import (
     bottoms_and_hump,
@@ -27,7 +27,6 @@ from gdlesson.claims.common import (
 )
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, gradient_descent
-from gdlesson.facts.common import grid_spacing
 from gdlesson.network import weight_count
 
 EXERCISE_CLAIMS: list[Claim] = []

@@ -14,10 +14,10 @@ import numpy as np
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
 from gdlesson import lesson, rates, sgd, valleys
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
+from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
 from gdlesson.costs import AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
-from gdlesson.facts.common import digit_facts, grid_spacing, tex_power
+from gdlesson.facts.common import digit_facts, tex_power
 from gdlesson.network import bias_count, combinations, weight_count
 from gdlesson.numbers import count, signed
 
