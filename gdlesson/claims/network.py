@@ -3,7 +3,6 @@ its made-up houses, and the copies of every weight setting."""
 
 from __future__ import annotations
 
-import itertools
 from functools import partial
 
 import numpy as np
@@ -15,13 +14,12 @@ from gdlesson.claims.claim import Claim, register, require
 from gdlesson.descent import TOLERANCE, gradient_descent
 from gdlesson.facts import network as network_facts
 from gdlesson.network import (
-    LAYERS,
     house_data,
     network_cost,
-    relabelled,
     symmetric_copies,
     trained_by_descent,
 )
+from gdlesson.relabelling import every_copy
 
 CLAIMS: list[Claim] = []
 claim = partial(register, CLAIMS, "why-it-wins.md")
@@ -78,12 +76,8 @@ def _standard_scale() -> bool:
 @claim("swaps and sign flips give every weight setting distinct same-cost copies")
 def _distinct_copies() -> None:
     cost, w = network_cost(), trained_by_descent().w
-    n = LAYERS[1]
-    copies = {
-        tuple(np.round(relabelled(w, order, signs), 12))
-        for order in itertools.permutations(range(n))
-        for signs in itertools.product((1.0, -1.0), repeat=n)
-    }
-    require(len(copies) == symmetric_copies(), f"{len(copies)} distinct copies")
-    costs = [cost(np.array(c)) for c in itertools.islice(copies, 0, None, 61)]
+    copies = every_copy(w)
+    distinct = len(np.unique(np.round(copies, 12), axis=0))
+    require(distinct == symmetric_copies(), f"{distinct} distinct copies")
+    costs = [cost(c) for c in copies[::61]]
     np.testing.assert_allclose(costs, cost(w), rtol=1e-9)
