@@ -34,8 +34,6 @@ import numpy as np
 from gdlesson._checks import positive_finite
 from gdlesson.costs import QuadraticCost
 
-#: What a step does to the distance from the minimum, by the sign and size of 1 − ηL.
-REGIMES = ("walks", "zig-zags", "bounces", "diverges")
 #: A rate is "just right" when its steps number at most this many times the
 #: fewest that any rate offered needs (steps grow as 1 / −ln max |1 − ηλ|).
 NEAR_BEST = 2

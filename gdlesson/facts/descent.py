@@ -51,15 +51,18 @@ def _one_weight() -> dict[str, str]:
 
 
 def _named_rates() -> dict[str, str]:
-    """The rates too small, just right and too large, and how each descent ended."""
-    values = {}
-    for label, run in lesson.rate_descents().items():
-        key = label.replace(" ", "_")
-        values[f"rate_{key}"] = f"{lesson.RATES_1D[label]:g}"
-        values[f"steps_{key}"] = count(run.steps)
-        values[f"status_{key}"] = run.status
-        values[f"steps_{key}_plain"] = str(run.steps)
-    return values
+    """The rates just right and too large, and how their descents ended (what the
+    pages quote of the three)."""
+    runs = lesson.rate_descents()
+    right, large = runs["just right"], runs["too large"]
+    return {
+        "rate_just_right": f"{right.learning_rate:g}",
+        "steps_just_right": count(right.steps),
+        "rate_too_large": f"{large.learning_rate:g}",
+        "steps_too_large": count(large.steps),
+        "status_too_large": large.status,
+        "steps_too_large_plain": str(large.steps),
+    }
 
 
 def _slope() -> dict[str, str]:

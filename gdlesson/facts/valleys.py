@@ -45,7 +45,6 @@ def _valleys() -> dict[str, str]:
         "right_valley_w": f"{bottoms[-1]:.3f}",
         "right_valley_cost": f"{cost(bottoms[-1]):.3f}",
         "hump_w": f"{hump:.3f}",
-        "hump_cost": f"{cost(hump):.3f}",
         # rounded up: "from 3.85 on the slope is below 10⁻⁶"
         "flat_from": rounded_up(valleys.flat_from(cost), 2),
     }
