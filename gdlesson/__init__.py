@@ -2,13 +2,14 @@
 
 One module per idea of the lesson:
 
-- :mod:`gdlesson.costs`: the cost C = ½ Σ (ŷ − y)² of a small house-price model;
+- :mod:`gdlesson.costs`: the cost C = ½ Σ (ŷ − y)² of a small house-price model,
+  and its curvatures;
 - :mod:`gdlesson.brute_force`: trying 1,000 candidate weights;
 - :mod:`gdlesson.network`: the 4-5-1 house-price network and its 25 weights;
 - :mod:`gdlesson.compute_budget`: why 10⁷⁵ combinations cannot be tried;
 - :mod:`gdlesson.descent`: gradient descent, returning its whole path;
-- :mod:`gdlesson.rates`: a quadratic cost's curvatures, and why a learning rate walks,
-  zig-zags or diverges (1 − ηλ);
+- :mod:`gdlesson.rates`: why a learning rate walks, zig-zags or diverges on a
+  quadratic cost's curvatures (1 − ηλ);
 - :mod:`gdlesson.valleys`: a cost with two valleys and a flat stretch;
 - :mod:`gdlesson.sgd`: stochastic gradient descent, one row per step;
 - :mod:`gdlesson.figures`: one function per figure of the site.

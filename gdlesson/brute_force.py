@@ -40,6 +40,17 @@ class BruteForce:
         return float(self.costs[self.best_index])
 
 
+def grid_spacing(candidates: int = CANDIDATES) -> float:
+    """The step between two neighbouring candidates of the lesson's search
+    (:data:`SEARCH_RANGE`, ``candidates`` of them).
+
+    >>> round(grid_spacing(), 4)
+    0.004
+    """
+    low, high = SEARCH_RANGE
+    return (high - low) / (candidates - 1)
+
+
 def brute_force(cost, low: float, high: float, candidates: int = CANDIDATES) -> BruteForce:
     """Evaluate ``cost`` at ``candidates`` evenly spaced weights from ``low`` to ``high``.
 

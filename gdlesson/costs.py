@@ -120,9 +120,28 @@ class QuadraticCost:
                 f"inputs and targets put the minimum beyond floats: {shown(self.inputs)}"
             ) from None
 
+    def axes(self) -> tuple[np.ndarray, np.ndarray]:
+        """The valley's axes: how much the cost curves along each (the eigenvalues
+        of XᵀX), smallest first, and their unit directions (the columns of the second).
+
+        >>> values, directions = two_weight_cost().axes()
+        >>> [round(float(v), 3) for v in values], directions.shape
+        ([0.983, 10.507], (2, 2))
+        """
+        return np.linalg.eigh(self.inputs.T @ self.inputs)
+
+    def curvatures(self) -> np.ndarray:
+        """The curvatures along the valley's axes, smallest first. For one weight
+        there is one, L = Σ x².
+
+        >>> one_weight_cost().curvatures()
+        array([9.11])
+        """
+        return self.axes()[0]
+
     def curvature(self) -> float:
-        """L, the largest eigenvalue of XᵀX: a descent converges for η < 2/L."""
-        return float(np.linalg.eigvalsh(self.inputs.T @ self.inputs)[-1])
+        """L, the largest curvature: a descent converges for η < 2/L."""
+        return float(self.curvatures()[-1])
 
 
 def one_weight_cost() -> QuadraticCost:

@@ -28,6 +28,10 @@ BLOWUP = 1e6
 #: The most steps a descent may take: its path stays within memory (a million
 #: points) and its time within seconds.
 MAX_STEPS = 1_000_000
+#: The steps a descent takes at most unless told (``max_steps``).
+DEFAULT_MAX_STEPS = 10_000
+#: The slope below which a descent stops unless told (``tolerance``): flat enough.
+TOLERANCE = 1e-6
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,8 +83,8 @@ def gradient_descent(
     start,
     learning_rate,
     *,
-    max_steps: int = 10_000,
-    tolerance: float = 1e-6,
+    max_steps: int = DEFAULT_MAX_STEPS,
+    tolerance: float = TOLERANCE,
 ) -> Descent:
     """Descend ``cost`` from ``start`` with steps of size ``learning_rate`` × slope.
 

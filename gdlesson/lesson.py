@@ -18,6 +18,7 @@ from functools import cache
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, BruteForce, brute_force
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import Descent, gradient_descent
+from gdlesson.sgd import StochasticRun, stochastic_descent
 
 #: The recap's two trial weights: a poor one, then a good one.
 RECAP_WEIGHTS = (1.0, 2.0)
@@ -65,7 +66,8 @@ RATES_TABLE_2D = (0.05, 0.09, 0.17, 0.19, 0.2)
 STARTS_VALLEYS = (-3.0, -0.5, 0.0, 1.8, 3.0, 3.5, 4.0)
 RATE_VALLEYS = 0.2
 
-#: The network trained again from these random starts (seeds of initial_weights).
+#: The network's random starts (seeds of initial_weights): the lesson trains it
+#: from the first, and again from each of the others to compare where they stop.
 NETWORK_SEEDS = (1, 2, 3, 4, 5)
 
 #: Stochastic gradient descent on the six houses: one house per step.
@@ -81,16 +83,40 @@ def search() -> BruteForce:
     return brute_force(one_weight_cost(), *SEARCH_RANGE, CANDIDATES)
 
 
+def descent_1d(rate: float, start: float = START_1D) -> Descent:
+    """One weight, from ``start`` (:data:`START_1D` unless told), at ``rate``.
+
+    Each (start, rate) is computed once, however it is asked for:
+
+    >>> descent_1d(RATE_1D) is descent_1d(RATE_1D, START_1D)
+    True
+    """
+    return _descent_1d(start, rate)
+
+
 @cache
-def descent_1d(rate: float) -> Descent:
-    """One weight, from :data:`START_1D`, at ``rate`` (each rate computed once)."""
-    return gradient_descent(one_weight_cost(), START_1D, rate)
+def _descent_1d(start: float, rate: float) -> Descent:
+    return gradient_descent(one_weight_cost(), start, rate)
 
 
 @cache
 def descent_2d(rate: float) -> Descent:
     """Two weights, from :data:`START_2D`, at ``rate`` (each rate computed once)."""
     return gradient_descent(two_weight_cost(), START_2D, rate)
+
+
+@cache
+def sgd_run(batch_size: int) -> StochasticRun:
+    """SGD on the six houses from :data:`START_SGD` at :data:`RATE_SGD`, for
+    :data:`EPOCHS_SGD` passes shuffled by :data:`SEED_SGD`, ``batch_size`` houses a
+    step (the lesson's is 1; each batch size computed once).
+
+    >>> sgd_run(1).steps == EPOCHS_SGD * 6, sgd_run(1) is sgd_run(1)
+    (True, True)
+    """
+    return stochastic_descent(
+        one_weight_cost(), START_SGD, RATE_SGD, EPOCHS_SGD, batch_size=batch_size, seed=SEED_SGD
+    )
 
 
 def rolling_descent() -> Descent:

@@ -32,7 +32,6 @@ True
 from __future__ import annotations
 
 import html
-import inspect
 import json
 import math
 
@@ -41,11 +40,10 @@ import numpy as np
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
-from gdlesson.descent import BLOWUP, gradient_descent
+from gdlesson.descent import BLOWUP, DEFAULT_MAX_STEPS, TOLERANCE
 from gdlesson.rates import (
     band_index,
     condition,
-    curvatures,
     fastest_rate,
     rate_bands,
     rms_scaled,
@@ -60,8 +58,6 @@ RATE_RANGE_1D = (0.001, 0.5)
 RATE_RANGE_2D = (0.001, 0.3)
 #: Start points move in steps of this size (sliders, arrow keys, dragging).
 START_STEP = 0.01
-
-_DEFAULTS = inspect.signature(gradient_descent).parameters
 
 
 def rate_choices(low: float, high: float, edges, lesson_rates=()) -> list[float]:
@@ -134,8 +130,8 @@ def _common(kind: str, cost: QuadraticCost, start, rate: float, rates) -> dict:
         "start": [float(v) for v in start],
         "rate": float(rate),
         "rates": rates,
-        "tolerance": _DEFAULTS["tolerance"].default,
-        "max_steps": _DEFAULTS["max_steps"].default,
+        "tolerance": TOLERANCE,
+        "max_steps": DEFAULT_MAX_STEPS,
         "blowup": BLOWUP,
         "start_step": START_STEP,
         "candidates": CANDIDATES,
@@ -157,7 +153,7 @@ def config_2d() -> dict:
     """The two-weight playground: the figures' contour map, and the same with scaled inputs."""
     cost = two_weight_cost()
     scaled, scale = rms_scaled(cost)
-    edges = [2 / curvatures(c)[-1] for c in (cost, scaled)]
+    edges = [2 / c.curvature() for c in (cost, scaled)]
     lesson_rates = [lesson.RATE_2D, *(fastest_slider_rate(c) for c in (cost, scaled))]
     rates = rate_choices(*RATE_RANGE_2D, edges, lesson_rates)
     window = lesson.WINDOW_2D

@@ -14,11 +14,11 @@ negative) and diverges from 2/λ_max on (a factor beyond −1). The slowest axis
 sets the speed, max |1 − ηλ|, which is smallest at η = 2/(λ_min + λ_max).
 
 >>> from gdlesson.costs import one_weight_cost, two_weight_cost
->>> L = curvatures(one_weight_cost())[-1]
+>>> L = one_weight_cost().curvature()
 >>> round(step_factor(0.15, L), 4), regime(0.15, L)
 (-0.3665, 'zig-zags')
 >>> cost = two_weight_cost()
->>> [round(float(v), 3) for v in curvatures(cost)], round(condition(cost), 1)
+>>> [round(float(v), 3) for v in cost.curvatures()], round(condition(cost), 1)
 ([0.983, 10.507], 10.7)
 >>> round(fastest_rate(cost), 4), round(slowest_factor(0.17, cost), 3)
 (0.1741, 0.833)
@@ -34,8 +34,6 @@ import numpy as np
 from gdlesson._checks import positive_finite
 from gdlesson.costs import QuadraticCost
 
-#: What a step does to the distance from the minimum, by the sign and size of 1 − ηL.
-REGIMES = ("walks", "zig-zags", "bounces", "diverges")
 #: A rate is "just right" when its steps number at most this many times the
 #: fewest that any rate offered needs (steps grow as 1 / −ln max |1 − ηλ|).
 NEAR_BEST = 2
@@ -77,28 +75,15 @@ def regime(learning_rate, curvature) -> str:
     return "bounces" if factor == -1 else "diverges"
 
 
-def curvatures(cost: QuadraticCost) -> np.ndarray:
-    """The curvatures of a quadratic cost along its axes, smallest first.
-
-    They are the eigenvalues of XᵀX (X: the table of inputs). For one weight
-    there is one, L = Σ x².
-
-    >>> from gdlesson.costs import two_weight_cost
-    >>> [round(float(v), 3) for v in curvatures(two_weight_cost())]
-    [0.983, 10.507]
-    """
-    return np.linalg.eigvalsh(cost.inputs.T @ cost.inputs)
-
-
 def condition(cost: QuadraticCost) -> float:
     """λ_max / λ_min, the valley's elongation: 1 for a round bowl."""
-    lam = curvatures(cost)
+    lam = cost.curvatures()
     return float(lam[-1] / lam[0])
 
 
 def steepest_direction(cost: QuadraticCost) -> np.ndarray:
     """The unit direction in which the cost curves most: across a valley."""
-    return np.linalg.eigh(cost.inputs.T @ cost.inputs)[1][:, -1]
+    return cost.axes()[1][:, -1]
 
 
 def crossings(run, cost: QuadraticCost) -> int:
@@ -132,7 +117,7 @@ def fastest_rate(cost: QuadraticCost) -> float:
     >>> round(fastest_rate(two_weight_cost()), 4)
     0.1741
     """
-    values = curvatures(cost)
+    values = cost.curvatures()
     return 2.0 / float(values[0] + values[-1])
 
 
@@ -148,7 +133,7 @@ def slowest_factor(learning_rate, cost: QuadraticCost) -> float:
     >>> round(slowest_factor(0.1, one_weight_cost()), 3)
     0.089
     """
-    return max(abs(step_factor(learning_rate, float(v))) for v in curvatures(cost))
+    return max(abs(step_factor(learning_rate, float(v))) for v in cost.curvatures())
 
 
 @dataclass(frozen=True)
@@ -176,7 +161,7 @@ def rate_bands(cost: QuadraticCost, rates, edge_name: str = "2/L") -> list[Band]
     0.1425 zigzag large: zig-zags across the minimum, slower than needed
     0.2195 large  too large: diverges, from 2/L = 0.2195 on
     """
-    lam = curvatures(cost)
+    lam = cost.curvatures()
     best = min(slowest_factor(r, cost) for r in rates)
     if best >= 1:
         raise ValueError(f"rates must hold a rate that converges (below {2 / lam[-1]:.4g})")

@@ -23,7 +23,7 @@ import numpy as np
 
 from gdlesson import lesson
 from gdlesson._checks import finite, finite_vector, positive_finite
-from gdlesson.descent import Descent, gradient_descent
+from gdlesson.descent import TOLERANCE, Descent, gradient_descent
 
 #: Each valley as (depth d, centre c, sharpness k).
 VALLEYS = ((0.6, -1.5, 1.0), (0.9, 1.0, 2.0))
@@ -104,7 +104,7 @@ def turning_points(cost: ValleysCost, window=WINDOW, samples: int = 8001):
     return tuple(points)
 
 
-def flat_from(cost: ValleysCost, tolerance: float = 1e-6, window=WINDOW, samples: int = 8001):
+def flat_from(cost: ValleysCost, tolerance: float = TOLERANCE, window=WINDOW, samples: int = 8001):
     """The weight from which the slope stays below ``tolerance`` to the window's right
     edge: where a descent with that tolerance does not move. None if nowhere.
 
@@ -133,14 +133,23 @@ def flat_from(cost: ValleysCost, tolerance: float = 1e-6, window=WINDOW, samples
 
 
 @cache
+def descent(start: float, rate: float) -> Descent:
+    """Gradient descent on the two-valley cost from ``start`` at ``rate`` (each
+    pair computed once: the crawls take thousands of steps).
+
+    >>> descent(1.8, 0.2) is descent(1.8, 0.2)
+    True
+    """
+    return gradient_descent(valleys_cost(), start, rate)
+
+
 def descents(starts=lesson.STARTS_VALLEYS, rate=lesson.RATE_VALLEYS) -> tuple[Descent, ...]:
-    """Gradient descent on the two-valley cost from each of ``starts`` (computed once).
+    """:func:`descent` from each of ``starts``.
 
     >>> [round(run.w, 3) for run in descents(starts=(-3.0, 1.8))]
     [-1.5, 0.998]
     """
-    cost = valleys_cost()
-    return tuple(gradient_descent(cost, start, rate) for start in starts)
+    return tuple(descent(start, rate) for start in starts)
 
 
 def ending(run: Descent, cost: ValleysCost | None = None, near: float = 1e-3) -> str:

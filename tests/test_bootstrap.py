@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import project_copy
+from tests.conftest import ROOT, project_copy
 
-ROOT = Path(__file__).resolve().parents[1]
 FLOOR = re.search(
     r'^requires-python = ">=([0-9.]+)"$', (ROOT / "pyproject.toml").read_text(), re.M
 ).group(1)

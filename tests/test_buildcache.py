@@ -17,9 +17,8 @@ from gdlesson import buildcache
 from gdlesson.buildcache import LessonBuild
 from gdlesson.figures import FIGURES, PALETTES, output_name, render
 from gdlesson.notebook import NOTEBOOK_NAME
-from tests.conftest import lesson_cache, project_copy, project_env, source_of
+from tests.conftest import ROOT, lesson_cache, project_copy, project_env, source_of
 
-ROOT = Path(__file__).resolve().parents[1]
 ENTRIES = 1 + 1 + 1 + len(PALETTES) * len(FIGURES)  # manifest, claims, notebook, figures
 
 

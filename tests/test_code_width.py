@@ -9,13 +9,11 @@ placeholders are filled in. Printed output is what it is, and is left alone.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import filled_markdown
+from tests.conftest import DOCS, filled_markdown
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
 WIDTH = 70
 FENCE = re.compile(r"^( *)```(python|pycon)\n(.*?)^\1```", re.DOTALL | re.MULTILINE)
 

@@ -80,10 +80,11 @@ def test_the_answers_prose_quotes_gdlesson_and_types_no_number(source):
         assert not re.search(r"\d", prose), f"{source}: a typed number in {prose.strip()[:80]!r}"
 
 
-@pytest.mark.parametrize("claim", EXERCISE_CLAIMS, ids=[c.says for c in EXERCISE_CLAIMS])
-def test_the_premise_of_each_exercise_holds(claim):
-    assert claim.page in nav_sources(), f"no page {claim.page} in the nav"
-    assert claim.check(), f"{claim.page}: {claim.says}"
+def test_the_premise_of_each_exercise_is_on_a_page_of_the_nav():
+    # Whether each premise holds is checked with every claim, in tests/test_claims.py.
+    pages = nav_sources()
+    for claim in EXERCISE_CLAIMS:
+        assert claim.page in pages, f"no page {claim.page} in the nav"
 
 
 @pytest.mark.parametrize(
@@ -133,9 +134,9 @@ def test_the_workbook_has_three_to_five_exercises_with_solutions_that_ran_and_we
         assert code, f"{heading}: no solution cell"
         for cell in code:
             assert cell.execution_count, f"{heading}: the solution did not run"
-            expect = cell.metadata["gdlesson"]["expect"]
-            printed = "".join(o.text for o in cell.outputs if o.output_type == "stream")
-            assert printed.split() == expect.split(), heading
+            # What it printed is its expect, or the build fails (notebook.execute); so
+            # check only that there is an expect, computed by gdlesson, to check against.
+            assert cell.metadata["gdlesson"]["expect"].strip(), f"{heading}: nothing to check"
         for cell in solution:
             folded = cell.metadata["jupyter"]
             assert folded["source_hidden"], f"{heading}: Jupyter shows the solution unfolded"

@@ -11,14 +11,13 @@ import re
 import struct
 import subprocess
 import sys
-from pathlib import Path
 
 import matplotlib
 import numpy as np
 import pytest
 
 from gdlesson import lesson
-from gdlesson.brute_force import CANDIDATES
+from gdlesson.brute_force import CANDIDATES, grid_spacing
 from gdlesson.compute_budget import AGE_OF_UNIVERSE_YEARS, MACHINES, years_needed
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.figures import (
@@ -31,15 +30,14 @@ from gdlesson.figures import (
     size,
 )
 from gdlesson.figures.common import combinations, outcome
-from gdlesson.figures.search import SPACING, network_figure
+from gdlesson.figures.search import network_figure
 from gdlesson.figures.two_weights import DROP, steps_to_drop
 from gdlesson.network import trained_by_descent, weight_count
 from gdlesson.numbers import count, scientific_text
 from gdlesson.style import PALETTES as COLOURS
 from gdlesson.style import READABLE, contrast_ratio, palette_colours, styled
-from tests.conftest import nav_sources, page_source
+from tests.conftest import lesson_cache, nav_sources, page_source
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
 MAX_BYTES = 80 * 1024
 SPECS = {spec.name: spec for spec in FIGURES}
 NAMES = list(SPECS)
@@ -47,8 +45,11 @@ NAMES = list(SPECS)
 
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, bytes]:
-    """Every figure in both palettes, rendered once for the whole module."""
-    return render_all()
+    """Every figure in both palettes, as the build's workers drew them: the session's
+    cache (tests/conftest.py), drawn once for every test that needs the figures."""
+    folder = lesson_cache()
+    names = [output_name(spec, palette) for spec in FIGURES for palette in PALETTES]
+    return {name: (folder / name).read_bytes() for name in names}
 
 
 def test_names_are_unique_and_fit_for_file_names():
@@ -69,9 +70,11 @@ def test_every_spec_has_a_known_format_and_a_drawing_function():
         assert callable(spec.draw), spec
 
 
-def test_render_all_gives_every_figure_in_both_palettes(rendered):
+def test_render_all_gives_every_figure_in_both_palettes(monkeypatch):
+    # Which files, in which order: each one's drawing is checked against the build's below.
+    monkeypatch.setattr("gdlesson.figures.render", lambda spec, palette: b"")
     assert PALETTES == ("light", "dark")
-    assert list(rendered) == [f"{s.name}-{p}.{s.format}" for s in FIGURES for p in PALETTES]
+    assert list(render_all()) == [f"{s.name}-{p}.{s.format}" for s in FIGURES for p in PALETTES]
 
 
 def test_render_all_renders_only_the_named_figures():
@@ -188,8 +191,8 @@ def test_brute_force_texts():
     assert f"{count(CANDIDATES)} candidates" in spec.caption
     # "it cannot be more precise than that spacing": the best candidate is the
     # nearest to the true minimum.
-    assert f"{SPACING:.4f} apart" in spec.caption
-    assert abs(search.best_w - one_weight_cost().minimum()[0]) <= SPACING / 2
+    assert f"{grid_spacing():.4f} apart" in spec.caption
+    assert abs(search.best_w - one_weight_cost().minimum()[0]) <= grid_spacing() / 2
 
 
 def test_network_texts_count_the_lines_drawn():

@@ -11,9 +11,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.conftest import build_site, project_copy
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT, build_site, project_copy
 
 
 def source_date_epoch() -> str:

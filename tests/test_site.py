@@ -15,10 +15,7 @@ from gdlesson.facts import facts
 from gdlesson.figures import FIGURES, output_name
 from gdlesson.notebook import NOTEBOOK_NAME
 from gdlesson.pages import copy_text
-from tests.conftest import lesson_cache, nav_sources, page_url, python_with_only
-
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
+from tests.conftest import DOCS, lesson_cache, nav_sources, page_url, python_with_only
 
 
 def page_path(site: Path, source: str) -> Path:

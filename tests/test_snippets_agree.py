@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,9 +16,8 @@ from gdlesson import costs
 from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.notebook import notebook_json
-from tests.conftest import filled_markdown
+from tests.conftest import DOCS, filled_markdown
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
 # Paths agree to 1e-9, not to the last bit: NumPy's sum and BLAS's dot add in
 # different orders, and near 2/L thousands of steps amplify that last bit.
 RATES = [0.005, 0.05, 0.1, 0.17, 0.2, 0.21, 0.22, 0.25, 0.3, 1.0]

@@ -16,7 +16,8 @@ import subprocess
 import tarfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
+
 OURS = 1_600_000_000
 PARENTS = 1_700_000_000
 FILES = ("scripts/source-date-epoch", "scripts/commit-date", ".gitattributes")

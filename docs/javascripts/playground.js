@@ -2,7 +2,7 @@
 // Each <div class="gd-playground" data-config="…"> is written by gdlesson/playground.py with
 // an empty plot, panel and readout that the stylesheet already sizes; this script fills them.
 // All it shows comes from the config: the cost's rows and targets, the lesson's start and
-// rate, the slider's rates, what each does (gdlesson.valley's bands), gdlesson.descent's rules;
+// rate, the slider's rates, what each does (gdlesson.rates.rate_bands), gdlesson.descent's rules;
 // one mode per view of the cost (scaled inputs too); a mode's weights: the model's × scale.
 // descend() repeats gradient_descent step for step; tests/browser/test_playground.py checks
 // every path against it. No library. Parts: descent, helpers, state, plot, controls, readout.

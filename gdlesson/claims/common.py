@@ -19,7 +19,7 @@ def w_star_1d() -> float:
 
 def lambdas() -> tuple[float, float]:
     """λ_min and λ_max of the two-weight cost."""
-    low, high = rates.curvatures(two_weight_cost())
+    low, high = two_weight_cost().curvatures()
     return float(low), float(high)
 
 

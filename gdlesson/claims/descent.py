@@ -15,7 +15,7 @@ from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import crossings_1d, curvature_1d, w_star_1d, walks, zigzags
 from gdlesson.costs import one_weight_cost
 from gdlesson.descent import BLOWUP
-from gdlesson.facts import facts
+from gdlesson.facts.descent import rates_table_1d
 
 CLAIMS: list[Claim] = []
 claim = partial(register, CLAIMS, "gradient-descent.md")
@@ -140,7 +140,7 @@ def _steps_follow_the_size_of_the_factor() -> None:
 def _factors_rounded_right() -> None:
     area = [Decimal(repr(float(a))) for a in one_weight_cost().inputs[:, 0]]
     exact_l = sum(a * a for a in area)
-    rows = facts()["rates_table_1d"].splitlines()[2:]
+    rows = rates_table_1d().splitlines()[2:]
     require(len(rows) == len(lesson.RATES_TABLE_1D), "a row for each rate")
     for rate, row in zip(lesson.RATES_TABLE_1D, rows, strict=True):
         shown = row.split("|")[2].strip().replace("−", "-")

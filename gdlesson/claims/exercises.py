@@ -15,7 +15,7 @@ import numpy as np
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
 from gdlesson import lesson, rates, sgd, valleys
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
+from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
 from gdlesson.claims.claim import Claim, register
 from gdlesson.claims.common import (
     bottoms_and_hump,
@@ -26,8 +26,7 @@ from gdlesson.claims.common import (
     zigzags,
 )
 from gdlesson.costs import one_weight_cost, two_weight_cost
-from gdlesson.descent import gradient_descent
-from gdlesson.facts.common import TOLERANCE, grid_spacing
+from gdlesson.descent import TOLERANCE, gradient_descent
 from gdlesson.network import weight_count
 
 EXERCISE_CLAIMS: list[Claim] = []
@@ -111,7 +110,7 @@ def _regimes() -> bool:
     "exercise: at η = 1/L one step lands on the minimum; two weights have two curvatures",
 )
 def _one_step_and_two_curvatures() -> bool:
-    low, high = rates.curvatures(two_weight_cost())
+    low, high = two_weight_cost().curvatures()
     return lesson.descent_1d(1 / curvature_1d()).steps == 1 and high > 1.01 * low
 
 
@@ -136,7 +135,7 @@ def _rate_over_2d_grows() -> bool:
         2 / cost.curvature() < ex.RATE_2D_OVER
         and run.steps == ex.STEPS_2D_OVER
         and bool(np.all(np.diff(sizes) > 0))
-        and gradient_descent(cost, lesson.START_2D, ex.RATE_2D_OVER).diverged
+        and lesson.descent_2d(ex.RATE_2D_OVER).diverged
     )
 
 
@@ -151,7 +150,7 @@ def _valley_limits() -> tuple[float, float]:
 
 def _ends(start, rate) -> str:
     """Where a descent on the two-valley cost ends: "left", "right", or how it ended."""
-    run = gradient_descent(valleys.valleys_cost(), start, rate)
+    run = valleys.descent(start, rate)
     return {"valley 0": "left", "valley 1": "right"}.get(valleys.ending(run), valleys.ending(run))
 
 
@@ -166,7 +165,7 @@ def _larger_rate_crosses_the_flat() -> bool:
     return (
         crawling in lesson.STARTS_VALLEYS
         and lesson.RATE_VALLEYS < ex.RATE_VALLEYS_FLAT < _valley_limits()[1]
-        and gradient_descent(cost, crawling, lesson.RATE_VALLEYS).status == "stopped"
+        and valleys.descent(crawling, lesson.RATE_VALLEYS).status == "stopped"
         and _ends(crawling, ex.RATE_VALLEYS_FLAT) == "right"
         and flat >= valleys.flat_from(cost)
         and _ends(flat, lesson.RATE_VALLEYS) == _ends(flat, ex.RATE_VALLEYS_FLAT) == "did not move"
@@ -197,12 +196,8 @@ def _batches() -> bool:
     """A batch of every house steps as gradient descent does and settles at the minimum;
     batches of fewer houses jitter, over at least half the range of single houses."""
     cost, (small, every) = one_weight_cost(), ex.SGD_BATCHES
-    start, rate, epochs = lesson.START_SGD, lesson.RATE_SGD, lesson.EPOCHS_SGD
-    single, few, full = (
-        sgd.stochastic_descent(cost, start, rate, epochs, batch_size=b, seed=lesson.SEED_SGD)
-        for b in (1, small, every)
-    )
-    descent = gradient_descent(cost, start, rate).path
+    single, few, full = (lesson.sgd_run(b) for b in (1, small, every))
+    descent = lesson.descent_1d(lesson.RATE_SGD, lesson.START_SGD).path
     settled = np.abs(sgd.last_pass(full) - cost.minimum()[0]) < 5e-4
     return (
         every == len(cost.targets) > small > 1
@@ -250,10 +245,11 @@ def _one_rate_for_two_bowls() -> bool:
 # --- the workbook ------------------------------------------------------------------------
 
 
-def _limit_between(cost, start, learning_rates, crawl_steps: int = 0) -> bool:
+def _limit_between(descend, cost, learning_rates, crawl_steps: int = 0) -> bool:
     """The first of ``learning_rates`` converges; the largest that converges lies
-    below 2/L, the next one above it, and both take ``crawl_steps`` steps or more."""
-    runs = {r: gradient_descent(cost, start, r) for r in learning_rates}
+    below 2/L of ``cost``, the next one above it, and both take ``crawl_steps``
+    steps or more. ``descend(rate)`` is the lesson's descent on ``cost``."""
+    runs = {r: descend(r) for r in learning_rates}
     largest = ex.largest_converging(runs.values())
     above = [r for r in learning_rates if r > largest]
     if not above or not runs[learning_rates[0]].converged:
@@ -269,8 +265,8 @@ def _limit_between(cost, start, learning_rates, crawl_steps: int = 0) -> bool:
 )
 def _limits_between_listed_rates() -> bool:
     return _limit_between(
-        one_weight_cost(), lesson.START_1D, ex.LIMIT_RATES_1D, 1000
-    ) and _limit_between(two_weight_cost(), lesson.START_2D, ex.LIMIT_RATES_2D)
+        lesson.descent_1d, one_weight_cost(), ex.LIMIT_RATES_1D, 1000
+    ) and _limit_between(lesson.descent_2d, two_weight_cost(), ex.LIMIT_RATES_2D)
 
 
 @exercise(
@@ -282,9 +278,8 @@ def _same_steps_from_either_side() -> bool:
     left, right = w_star - lesson.START_1D, ex.START_OTHER_SIDE - w_star
     if not (left > 0 and right > 0 and abs(left - right) <= 0.05 + 1e-12):
         return False
-    cost = one_weight_cost()
     return all(
-        lesson.descent_1d(r).steps == gradient_descent(cost, ex.START_OTHER_SIDE, r).steps
+        lesson.descent_1d(r).steps == lesson.descent_1d(r, ex.START_OTHER_SIDE).steps
         for r in (lesson.RATE_1D, lesson.RATE_ZIGZAG_1D)
     )
 

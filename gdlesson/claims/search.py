@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from gdlesson import compute_budget as budget
 from gdlesson import lesson
+from gdlesson.brute_force import grid_spacing
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.costs import one_weight_cost
-from gdlesson.facts.common import grid_spacing
 from gdlesson.network import combinations
 
 CLAIMS: list[Claim] = []

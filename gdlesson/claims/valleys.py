@@ -12,9 +12,9 @@ from gdlesson import lesson, sgd, valleys
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import bottoms_and_hump, w_star_1d
 from gdlesson.costs import one_weight_cost, two_weight_cost
-from gdlesson.descent import gradient_descent
-from gdlesson.facts import facts
-from gdlesson.facts.common import TOLERANCE
+from gdlesson.descent import TOLERANCE
+from gdlesson.facts import network as network_facts
+from gdlesson.facts import valleys as valleys_facts
 from gdlesson.network import lined_up, network_cost, trained_from_starts
 from gdlesson.relabelling import distance_up_to_relabelling
 
@@ -24,7 +24,7 @@ claim = partial(register, CLAIMS, "many-valleys.md")
 
 def _run(start: float):
     """A descent on the two-valley cost at the lesson's rate."""
-    return gradient_descent(valleys.valleys_cost(), start, lesson.RATE_VALLEYS)
+    return valleys.descent(start, lesson.RATE_VALLEYS)
 
 
 @claim("two valleys with a hump between them; the right one is lower")
@@ -93,7 +93,9 @@ def _flat_stretch() -> None:
         abs(cost.slope(flat)) < TOLERANCE <= abs(cost.slope(flat - 1e-9)),
         f"the slope flattens below the tolerance elsewhere than {flat}",
     )
-    shown = float(facts()["flat_from"])  # "from 3.85 on": at or right of the threshold
+    shown = float(
+        valleys_facts.facts()["flat_from"]
+    )  # "from 3.85 on": at or right of the threshold
     require(shown >= flat and _run(shown).steps == 0, f"a descent from {shown} moves")
     for start in np.linspace(flat, valleys.WINDOW[1], 20):
         require(_run(start).steps == 0, f"a descent from {start} moves")
@@ -111,7 +113,7 @@ def _network_starts() -> None:
     pairs = list(itertools.combinations([run.w for run in runs], 2))
     closest = min(distance_up_to_relabelling(a, b) for a, b in pairs)
     # "no two are closer than" the number shown, over every relabelling of each pair
-    shown = float(facts()["network_closest_ends"])
+    shown = float(network_facts.facts()["network_closest_ends"])
     require(closest >= shown and closest > 0.1, f"two ends are {closest} apart")
     lined = min(np.linalg.norm(lined_up(a) - lined_up(b)) for a, b in pairs)
     require(closest <= lined, f"{closest} is farther than the lined-up {lined}")
@@ -126,7 +128,7 @@ def _network_starts() -> None:
 
 @claim("each step on data took the slope over all of it: 6 and 50 houses")
 def _slope_over_all_rows() -> None:
-    values = facts()
+    values = valleys_facts.facts() | network_facts.facts()
     for cost, rows in [
         (one_weight_cost(), values["houses"]),
         (two_weight_cost(), values["houses"]),
@@ -143,10 +145,7 @@ def _slope_over_all_rows() -> None:
 
 @claim("SGD ends up moving around the minimum without settling")
 def _sgd_keeps_moving() -> None:
-    cost = one_weight_cost()
-    run = sgd.stochastic_descent(
-        cost, lesson.START_SGD, lesson.RATE_SGD, lesson.EPOCHS_SGD, seed=lesson.SEED_SGD
-    )
+    cost, run = one_weight_cost(), lesson.sgd_run(1)
     require(run.steps == lesson.EPOCHS_SGD * len(cost.targets), f"{run.steps} steps")
     last, own = sgd.last_pass(run), sgd.row_minima(cost)
     require(last.min() < w_star_1d() < last.max(), "the last pass stays on one side")

@@ -5,22 +5,6 @@ from __future__ import annotations
 
 import math
 
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
-from gdlesson.descent import gradient_descent
-
-#: The slope below which gradient descent stops (its default), as the pages quote it.
-TOLERANCE = gradient_descent.__kwdefaults__["tolerance"]
-
-
-def grid_spacing(candidates: int = CANDIDATES) -> float:
-    """The step between two neighbouring candidates of the brute-force search.
-
-    >>> round(grid_spacing(), 4)
-    0.004
-    """
-    low, high = SEARCH_RANGE
-    return (high - low) / (candidates - 1)
-
 
 def digit_facts(name: str, n: int) -> dict[str, str]:
     """What the pages' code prints of a count ``n``: its number of digits, the

@@ -10,8 +10,8 @@ from gdlesson import compute_budget as budget
 from gdlesson import lesson, playground, rates
 from gdlesson.brute_force import CANDIDATES
 from gdlesson.costs import one_weight_cost, two_weight_cost
-from gdlesson.descent import BLOWUP, gradient_descent
-from gdlesson.facts.common import TOLERANCE, markdown_table, tex_power
+from gdlesson.descent import BLOWUP, TOLERANCE, gradient_descent
+from gdlesson.facts.common import markdown_table, tex_power
 from gdlesson.numbers import count, signed
 
 
@@ -51,21 +51,24 @@ def _one_weight() -> dict[str, str]:
 
 
 def _named_rates() -> dict[str, str]:
-    """The rates too small, just right and too large, and how each descent ended."""
-    values = {}
-    for label, run in lesson.rate_descents().items():
-        key = label.replace(" ", "_")
-        values[f"rate_{key}"] = f"{lesson.RATES_1D[label]:g}"
-        values[f"steps_{key}"] = count(run.steps)
-        values[f"status_{key}"] = run.status
-        values[f"steps_{key}_plain"] = str(run.steps)
-    return values
+    """The rates just right and too large, and how their descents ended (what the
+    pages quote of the three)."""
+    runs = lesson.rate_descents()
+    right, large = runs["just right"], runs["too large"]
+    return {
+        "rate_just_right": f"{right.learning_rate:g}",
+        "steps_just_right": count(right.steps),
+        "rate_too_large": f"{large.learning_rate:g}",
+        "steps_too_large": count(large.steps),
+        "status_too_large": large.status,
+        "steps_too_large_plain": str(large.steps),
+    }
 
 
 def _slope() -> dict[str, str]:
     """The slope derived and checked, the factor 1 − ηL, the blow-up cut-off."""
     cost = one_weight_cost()
-    start, curvature = lesson.START_1D, rates.curvatures(cost)[-1]
+    start, curvature = lesson.START_1D, cost.curvature()
     w_star = float(cost.minimum()[0])
     h = 1e-6  # the page's step for the finite difference
     fast = lesson.descent_1d(lesson.RATE_FAST_ZIGZAG_1D)
@@ -98,7 +101,7 @@ def _step_words(regime: str) -> str:
 
 def rates_table_1d() -> str:
     """A Markdown table: for each rate of the lesson, 1 − ηL, its regime and its descent."""
-    curvature = rates.curvatures(one_weight_cost())[-1]
+    curvature = one_weight_cost().curvature()
     header = ["learning rate η", r"factor \(1 - \eta L\)", "each step"]
     rows = [
         [
@@ -121,7 +124,7 @@ def _path_words(run, cost) -> str:
 def rates_table_2d() -> str:
     """A Markdown table: for each rate, the factors across and along the valley, and the path."""
     cost = two_weight_cost()
-    low, high = rates.curvatures(cost)
+    low, high = cost.curvatures()
     header = [
         "learning rate η",
         r"across: \(1 - \eta\lambda_{\max}\)",
@@ -154,7 +157,7 @@ def _two_weights() -> dict[str, str]:
 def _valley() -> dict[str, str]:
     """The valley's two curvatures, what they allow, and the table's descents."""
     cost = two_weight_cost()
-    low, high = (float(v) for v in rates.curvatures(cost))
+    low, high = (float(v) for v in cost.curvatures())
     fastest = rates.fastest_rate(cost)
     table = [lesson.descent_2d(r) for r in lesson.RATES_TABLE_2D]
     diverging = next(run for run in table if run.diverged)

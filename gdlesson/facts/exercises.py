@@ -14,10 +14,10 @@ import numpy as np
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
 from gdlesson import lesson, rates, sgd, valleys
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force
+from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
 from gdlesson.costs import AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
-from gdlesson.facts.common import digit_facts, grid_spacing, tex_power
+from gdlesson.facts.common import digit_facts, tex_power
 from gdlesson.network import bias_count, combinations, weight_count
 from gdlesson.numbers import count, signed
 
@@ -138,8 +138,8 @@ def _valleys() -> dict[str, str]:
     """Many valleys: a larger rate on the flat stretch, one too large for the narrow valley."""
     cost = valleys.valleys_cost()
     left, right = (w for w, kind in valleys.turning_points(cost) if kind == "valley")
-    flat = [gradient_descent(cost, s, ex.RATE_VALLEYS_FLAT) for s in ex.STARTS_VALLEYS_FLAT]
-    large = gradient_descent(cost, ex.START_VALLEYS_LARGE, ex.RATE_VALLEYS_LARGE)
+    flat = valleys.descents(ex.STARTS_VALLEYS_FLAT, ex.RATE_VALLEYS_FLAT)
+    large = valleys.descent(ex.START_VALLEYS_LARGE, ex.RATE_VALLEYS_LARGE)
     curvature = {
         side: ex.curvature_at(cost.slope, w) for side, w in (("left", left), ("right", right))
     }
@@ -168,17 +168,7 @@ def _valleys() -> dict[str, str]:
 
 def _sgd() -> dict[str, str]:
     """Many valleys: stochastic gradient descent on batches of houses."""
-    batches = [
-        sgd.stochastic_descent(
-            one_weight_cost(),
-            lesson.START_SGD,
-            lesson.RATE_SGD,
-            lesson.EPOCHS_SGD,
-            batch_size=b,
-            seed=lesson.SEED_SGD,
-        )
-        for b in ex.SGD_BATCHES
-    ]
+    batches = [lesson.sgd_run(b) for b in ex.SGD_BATCHES]
     passes = [sgd.last_pass(run) for run in batches]
     return {
         "ex_batches_code": repr(list(ex.SGD_BATCHES)),
@@ -260,7 +250,7 @@ def _sides_table() -> str:
     lines = []
     for start in (lesson.START_1D, ex.START_OTHER_SIDE):
         for rate in (lesson.RATE_1D, lesson.RATE_ZIGZAG_1D):
-            run = gradient_descent(one_weight_cost(), start, rate)
+            run = lesson.descent_1d(rate, start)
             lines.append(
                 f"start {start:g}, learning rate {rate:g}: {run.status} after {run.steps} steps"
             )

@@ -43,7 +43,6 @@ def _training() -> dict[str, str]:
         "network_rows": str(len(network_cost().targets)),
         "network_rate": f"{lesson.RATE_NETWORK:g}",
         "network_tolerance": tex_power(lesson.TOLERANCE_NETWORK),
-        "network_start_seed": str(lesson.NETWORK_SEEDS[0]),
         "network_steps": count(net.steps),
         "network_cost_start": f"{net.costs[0]:.1f}",
         "network_cost_end": f"{net.costs[-1]:.3f}",

@@ -8,8 +8,7 @@ import numpy as np
 
 from gdlesson import lesson, sgd, valleys
 from gdlesson.costs import one_weight_cost
-from gdlesson.descent import gradient_descent
-from gdlesson.facts.common import TOLERANCE
+from gdlesson.descent import DEFAULT_MAX_STEPS
 from gdlesson.numbers import count, rounded_up
 
 
@@ -46,9 +45,8 @@ def _valleys() -> dict[str, str]:
         "right_valley_w": f"{bottoms[-1]:.3f}",
         "right_valley_cost": f"{cost(bottoms[-1]):.3f}",
         "hump_w": f"{hump:.3f}",
-        "hump_cost": f"{cost(hump):.3f}",
         # rounded up: "from 3.85 on the slope is below 10⁻⁶"
-        "flat_from": rounded_up(valleys.flat_from(cost, TOLERANCE), 2),
+        "flat_from": rounded_up(valleys.flat_from(cost), 2),
     }
 
 
@@ -73,16 +71,13 @@ def _descents() -> dict[str, str]:
         "slowest_valley_steps": count(slowest.steps),
         "crawl_start": f"{crawling[0].path[0]:g}",
         "crawl_end": f"{crawling[0].w:.3f}",
-        "max_steps": count(gradient_descent.__kwdefaults__["max_steps"]),
+        "max_steps": count(DEFAULT_MAX_STEPS),
     }
 
 
 def _sgd() -> dict[str, str]:
     """Stochastic gradient descent on the six houses, one house a step."""
-    cost = one_weight_cost()
-    run = sgd.stochastic_descent(
-        cost, lesson.START_SGD, lesson.RATE_SGD, lesson.EPOCHS_SGD, seed=lesson.SEED_SGD
-    )
+    cost, run = one_weight_cost(), lesson.sgd_run(1)
     last_pass = sgd.last_pass(run)
     own = sgd.row_minima(cost)
     return {

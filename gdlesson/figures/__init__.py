@@ -104,10 +104,11 @@ def description(spec: FigureSpec) -> dict:
     ['network-light.svg', 'network-dark.svg']
     """
     width, height = size(spec)
+    texts = spec.texts()
     entry = {
         "number": FIGURES.index(spec) + 1,
-        "alt": spec.alt,
-        "caption": spec.caption,
+        "alt": texts.alt,
+        "caption": texts.caption,
         "format": spec.format,
         "width": width,
         "height": height,

@@ -10,14 +10,12 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
 from gdlesson import lesson
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
-from gdlesson.figures.common import WIDTH, FigureSpec, dots, label
+from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, grid_spacing
+from gdlesson.figures.common import WIDTH, FigureSpec, FigureTexts, dots, label
 from gdlesson.network import INPUTS, LAYERS, weight_count
 from gdlesson.numbers import count
 from gdlesson.style import styled
 
-#: The distance between two neighbouring candidates of brute force.
-SPACING = (SEARCH_RANGE[1] - SEARCH_RANGE[0]) / (CANDIDATES - 1)
 #: What the network's layers are, input to output.
 _LAYER_KINDS = ("inputs", "hidden neurons", "output")
 
@@ -29,9 +27,9 @@ def _weight_sum() -> str:
 
 def _close_up(ax, c, search):
     """An inset on the bottom of the curve: one dot per candidate, the best marked."""
-    best_w, best_cost = search.best_w, search.best_cost
+    best_w, best_cost, spacing = search.best_w, search.best_cost, grid_spacing()
     zoom = ax.inset_axes([0.34, 0.36, 0.32, 0.56])
-    near = np.abs(search.weights - best_w) <= 9.5 * SPACING
+    near = np.abs(search.weights - best_w) <= 9.5 * spacing
     costs_near = search.costs[near]
     zoom.plot(search.weights[near], costs_near, "o", color=c["curve"], markersize=4)
     zoom.plot([best_w], [best_cost], "o", color=c["highlight"], markersize=8)
@@ -47,11 +45,11 @@ def _close_up(ax, c, search):
     )
     rise = costs_near.max() - costs_near.min()
     zoom.set_ylim(costs_near.min() - 0.55 * rise, costs_near.max() + 0.12 * rise)
-    zoom.set_xlim(best_w - 10.5 * SPACING, best_w + 10.5 * SPACING)
+    zoom.set_xlim(best_w - 10.5 * spacing, best_w + 10.5 * spacing)
     zoom.set_xticks([])
     zoom.set_yticks([])
     zoom.set_title(
-        f"close up: a candidate every {SPACING:.4f}",
+        f"close up: a candidate every {spacing:.4f}",
         fontsize=9.5,
         color=c["muted"],
         loc="center",
@@ -141,39 +139,38 @@ def _network_titles(ax, c, xs, layers, edge):
     ax.set_ylim(bottom - 1.05, top + 0.35)
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figures, in lesson order, with texts whose every number is computed."""
+def _brute_force_texts() -> FigureTexts:
+    """The brute-force figure's alt text and caption, every number computed."""
     search = lesson.search()
     low, high = SEARCH_RANGE
+    return FigureTexts(
+        alt=f"The cost C(w) of the one-weight model at {count(search.evaluations)} evenly "
+        f"spaced weights from {low:g} to {high:g}: the dots trace a U-shaped curve whose "
+        f"lowest sample, marked, is at w = {search.best_w:.3f} with cost "
+        f"{search.best_cost:.4f}.",
+        caption=f"Brute force on one weight: the cost at each of the {count(CANDIDATES)} "
+        f"candidates from {low:g} to {high:g}. Look at the close-up: one dot per "
+        f"candidate, {grid_spacing():.4f} apart; the lowest, w = {search.best_w:.3f}, is brute "
+        f"force's answer, and it cannot be more precise than that spacing.",
+    )
+
+
+def _network_texts() -> FigureTexts:
+    """The network diagram's alt text and caption, every number computed."""
     n_in, n_hidden, n_out = LAYERS
-    return (
-        FigureSpec(
-            "brute-force",
-            brute_force_figure,
-            "svg",
-            alt=f"The cost C(w) of the one-weight model at {count(search.evaluations)} evenly "
-            f"spaced weights from {low:g} to {high:g}: the dots trace a U-shaped curve whose "
-            f"lowest sample, marked, is at w = {search.best_w:.3f} with cost "
-            f"{search.best_cost:.4f}.",
-            caption=f"Brute force on one weight: the cost at each of the {count(CANDIDATES)} "
-            f"candidates from {low:g} to {high:g}. Look at the close-up: one dot per "
-            f"candidate, {SPACING:.4f} apart; the lowest, w = {search.best_w:.3f}, is brute "
-            f"force's answer, and it cannot be more precise than that spacing.",
-        ),
-        FigureSpec(
-            "network",
-            network_figure,
-            "svg",
-            alt=f"A network diagram: {n_in} input neurons ({', '.join(INPUTS)}), each "
-            f"connected to all {n_hidden} hidden neurons, which all connect to {n_out} output "
-            f"neuron, the price; {_weight_sum()} = {weight_count()} weights.",
-            caption=f"The house-price network: {n_in} inputs, {n_hidden} hidden neurons, "
-            f"{n_out} output. Look at the lines: each is one weight, {_weight_sum()} = "
-            f"{weight_count()} in all, and brute force would have to try every setting of all "
-            f"of them.",
-        ),
+    return FigureTexts(
+        alt=f"A network diagram: {n_in} input neurons ({', '.join(INPUTS)}), each "
+        f"connected to all {n_hidden} hidden neurons, which all connect to {n_out} output "
+        f"neuron, the price; {_weight_sum()} = {weight_count()} weights.",
+        caption=f"The house-price network: {n_in} inputs, {n_hidden} hidden neurons, "
+        f"{n_out} output. Look at the lines: each is one weight, {_weight_sum()} = "
+        f"{weight_count()} in all, and brute force would have to try every setting of all "
+        f"of them.",
     )
 
 
 #: This part's figures, in lesson order.
-SPECS = _specs()
+SPECS = (
+    FigureSpec("brute-force", brute_force_figure, "svg", _brute_force_texts),
+    FigureSpec("network", network_figure, "svg", _network_texts),
+)

@@ -7,8 +7,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from gdlesson import lesson
-from gdlesson.descent import gradient_descent
-from gdlesson.figures.common import WIDTH, FigureSpec, dots
+from gdlesson.descent import TOLERANCE
+from gdlesson.figures.common import WIDTH, FigureSpec, FigureTexts, dots
 from gdlesson.numbers import power_of_ten, rounded_up, signed
 from gdlesson.style import styled
 from gdlesson.valleys import WINDOW, descents, ending, flat_from, turning_points, valleys_cost
@@ -20,11 +20,6 @@ PLACES = {
     "did not move": "no move at all",
     "elsewhere": "still crawling when the steps ran out",
 }
-
-
-def _tolerance() -> float:
-    """The slope below which gradient_descent stops (its default)."""
-    return gradient_descent.__kwdefaults__["tolerance"]
 
 
 def _thinned(run, spacing: float = 0.02):
@@ -83,7 +78,7 @@ def many_valleys_figure(palette: str = "light") -> Figure:
     right one, and one, on the flat stretch, does not move at all."""
     cost = valleys_cost()
     runs = descents()
-    flat = flat_from(cost, _tolerance())
+    flat = flat_from(cost)
     ws = np.linspace(*WINDOW, 401)
     with styled(palette) as c:
         colours = {"valley 0": c["accent"], "valley 1": c["highlight"]}
@@ -94,7 +89,7 @@ def many_valleys_figure(palette: str = "light") -> Figure:
             ax.text(
                 (flat + WINDOW[1]) / 2,
                 0.5,
-                f"flat: slope\nbelow {power_of_ten(round(np.log10(_tolerance())))}",
+                f"flat: slope\nbelow {power_of_ten(round(np.log10(TOLERANCE)))}",
                 ha="center",
                 va="center",
                 color=c["muted"],
@@ -130,8 +125,12 @@ def many_valleys_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def many_valleys_alt() -> str:
-    """The figure's alt text, every number computed."""
+def _many_valleys_texts() -> FigureTexts:
+    """The figure's alt text and caption, every number computed."""
+    return FigureTexts(alt=_many_valleys_alt(), caption=_many_valleys_caption())
+
+
+def _many_valleys_alt() -> str:
     cost = valleys_cost()
     runs = descents()
     points = ", ".join(
@@ -150,26 +149,18 @@ def many_valleys_alt() -> str:
     )
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figure, with texts whose every number is computed."""
+def _many_valleys_caption() -> str:
     cost = valleys_cost()
     hump = next(w for w, kind in turning_points(cost) if kind == "hump")
-    flat = flat_from(cost, _tolerance())
-    below = power_of_ten(round(np.log10(_tolerance())))
+    below = power_of_ten(round(np.log10(TOLERANCE)))
     return (
-        FigureSpec(
-            "many-valleys",
-            many_valleys_figure,
-            "svg",
-            alt=many_valleys_alt(),
-            caption=f"Where each descent ends, learning rate {lesson.RATE_VALLEYS:g}. Look at "
-            f"the hump at w = {signed(hump, '.3f')}: starts left of it end in the left valley, "
-            f"starts right of it in the right one, unless the ground there is nearly flat; "
-            f"from w = {rounded_up(flat, 2)} on, the slope is below {below} and descent "
-            f"stops at once, without a step.",
-        ),
+        f"Where each descent ends, learning rate {lesson.RATE_VALLEYS:g}. Look at "
+        f"the hump at w = {signed(hump, '.3f')}: starts left of it end in the left valley, "
+        f"starts right of it in the right one, unless the ground there is nearly flat; "
+        f"from w = {rounded_up(flat_from(cost), 2)} on, the slope is below {below} and "
+        f"descent stops at once, without a step."
     )
 
 
 #: This part's figures, in lesson order.
-SPECS = _specs()
+SPECS = (FigureSpec("many-valleys", many_valleys_figure, "svg", _many_valleys_texts),)
