@@ -104,11 +104,10 @@ def description(spec: FigureSpec) -> dict:
     ['network-light.svg', 'network-dark.svg']
     """
     width, height = size(spec)
-    texts = spec.texts()
     entry = {
         "number": FIGURES.index(spec) + 1,
-        "alt": texts.alt,
-        "caption": texts.caption,
+        "alt": spec.alt,
+        "caption": spec.caption,
         "format": spec.format,
         "width": width,
         "height": height,

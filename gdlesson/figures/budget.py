@@ -10,7 +10,6 @@ from gdlesson import compute_budget as budget
 from gdlesson.figures.common import (
     WIDTH,
     FigureSpec,
-    FigureTexts,
     combinations,
     combinations_text,
     label,
@@ -70,23 +69,28 @@ def compute_budget_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _compute_budget_texts() -> FigureTexts:
-    """The figure's alt text and caption, every number computed."""
+def _specs() -> tuple[FigureSpec, ...]:
+    """This part's figure, with texts whose every number is computed."""
     years = [_years(m) for m in budget.MACHINES]
     fastest = budget.MACHINES[int(np.argmin(years))]
     slowest = budget.MACHINES[int(np.argmax(years))]
     age = budget.AGE_OF_UNIVERSE_YEARS
-    return FigureTexts(
-        alt=f"Bars on a log scale: trying {combinations_text()} combinations would take "
-        f"from {scientific_text(min(years))} years on {fastest.name} to "
-        f"{scientific_text(max(years))} years on {slowest.name}, against an age of the "
-        f"universe of {scientific_text(age)} years.",
-        caption=f"Years to try all {combinations_text()} combinations, one per operation, "
-        f"on each supercomputer that led the TOP500 list (log scale). Look at the "
-        f"vertical line, the age of the universe: even the fastest machine, "
-        f"{fastest.name}, would need {scientific_text(min(years) / age, 2)} times that.",
+    return (
+        FigureSpec(
+            "compute-budget",
+            compute_budget_figure,
+            "svg",
+            alt=f"Bars on a log scale: trying {combinations_text()} combinations would take "
+            f"from {scientific_text(min(years))} years on {fastest.name} to "
+            f"{scientific_text(max(years))} years on {slowest.name}, against an age of the "
+            f"universe of {scientific_text(age)} years.",
+            caption=f"Years to try all {combinations_text()} combinations, one per operation, "
+            f"on each supercomputer that led the TOP500 list (log scale). Look at the "
+            f"vertical line, the age of the universe: even the fastest machine, "
+            f"{fastest.name}, would need {scientific_text(min(years) / age, 2)} times that.",
+        ),
     )
 
 
 #: This part's figures, in lesson order.
-SPECS = (FigureSpec("compute-budget", compute_budget_figure, "svg", _compute_budget_texts),)
+SPECS = _specs()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -26,36 +25,17 @@ from gdlesson.numbers import count, power_of_ten, scientific_text
 WIDTH = 7.0
 
 
-class FigureTexts(NamedTuple):
-    """A figure's alt text (what it shows, for who cannot see it) and its caption
-    (what to look at in it)."""
-
-    alt: str
-    caption: str
-
-
 @dataclass(frozen=True)
 class FigureSpec:
     """One figure of the site: its name, how to draw it, its format ("svg" or
-    "png"), and ``texts()``, which writes its :class:`FigureTexts`.
-
-    Every number in the texts is computed, when the texts are asked for: only
-    the manifest needs them, and a worker that draws one figure then computes
-    only what that figure shows.
-    """
+    "png"), its alt text (what it shows, for who cannot see it) and its caption
+    (what to look at in it). Every number in the texts is computed."""
 
     name: str
     draw: Callable[[str], Figure]
     format: str
-    texts: Callable[[], FigureTexts]
-
-    @property
-    def alt(self) -> str:
-        return self.texts().alt
-
-    @property
-    def caption(self) -> str:
-        return self.texts().caption
+    alt: str
+    caption: str
 
 
 # --- numbers that several figures quote -------------------------------------------

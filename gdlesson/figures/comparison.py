@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES
-from gdlesson.figures.common import WIDTH, FigureSpec, FigureTexts, combinations_text, log_axis
+from gdlesson.figures.common import WIDTH, FigureSpec, combinations_text, log_axis
 from gdlesson.network import combinations, trained_by_descent, weight_count
 from gdlesson.numbers import count, power_of_ten, scientific_text
 from gdlesson.style import styled
@@ -72,22 +72,27 @@ def why_it_wins_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _why_it_wins_texts() -> FigureTexts:
-    """The figure's alt text and caption, every number computed."""
+def _specs() -> tuple[FigureSpec, ...]:
+    """This part's figure, with texts whose every number is computed."""
     one_step = lesson.rate_descents()["just right"].steps
     net = trained_by_descent().steps
-    return FigureTexts(
-        alt=f"Bars on a log scale: for 1 weight, {count(CANDIDATES)} brute-force "
-        f"evaluations against {count(one_step)} descent steps; for {weight_count()} "
-        f"weights, {combinations_text()} combinations against {count(net)} descent steps.",
-        caption=f"Cost evaluations of brute force against steps of descent, on a log "
-        f"scale: each tick is {power_of_ten(DECADES_PER_TICK)} times the one before. Look "
-        f"at how the gap grows with the weights: brute force makes about "
-        f"{CANDIDATES / one_step:.0f} times as many evaluations as descent takes steps for "
-        f"1 weight, and {scientific_text(combinations() / net, 2)} times as many for "
-        f"{weight_count()}.",
+    return (
+        FigureSpec(
+            "why-it-wins",
+            why_it_wins_figure,
+            "svg",
+            alt=f"Bars on a log scale: for 1 weight, {count(CANDIDATES)} brute-force "
+            f"evaluations against {count(one_step)} descent steps; for {weight_count()} "
+            f"weights, {combinations_text()} combinations against {count(net)} descent steps.",
+            caption=f"Cost evaluations of brute force against steps of descent, on a log "
+            f"scale: each tick is {power_of_ten(DECADES_PER_TICK)} times the one before. Look "
+            f"at how the gap grows with the weights: brute force makes about "
+            f"{CANDIDATES / one_step:.0f} times as many evaluations as descent takes steps for "
+            f"1 weight, and {scientific_text(combinations() / net, 2)} times as many for "
+            f"{weight_count()}.",
+        ),
     )
 
 
 #: This part's figures, in lesson order.
-SPECS = (FigureSpec("why-it-wins", why_it_wins_figure, "svg", _why_it_wins_texts),)
+SPECS = _specs()

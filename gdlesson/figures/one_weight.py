@@ -9,17 +9,7 @@ from matplotlib.figure import Figure
 from gdlesson import lesson
 from gdlesson.brute_force import SEARCH_RANGE
 from gdlesson.costs import one_weight_cost
-from gdlesson.figures.common import (
-    WIDTH,
-    FigureSpec,
-    FigureTexts,
-    balls,
-    cost_curve,
-    dots,
-    label,
-    note,
-    outcome,
-)
+from gdlesson.figures.common import WIDTH, FigureSpec, balls, cost_curve, dots, label, note, outcome
 from gdlesson.numbers import scientific_text
 from gdlesson.style import styled
 
@@ -145,57 +135,54 @@ def learning_rates_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _start() -> str:
-    """Where this part's descents start, as their texts write it."""
-    return f"w = {lesson.START_1D:g}"
-
-
-def _descent_1d_texts() -> FigureTexts:
-    """The rolling ball's alt text and caption, every number computed."""
-    rolling, start = lesson.rolling_descent(), _start()
-    return FigureTexts(
-        alt=f"A ball rolling down the cost curve: starting at {start} with learning rate "
-        f"{lesson.RATE_1D:g}, its steps shrink as the slope flattens, and it "
-        f"{outcome(rolling)} at w = {rolling.w:.3f}, the bottom of the curve.",
-        caption=f"Gradient descent from {start} with learning rate η = {lesson.RATE_1D:g}, "
-        f"one ball per step. Look at the gaps between the balls: long where the curve is "
-        f"steep, short where it flattens; it {outcome(rolling)}, at w = {rolling.w:.3f}.",
+def _specs() -> tuple[FigureSpec, ...]:
+    """This part's figures, in lesson order, with texts whose every number is computed."""
+    rolling, zigzag, runs = (
+        lesson.rolling_descent(),
+        lesson.zigzag_descent(),
+        lesson.rate_descents(),
     )
-
-
-def _zigzag_1d_texts() -> FigureTexts:
-    """The zig-zag's alt text and caption, every number computed."""
-    rolling, zigzag, start = lesson.rolling_descent(), lesson.zigzag_descent(), _start()
-    return FigureTexts(
-        alt=f"With learning rate {lesson.RATE_ZIGZAG_1D:g} each step jumps from one side "
-        f"of the minimum to the other, the jumps shrinking; the descent from {start} "
-        f"{outcome(zigzag)} at w = {zigzag.w:.3f}.",
-        caption=f"The same start with a larger learning rate, "
-        f"η = {lesson.RATE_ZIGZAG_1D:g}. Look at the arrows: every step jumps over the "
-        f"minimum to the other side, a little less far each time; the descent "
-        f"{outcome(zigzag)}, against {rolling.steps} at η = {lesson.RATE_1D:g}.",
-    )
-
-
-def _learning_rates_texts() -> FigureTexts:
-    """The three rates' alt text and caption, every number computed."""
-    runs = lesson.rate_descents()
+    start = f"w = {lesson.START_1D:g}"
     rate_list = "; ".join(
         f"{name}, {run.learning_rate:g}, {outcome(run)}" for name, run in runs.items()
     )
     verdicts = ", ".join(f"η = {run.learning_rate:g} {outcome(run)}" for run in runs.values())
-    return FigureTexts(
-        alt=f"Three descents from {_start()} side by side: {rate_list}; the last one jumps "
-        f"ever higher up the walls and leaves the plot.",
-        caption=f"Three learning rates from the same start: {verdicts}. Look at the steps "
-        f"of the last: above 2/L = {2 / one_weight_cost().curvature():.4f}, each one "
-        f"lands higher up the other wall than the one before.",
+    return (
+        FigureSpec(
+            "descent-1d",
+            descent_1d_figure,
+            "svg",
+            alt=f"A ball rolling down the cost curve: starting at {start} with learning rate "
+            f"{lesson.RATE_1D:g}, its steps shrink as the slope flattens, and it "
+            f"{outcome(rolling)} at w = {rolling.w:.3f}, the bottom of the curve.",
+            caption=f"Gradient descent from {start} with learning rate η = {lesson.RATE_1D:g}, "
+            f"one ball per step. Look at the gaps between the balls: long where the curve is "
+            f"steep, short where it flattens; it {outcome(rolling)}, at w = {rolling.w:.3f}.",
+        ),
+        FigureSpec(
+            "zigzag-1d",
+            zigzag_1d_figure,
+            "svg",
+            alt=f"With learning rate {lesson.RATE_ZIGZAG_1D:g} each step jumps from one side "
+            f"of the minimum to the other, the jumps shrinking; the descent from {start} "
+            f"{outcome(zigzag)} at w = {zigzag.w:.3f}.",
+            caption=f"The same start with a larger learning rate, "
+            f"η = {lesson.RATE_ZIGZAG_1D:g}. Look at the arrows: every step jumps over the "
+            f"minimum to the other side, a little less far each time; the descent "
+            f"{outcome(zigzag)}, against {rolling.steps} at η = {lesson.RATE_1D:g}.",
+        ),
+        FigureSpec(
+            "learning-rates",
+            learning_rates_figure,
+            "svg",
+            alt=f"Three descents from {start} side by side: {rate_list}; the last one jumps "
+            f"ever higher up the walls and leaves the plot.",
+            caption=f"Three learning rates from the same start: {verdicts}. Look at the steps "
+            f"of the last: above 2/L = {2 / one_weight_cost().curvature():.4f}, each one "
+            f"lands higher up the other wall than the one before.",
+        ),
     )
 
 
 #: This part's figures, in lesson order.
-SPECS = (
-    FigureSpec("descent-1d", descent_1d_figure, "svg", _descent_1d_texts),
-    FigureSpec("zigzag-1d", zigzag_1d_figure, "svg", _zigzag_1d_texts),
-    FigureSpec("learning-rates", learning_rates_figure, "svg", _learning_rates_texts),
-)
+SPECS = _specs()

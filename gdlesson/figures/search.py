@@ -11,7 +11,7 @@ from matplotlib.ticker import MultipleLocator
 
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, grid_spacing
-from gdlesson.figures.common import WIDTH, FigureSpec, FigureTexts, dots, label
+from gdlesson.figures.common import WIDTH, FigureSpec, dots, label
 from gdlesson.network import INPUTS, LAYERS, weight_count
 from gdlesson.numbers import count
 from gdlesson.style import styled
@@ -139,38 +139,39 @@ def _network_titles(ax, c, xs, layers, edge):
     ax.set_ylim(bottom - 1.05, top + 0.35)
 
 
-def _brute_force_texts() -> FigureTexts:
-    """The brute-force figure's alt text and caption, every number computed."""
+def _specs() -> tuple[FigureSpec, ...]:
+    """This part's figures, in lesson order, with texts whose every number is computed."""
     search = lesson.search()
     low, high = SEARCH_RANGE
-    return FigureTexts(
-        alt=f"The cost C(w) of the one-weight model at {count(search.evaluations)} evenly "
-        f"spaced weights from {low:g} to {high:g}: the dots trace a U-shaped curve whose "
-        f"lowest sample, marked, is at w = {search.best_w:.3f} with cost "
-        f"{search.best_cost:.4f}.",
-        caption=f"Brute force on one weight: the cost at each of the {count(CANDIDATES)} "
-        f"candidates from {low:g} to {high:g}. Look at the close-up: one dot per "
-        f"candidate, {grid_spacing():.4f} apart; the lowest, w = {search.best_w:.3f}, is brute "
-        f"force's answer, and it cannot be more precise than that spacing.",
-    )
-
-
-def _network_texts() -> FigureTexts:
-    """The network diagram's alt text and caption, every number computed."""
     n_in, n_hidden, n_out = LAYERS
-    return FigureTexts(
-        alt=f"A network diagram: {n_in} input neurons ({', '.join(INPUTS)}), each "
-        f"connected to all {n_hidden} hidden neurons, which all connect to {n_out} output "
-        f"neuron, the price; {_weight_sum()} = {weight_count()} weights.",
-        caption=f"The house-price network: {n_in} inputs, {n_hidden} hidden neurons, "
-        f"{n_out} output. Look at the lines: each is one weight, {_weight_sum()} = "
-        f"{weight_count()} in all, and brute force would have to try every setting of all "
-        f"of them.",
+    return (
+        FigureSpec(
+            "brute-force",
+            brute_force_figure,
+            "svg",
+            alt=f"The cost C(w) of the one-weight model at {count(search.evaluations)} evenly "
+            f"spaced weights from {low:g} to {high:g}: the dots trace a U-shaped curve whose "
+            f"lowest sample, marked, is at w = {search.best_w:.3f} with cost "
+            f"{search.best_cost:.4f}.",
+            caption=f"Brute force on one weight: the cost at each of the {count(CANDIDATES)} "
+            f"candidates from {low:g} to {high:g}. Look at the close-up: one dot per "
+            f"candidate, {grid_spacing():.4f} apart; the lowest, w = {search.best_w:.3f}, is brute "
+            f"force's answer, and it cannot be more precise than that spacing.",
+        ),
+        FigureSpec(
+            "network",
+            network_figure,
+            "svg",
+            alt=f"A network diagram: {n_in} input neurons ({', '.join(INPUTS)}), each "
+            f"connected to all {n_hidden} hidden neurons, which all connect to {n_out} output "
+            f"neuron, the price; {_weight_sum()} = {weight_count()} weights.",
+            caption=f"The house-price network: {n_in} inputs, {n_hidden} hidden neurons, "
+            f"{n_out} output. Look at the lines: each is one weight, {_weight_sum()} = "
+            f"{weight_count()} in all, and brute force would have to try every setting of all "
+            f"of them.",
+        ),
     )
 
 
 #: This part's figures, in lesson order.
-SPECS = (
-    FigureSpec("brute-force", brute_force_figure, "svg", _brute_force_texts),
-    FigureSpec("network", network_figure, "svg", _network_texts),
-)
+SPECS = _specs()

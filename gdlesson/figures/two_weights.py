@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from gdlesson import lesson
 from gdlesson.costs import two_weight_cost
-from gdlesson.figures.common import WIDTH, FigureSpec, FigureTexts, label, outcome
+from gdlesson.figures.common import WIDTH, FigureSpec, label, outcome
 from gdlesson.numbers import count, signed
 from gdlesson.style import styled
 
@@ -183,41 +183,40 @@ def surface_3d_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _contour_2d_texts() -> FigureTexts:
-    """The contour map's alt text and caption, every number computed."""
+def _specs() -> tuple[FigureSpec, ...]:
+    """This part's figures, in lesson order, with texts whose every number is computed."""
     run = lesson.two_weight_descent()
     w_min = two_weight_cost().minimum()
     start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
+    fast = steps_to_drop(run, two_weight_cost()(w_min), DROP)
     steepest = two_weight_cost().curvature()
-    return FigureTexts(
-        alt=f"A contour map of the two-weight cost, a long narrow valley; gradient descent "
-        f"from {start} zig-zags across the valley and {outcome(run)} at the minimum "
-        f"({w_min[0]:.3f}, {w_min[1]:.3f}).",
-        caption=f"Two weights: each thin line joins the weights of equal cost, and "
-        f"together they draw a long, narrow valley. Look at the path from {start}: at "
-        f"η = {run.learning_rate:g}, above 1/λ_max = {1 / steepest:.4f}, each step "
-        f"overshoots across the valley, so it zig-zags, and it {outcome(run)}.",
-    )
-
-
-def _surface_3d_texts() -> FigureTexts:
-    """The surface's alt text and caption, every number computed."""
-    run = lesson.two_weight_descent()
-    cost = two_weight_cost()
-    fast = steps_to_drop(run, cost(cost.minimum()), DROP)
-    return FigureTexts(
-        alt=f"The two-weight cost drawn as a 3-D bowl stretched into a valley, with the "
-        f"{count(run.steps)}-step zig-zag path of gradient descent running down its "
-        f"surface to the minimum.",
-        caption=f"The same cost as a surface: the valley of the contour map, seen from "
-        f"above at an angle. Look at the {count(run.steps)} steps: the first {fast} take "
-        f"away {DROP:.0%} of the cost above the minimum; the other {run.steps - fast} "
-        f"crawl along the nearly flat floor of the valley.",
+    return (
+        FigureSpec(
+            "contour-2d",
+            contour_2d_figure,
+            "svg",
+            alt=f"A contour map of the two-weight cost, a long narrow valley; gradient descent "
+            f"from {start} zig-zags across the valley and {outcome(run)} at the minimum "
+            f"({w_min[0]:.3f}, {w_min[1]:.3f}).",
+            caption=f"Two weights: each thin line joins the weights of equal cost, and "
+            f"together they draw a long, narrow valley. Look at the path from {start}: at "
+            f"η = {run.learning_rate:g}, above 1/λ_max = {1 / steepest:.4f}, each step "
+            f"overshoots across the valley, so it zig-zags, and it {outcome(run)}.",
+        ),
+        FigureSpec(
+            "surface-3d",
+            surface_3d_figure,
+            "png",
+            alt=f"The two-weight cost drawn as a 3-D bowl stretched into a valley, with the "
+            f"{count(run.steps)}-step zig-zag path of gradient descent running down its "
+            f"surface to the minimum.",
+            caption=f"The same cost as a surface: the valley of the contour map, seen from "
+            f"above at an angle. Look at the {count(run.steps)} steps: the first {fast} take "
+            f"away {DROP:.0%} of the cost above the minimum; the other {run.steps - fast} "
+            f"crawl along the nearly flat floor of the valley.",
+        ),
     )
 
 
 #: This part's figures, in lesson order.
-SPECS = (
-    FigureSpec("contour-2d", contour_2d_figure, "svg", _contour_2d_texts),
-    FigureSpec("surface-3d", surface_3d_figure, "png", _surface_3d_texts),
-)
+SPECS = _specs()

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from gdlesson import lesson
 from gdlesson.descent import TOLERANCE
-from gdlesson.figures.common import WIDTH, FigureSpec, FigureTexts, dots
+from gdlesson.figures.common import WIDTH, FigureSpec, dots
 from gdlesson.numbers import power_of_ten, rounded_up, signed
 from gdlesson.style import styled
 from gdlesson.valleys import WINDOW, descents, ending, flat_from, turning_points, valleys_cost
@@ -125,12 +125,8 @@ def many_valleys_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _many_valleys_texts() -> FigureTexts:
-    """The figure's alt text and caption, every number computed."""
-    return FigureTexts(alt=_many_valleys_alt(), caption=_many_valleys_caption())
-
-
-def _many_valleys_alt() -> str:
+def many_valleys_alt() -> str:
+    """The figure's alt text, every number computed."""
     cost = valleys_cost()
     runs = descents()
     points = ", ".join(
@@ -149,18 +145,26 @@ def _many_valleys_alt() -> str:
     )
 
 
-def _many_valleys_caption() -> str:
+def _specs() -> tuple[FigureSpec, ...]:
+    """This part's figure, with texts whose every number is computed."""
     cost = valleys_cost()
     hump = next(w for w, kind in turning_points(cost) if kind == "hump")
+    flat = flat_from(cost)
     below = power_of_ten(round(np.log10(TOLERANCE)))
     return (
-        f"Where each descent ends, learning rate {lesson.RATE_VALLEYS:g}. Look at "
-        f"the hump at w = {signed(hump, '.3f')}: starts left of it end in the left valley, "
-        f"starts right of it in the right one, unless the ground there is nearly flat; "
-        f"from w = {rounded_up(flat_from(cost), 2)} on, the slope is below {below} and "
-        f"descent stops at once, without a step."
+        FigureSpec(
+            "many-valleys",
+            many_valleys_figure,
+            "svg",
+            alt=many_valleys_alt(),
+            caption=f"Where each descent ends, learning rate {lesson.RATE_VALLEYS:g}. Look at "
+            f"the hump at w = {signed(hump, '.3f')}: starts left of it end in the left valley, "
+            f"starts right of it in the right one, unless the ground there is nearly flat; "
+            f"from w = {rounded_up(flat, 2)} on, the slope is below {below} and descent "
+            f"stops at once, without a step.",
+        ),
     )
 
 
 #: This part's figures, in lesson order.
-SPECS = (FigureSpec("many-valleys", many_valleys_figure, "svg", _many_valleys_texts),)
+SPECS = _specs()
