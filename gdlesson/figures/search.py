@@ -20,9 +20,9 @@ from gdlesson.style import styled
 _LAYER_KINDS = ("inputs", "hidden neurons", "output")
 
 
-def _weight_sum() -> str:
-    """How the weights add up, layer by layer: "4×5 + 5×1"."""
-    return " + ".join(f"{a}×{b}" for a, b in pairwise(LAYERS))
+def _weight_count() -> str:
+    """How the weights add up, layer by layer: "4×5 + 5×1 = 25"."""
+    return " + ".join(f"{a}×{b}" for a, b in pairwise(LAYERS)) + f" = {weight_count()}"
 
 
 def _close_up(ax, c, search):
@@ -133,7 +133,7 @@ def _network_titles(ax, c, xs, layers, edge):
     for x, title, colour in zip(xs, titles, edge, strict=True):
         ax.text(x, top, title, ha="center", va="bottom", color=colour, fontweight="bold")
     bottom = min(ys.min() for ys in layers)
-    weights = f"{_weight_sum()} = {weight_count()} weights"
+    weights = f"{_weight_count()} weights"
     ax.text(xs[1], bottom - 0.5, weights, ha="center", va="top", fontsize=13, color=c["text"])
     ax.set_xlim(-1.55, 3.85)
     ax.set_ylim(bottom - 1.05, top + 0.35)
@@ -164,11 +164,10 @@ def _specs() -> tuple[FigureSpec, ...]:
             "svg",
             alt=f"A network diagram: {n_in} input neurons ({', '.join(INPUTS)}), each "
             f"connected to all {n_hidden} hidden neurons, which all connect to {n_out} output "
-            f"neuron, the price; {_weight_sum()} = {weight_count()} weights.",
+            f"neuron, the price; {_weight_count()} weights.",
             caption=f"The house-price network: {n_in} inputs, {n_hidden} hidden neurons, "
-            f"{n_out} output. Look at the lines: each is one weight, {_weight_sum()} = "
-            f"{weight_count()} in all, and brute force would have to try every setting of all "
-            f"of them.",
+            f"{n_out} output. Look at the lines: each is one weight, {_weight_count()} in "
+            f"all, and brute force would have to try every setting of all of them.",
         ),
     )
 
