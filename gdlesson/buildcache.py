@@ -89,7 +89,6 @@ class LessonBuild:
         if name in self._jobs:
             content = self._jobs.pop(name).get()
             content = content.encode() if isinstance(content, str) else content
-            # write_whole hashes what it wrote: no need to read it back.
             self._index[name] = write_whole(self.folder / name, content)
             self.made.append(name)
         elif not self._valid(name):  # found in the cache: checked again as it is read
