@@ -37,9 +37,13 @@ from gdlesson.costs import QuadraticCost
 #: A rate is "just right" when its steps number at most this many times the
 #: fewest that any rate offered needs (steps grow as 1 / −ln max |1 − ηλ|).
 NEAR_BEST = 2
+#: A walking rate is "too small" when its steps number more than this many times
+#: the fewest: page 5 calls 0.005 too small (52×), and walks with 0.05 (4×).
+TOO_SLOW = 10
 #: What the rates below 2/λ_max do, band by band.
 LABELS = (
-    "too small: walks straight down, slowly",
+    "too small: walks straight down, very slowly",
+    "small: walks straight down, slower than needed",
     "just right: walks straight down, near the fewest steps",
     "just right: zig-zags, near the fewest steps",
     "large: zig-zags across the minimum, slower than needed",
@@ -149,13 +153,15 @@ def rate_bands(cost: QuadraticCost, rates, edge_name: str = "2/L") -> list[Band]
     """What each learning rate does on this cost, as bands of rates, smallest first.
 
     A rate is just right when its slowest factor gives at most ``NEAR_BEST``
-    times the steps of the best of ``rates`` (the rates a reader can pick);
-    ``edge_name`` names 2/λ_max in the labels.
+    times the steps of the best of ``rates`` (the rates a reader can pick), and
+    too small when it gives more than ``TOO_SLOW`` times; ``edge_name`` names
+    2/λ_max in the labels.
 
     >>> from gdlesson.costs import one_weight_cost
     >>> for band in rate_bands(one_weight_cost(), [0.05, 0.1, 0.2, 0.3]):
     ...     print(f"{band.low:.4f} {band.kind:6} {band.label}")
-    0.0000 small  too small: walks straight down, slowly
+    0.0000 small  too small: walks straight down, very slowly
+    0.0236 small  small: walks straight down, slower than needed
     0.0770 right  just right: walks straight down, near the fewest steps
     0.1098 right  just right: zig-zags, near the fewest steps
     0.1425 zigzag large: zig-zags across the minimum, slower than needed
@@ -165,12 +171,12 @@ def rate_bands(cost: QuadraticCost, rates, edge_name: str = "2/L") -> list[Band]
     best = min(slowest_factor(r, cost) for r in rates)
     if best >= 1:
         raise ValueError(f"rates must hold a rate that converges (below {2 / lam[-1]:.4g})")
-    near = best ** (1 / NEAR_BEST)
+    near, slow = best ** (1 / NEAR_BEST), best ** (1 / TOO_SLOW)
     lo, hi = float(lam[0]), float(lam[-1])
     edge = 2 / hi
-    starts = [0.0, (1 - near) / lo, _above(1 / hi), _above((1 + near) / hi), edge]
+    starts = [0.0, (1 - slow) / lo, (1 - near) / lo, _above(1 / hi), _above((1 + near) / hi), edge]
     labels = [*LABELS, f"too large: diverges, from {edge_name} = {edge:.4f} on"]
-    kinds = ["small", "right", "right", "zigzag", "large"]
+    kinds = ["small", "small", "right", "right", "zigzag", "large"]
     bands = [Band(*b) for b in zip(kinds, starts, labels, strict=True)]
     # A band that starts where the next one starts is empty (on a round bowl, a rate that
     # lands on the minimum in one step leaves no zig-zag that is just right).

@@ -140,6 +140,12 @@ def test_just_right_means_near_the_fewest_steps(name, cost, start, config, m):
             assert run.converged and run.steps <= rates.NEAR_BEST * fewest, (name, rate, run)
         if run.converged and run.steps <= 1.5 * fewest:
             assert right, (name, rate, run.steps, fewest, band)
+        # "too small" is more than TOO_SLOW times the fewest steps (the count of steps
+        # follows the factor up to a few steps at the start and the end)
+        if "too small" in band["label"]:
+            assert run.steps > 0.8 * rates.TOO_SLOW * fewest, (name, rate, run.steps, fewest)
+        elif "walks" in band["label"]:
+            assert run.steps < 1.25 * rates.TOO_SLOW * fewest, (name, rate, run.steps, fewest)
     assert any(band["kind"] == "right" for _, band, _ in runs)
 
 
@@ -173,8 +179,8 @@ def test_bands_follow_the_curvatures():
     cost = two_weight_cost()
     lam = cost.curvatures()
     bands = rates.rate_bands(cost, config_2d()["rates"])
-    assert [b.kind for b in bands] == ["small", "right", "right", "zigzag", "large"]
-    assert bands[2].low == pytest.approx(1 / lam[-1]) and bands[-1].low == pytest.approx(
+    assert [b.kind for b in bands] == ["small", "small", "right", "right", "zigzag", "large"]
+    assert bands[3].low == pytest.approx(1 / lam[-1]) and bands[-1].low == pytest.approx(
         2 / lam[-1]
     )
     assert all(a.low < b.low for a, b in zip(bands, bands[1:], strict=False))

@@ -16,6 +16,7 @@ from gdlesson.claims.common import crossings_1d, curvature_1d, w_star_1d, walks,
 from gdlesson.costs import one_weight_cost
 from gdlesson.descent import BLOWUP
 from gdlesson.facts.descent import rates_table_1d
+from gdlesson.playground import config_1d
 
 CLAIMS: list[Claim] = []
 claim = partial(register, CLAIMS, "gradient-descent.md")
@@ -187,3 +188,17 @@ def _extra_cost_grows() -> None:
 @claim("a good rate needs far fewer steps than brute force's evaluations")
 def _fewer_steps_than_brute_force() -> bool:
     return one(lesson.RATES_1D["just right"]).steps < CANDIDATES
+
+
+@claim("the playground names Figure 6's rates as the figure does, and the ball's not 'too small'")
+def _playground_agrees_with_the_page() -> None:
+    config = config_1d()
+    mode = config["modes"][0]
+
+    def label(rate: float) -> str:
+        return mode["bands"][mode["band"][config["rates"].index(rate)]]["label"]
+
+    for name, rate in lesson.RATES_1D.items():
+        require(label(rate).startswith(name), f"{rate} ({name}) is labelled {label(rate)!r}")
+    ball = label(lesson.RATE_1D)
+    require(not ball.startswith("too"), f"the ball's rate {lesson.RATE_1D} is labelled {ball!r}")
