@@ -120,6 +120,21 @@ class QuadraticCost:
                 f"inputs and targets put the minimum beyond floats: {shown(self.inputs)}"
             ) from None
 
+    def best_along(self, w, i: int) -> np.ndarray:
+        """``w`` with weight ``i`` moved to its best value while the others stay put:
+        where the slope along weight i is zero, w_i = x_i · (y − Σ_{j≠i} x_j w_j) / x_i · x_i.
+
+        >>> cost = two_weight_cost()
+        >>> w = cost.best_along([0.0, 0.0], 0)
+        >>> bool(abs(cost.gradient(w)[0]) < 1e-12)
+        True
+        """
+        w = np.array(w, dtype=float)
+        x = self.inputs[:, i]
+        others = self.inputs @ w - x * w[i]
+        w[i] = x @ (self.targets - others) / (x @ x)
+        return w
+
     def axes(self) -> tuple[np.ndarray, np.ndarray]:
         """The valley's axes: how much the cost curves along each (the eigenvalues
         of XᵀX), smallest first, and their unit directions (the columns of the second).

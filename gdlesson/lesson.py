@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
+
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, BruteForce, brute_force
 from gdlesson.costs import one_weight_cost, two_weight_cost
-from gdlesson.descent import Descent, gradient_descent
+from gdlesson.descent import TOLERANCE, Descent, gradient_descent
 from gdlesson.sgd import StochasticRun, stochastic_descent
 
 #: The recap's two trial weights: a poor one, then a good one.
@@ -117,6 +119,24 @@ def sgd_run(batch_size: int) -> StochasticRun:
     return stochastic_descent(
         one_weight_cost(), START_SGD, RATE_SGD, EPOCHS_SGD, batch_size=batch_size, seed=SEED_SGD
     )
+
+
+@cache
+def one_at_a_time() -> tuple[tuple[float, float], ...]:
+    """The two weights tuned one at a time from :data:`START_2D` (page 3): each round
+    moves w₁, then w₂, to its best value with the other held, until the gradient is
+    below :data:`~gdlesson.descent.TOLERANCE`; the weights after each round.
+
+    >>> rounds = one_at_a_time()
+    >>> 1 < len(rounds) < 100
+    True
+    """
+    cost, w, rounds = two_weight_cost(), START_2D, []
+    while not rounds or np.linalg.norm(cost.gradient(w)) >= TOLERANCE:
+        for i in range(cost.dimension):
+            w = cost.best_along(w, i)
+        rounds.append(tuple(map(float, w)))
+    return tuple(rounds)
 
 
 def rolling_descent() -> Descent:

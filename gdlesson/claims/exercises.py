@@ -16,7 +16,7 @@ from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
 from gdlesson import lesson, rates, sgd, valleys
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
-from gdlesson.claims.claim import Claim, register
+from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import (
     bottoms_and_hump,
     crossings_2d,
@@ -32,6 +32,27 @@ from gdlesson.network import weight_count
 EXERCISE_CLAIMS: list[Claim] = []
 #: ``@exercise(page, says)``: the decorated check is the premise of an exercise of ``page``.
 exercise = partial(register, EXERCISE_CLAIMS)
+
+
+@exercise(
+    "gradient-descent.md",
+    "answer: with two weights no rate lands in one step from every start, "
+    "but 1/λ does from a start along λ's direction",
+)
+def _one_step_needs_the_right_start() -> None:
+    cost = two_weight_cost()
+    w_star = cost.minimum()
+    values, directions = cost.axes()
+    # From START_2D one step of rate η leaves e − η·Ae, e = start − w*, A = XᵀX:
+    # closest to w* for η = e·Ae / ‖Ae‖², and still away from it.
+    e = np.asarray(lesson.START_2D) - w_star
+    ae = cost.inputs.T @ cost.inputs @ e
+    closest = np.linalg.norm(e - (e @ ae) / (ae @ ae) * ae)
+    require(closest > 1e-3, f"some rate lands within {closest} from {lesson.START_2D}")
+    for value, direction in zip(values, directions.T, strict=True):
+        start = w_star + direction
+        w = start - cost.gradient(start) / value
+        require(np.linalg.norm(w - w_star) < 1e-9, f"1/{value} misses from {start}")
 
 
 # --- recap, brute force, the supercomputer, why it wins ------------------------------
@@ -52,6 +73,20 @@ def _plain_errors_cancel() -> bool:
     w = float(np.sum(cost.targets) / np.sum(cost.inputs))
     errors = cost.predict(w) - cost.targets
     return abs(errors.sum()) < 1e-12 and bool(np.all(np.abs(errors) > 1e-3))
+
+
+@exercise(
+    "recap.md",
+    "answer: the sum of the plain errors is the line Σ area · w − Σ price, "
+    "falling without end as w falls",
+)
+def _plain_errors_have_no_minimum() -> bool:
+    cost = one_weight_cost()
+    area, price = float(np.sum(cost.inputs)), float(np.sum(cost.targets))
+    ws = np.array([-1e6, -10.0, 0.0, 1.0, 10.0])
+    sums = [float(np.sum(cost.predict(w) - cost.targets)) for w in ws]
+    on_the_line = np.allclose(sums, area * ws - price, rtol=1e-12, atol=1e-9)
+    return on_the_line and area > 0 and sums[0] < sums[2] < 0
 
 
 def _nearest_is_best(count: int) -> bool:

@@ -3,11 +3,14 @@ finds the minimum to within a step, and no machine could try every combination."
 
 from __future__ import annotations
 
+import numpy as np
+
 from gdlesson import compute_budget as budget
 from gdlesson import lesson
 from gdlesson.brute_force import grid_spacing
 from gdlesson.claims.claim import Claim, register, require
-from gdlesson.costs import one_weight_cost
+from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.descent import TOLERANCE
 from gdlesson.network import combinations
 
 CLAIMS: list[Claim] = []
@@ -28,6 +31,25 @@ def _good_weight_costs_less() -> bool:
 )
 def _brute_force_within_one_step() -> bool:
     return abs(lesson.search().best_w - one_weight_cost().minimum()[0]) <= grid_spacing()
+
+
+@register(
+    CLAIMS,
+    "curse-of-dimensionality.md",
+    "tuning each of two weights once leaves the first off its best and the cost "
+    "several times the best; round after round closes in, in several rounds",
+)
+def _one_at_a_time() -> None:
+    cost, rounds = two_weight_cost(), lesson.one_at_a_time()
+    once = rounds[0]
+    moved = abs(cost.best_along(once, 0)[0] - once[0])
+    require(moved > grid_spacing(), f"after one round w₁ is only {moved} off its best")
+    best = cost(cost.minimum())
+    require(cost(once) > 2 * best, f"one round costs {cost(once)}, the best {best}")
+    costs = [cost(w) for w in rounds]
+    require(all(a > b for a, b in zip(costs, costs[1:], strict=False)), "a round did not help")
+    slope = np.linalg.norm(cost.gradient(rounds[-1]))
+    require(len(rounds) >= 5 and slope < TOLERANCE, f"{len(rounds)} rounds, slope {slope}")
 
 
 @register(

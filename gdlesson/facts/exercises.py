@@ -36,10 +36,13 @@ def _w_star() -> float:
 
 
 def _recap() -> dict[str, str]:
-    """Recap: the cost at w = 0, and where the plain errors cancel."""
+    """Recap: the cost at w = 0, and where the plain errors cancel: their sum is
+    the line Σ area · w − Σ price."""
     one = one_weight_cost()
     w_cancel = sum(PRICE) / sum(AREA)
     return {
+        "ex_area_sum": f"{sum(AREA):g}",
+        "ex_price_sum": f"{sum(PRICE):g}",
         "ex_zero_w_py": repr(ex.ZERO_WEIGHT),
         "ex_cost_zero": f"{one(ex.ZERO_WEIGHT):.4f}",
         "ex_w_cancel": f"{w_cancel:.4f}",

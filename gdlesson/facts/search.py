@@ -7,7 +7,7 @@ from __future__ import annotations
 from gdlesson import compute_budget as budget
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, grid_spacing
-from gdlesson.costs import one_weight_cost
+from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.facts.common import markdown_table, tex_power
 from gdlesson.network import LAYERS, bias_count, combinations, weight_count
 from gdlesson.numbers import count
@@ -15,7 +15,7 @@ from gdlesson.numbers import count
 
 def facts() -> dict[str, str]:
     """The numbers of the brute-force pages, by name."""
-    return _search() | _network_size() | _budget() | _machines()
+    return _search() | _network_size() | _one_at_a_time() | _budget() | _machines()
 
 
 def _search() -> dict[str, str]:
@@ -44,6 +44,18 @@ def _network_size() -> dict[str, str]:
         "biases": str(bias_count()),
         "weights_and_biases": str(weight_count() + bias_count()),
         "combinations": tex_power(combinations()),
+    }
+
+
+def _one_at_a_time() -> dict[str, str]:
+    """The two weights of page 6 tuned one at a time: once, and round after round."""
+    cost = two_weight_cost()
+    best, once = cost(cost.minimum()), cost(lesson.one_at_a_time()[0])
+    return {
+        "tuned_once_cost": f"{once:.2f}",
+        "tuned_once_ratio": f"{once / best:.0f}",
+        "best_cost_2d": f"{best:.2f}",
+        "tuning_rounds": str(len(lesson.one_at_a_time())),
     }
 
 
