@@ -42,8 +42,8 @@ RATE_VALLEYS_LARGE = 1.5
 START_VALLEYS_LARGE = 0.0
 #: how many of its first points that descent prints;
 POINTS_VALLEYS_LARGE = 8
-#: stochastic gradient descent on batches of two houses, then of all six.
-SGD_BATCHES = (2, 6)
+#: stochastic gradient descent on batches of one house, two, three, then all six.
+SGD_BATCHES = (1, 2, 3, 6)
 #: summary: one more digit, for brute force (ten times the candidates) and for
 #: gradient descent (tolerances ten times tighter each); and one rate for both bowls.
 FINER_CANDIDATES = 10_000

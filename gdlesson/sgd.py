@@ -2,9 +2,9 @@
 
 Gradient descent computes the slope over every row before each step. With
 millions of rows that is slow; stochastic gradient descent (SGD) shuffles the
-rows, then steps once per row (or per small batch of rows) using that row's
-slope alone. The steps are cheap and noisy: each row pulls the weights towards
-its own best fit, so with a fixed learning rate SGD comes close to the minimum
+rows, then steps once per row using that row's slope alone (or once per small
+batch of rows, on the mean of their slopes). The steps are cheap and noisy: each
+row pulls the weights towards its own best fit, so with a fixed learning rate SGD comes close to the minimum
 and keeps moving around it.
 
 >>> from gdlesson.costs import QuadraticCost
@@ -42,7 +42,8 @@ def stochastic_descent(
     cost: QuadraticCost, start, learning_rate, epochs: int, *, batch_size: int = 1, seed: int = 0
 ) -> StochasticRun:
     """SGD on ``cost``: ``epochs`` passes over its rows, shuffled anew each pass
-    (NumPy's ``default_rng(seed).permutation``), one step per batch of rows.
+    (NumPy's ``default_rng(seed).permutation``), one step per batch of rows, on
+    the mean of the batch's slopes.
 
     >>> from gdlesson.costs import one_weight_cost
     >>> stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=1, batch_size=4).steps
@@ -65,7 +66,8 @@ def stochastic_descent(
         for first in range(0, rows, batch_size):
             batch = order[first : first + batch_size]
             x, y = cost.inputs[batch], cost.targets[batch]
-            w = w - rate * ((x @ w - y) @ x)
+            # the batch's mean slope, as libraries take it: one rate suits every batch size
+            w = w - rate * ((x @ w - y) @ x) / len(batch)
             path.append(w)
     points = np.array(path)
     return StochasticRun(points, np.array([cost(p) for p in points]), batch_size, epochs)

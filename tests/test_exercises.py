@@ -96,7 +96,7 @@ def test_the_premise_of_each_exercise_is_on_a_page_of_the_nav():
         ("LIMIT_RATES_1D", (0.2, 0.21, 0.23), "both take thousands"),
         ("RATE_VALLEYS_FLAT", 0.3, "takes the crawling start"),
         ("RATE_VALLEYS_LARGE", 0.5, "above the right valley's 2/L"),
-        ("SGD_BATCHES", (2, 3), "batches of every house"),
+        ("SGD_BATCHES", (1, 3, 2, 6), "larger batches jitter less"),
         ("TOLERANCES", (1e-6, 1e-8, 1e-10), "tenfold tighter"),
         ("RATE_BOTH", 0.15, "diverges with two"),
     ],

@@ -224,21 +224,28 @@ def _large_rate_skips_the_narrow_valley() -> bool:
 
 @exercise(
     "many-valleys.md",
-    "exercise: SGD on batches of every house is gradient descent and settles at the "
-    "minimum; smaller batches still jitter",
+    "answer: averaged, larger batches jitter less; a batch of every house is gradient "
+    "descent at the rate over the number of houses, still short of the minimum",
 )
 def _batches() -> bool:
-    """A batch of every house steps as gradient descent does and settles at the minimum;
-    batches of fewer houses jitter, over at least half the range of single houses."""
-    cost, (small, every) = one_weight_cost(), ex.SGD_BATCHES
-    single, few, full = (lesson.sgd_run(b) for b in (1, small, every))
-    descent = lesson.descent_1d(lesson.RATE_SGD, lesson.START_SGD).path
-    settled = np.abs(sgd.last_pass(full) - cost.minimum()[0]) < 5e-4
+    """Each larger batch's last pass spans less; a batch of every house steps as
+    gradient descent does at RATE_SGD / rows, walking up to the minimum, not there yet."""
+    cost, sizes = one_weight_cost(), ex.SGD_BATCHES
+    runs = [lesson.sgd_run(b) for b in sizes]
+    spreads = [float(np.ptp(sgd.last_pass(run))) for run in runs[:-1]]
+    rows, full = len(cost.targets), runs[-1]
+    descent = gradient_descent(
+        cost, lesson.START_SGD, lesson.RATE_SGD / rows, max_steps=full.steps, tolerance=1e-300
+    ).path
+    w_star = cost.minimum()[0]
     return (
-        every == len(cost.targets) > small > 1
-        and np.allclose(full.path[: len(descent), 0], descent, rtol=0, atol=1e-12)
-        and bool(np.all(settled))
-        and bool(np.ptp(sgd.last_pass(few)) > np.ptp(sgd.last_pass(single)) / 2)
+        sizes[0] == 1
+        and sizes[-1] == rows
+        and list(sizes) == sorted(set(sizes))
+        and all(a > b for a, b in zip(spreads, spreads[1:], strict=False))
+        and np.allclose(full.path[:, 0], descent, rtol=0, atol=1e-12)
+        and bool(np.all(np.diff(descent) > 0))
+        and descent[-1] < w_star - 1e-2
     )
 
 

@@ -169,18 +169,26 @@ def _valleys() -> dict[str, str]:
     }
 
 
+def _and(values) -> str:
+    """``values`` as prose: "1, 2 and 3"."""
+    *first, last = map(str, values)
+    return f"{', '.join(first)} and {last}" if first else last
+
+
 def _sgd() -> dict[str, str]:
-    """Many valleys: stochastic gradient descent on batches of houses."""
+    """Many valleys: stochastic gradient descent on batches of houses, their slopes averaged."""
     batches = [lesson.sgd_run(b) for b in ex.SGD_BATCHES]
     passes = [sgd.last_pass(run) for run in batches]
+    full = batches[-1]
     return {
         "ex_batches_code": repr(list(ex.SGD_BATCHES)),
-        "ex_batch_small": str(ex.SGD_BATCHES[0]),
+        "ex_batch_sizes": _and(ex.SGD_BATCHES[1:-1]),
+        "ex_batch_jitter_sizes": _and(ex.SGD_BATCHES[:-1]),
         "ex_batch_all": str(ex.SGD_BATCHES[-1]),
-        "ex_batch_small_low": f"{passes[0].min():.3f}",
-        "ex_batch_small_high": f"{passes[0].max():.3f}",
-        "ex_batch_all_w": f"{passes[-1][-1]:.3f}",
-        "ex_batch_all_steps": count(batches[-1].steps),
+        "ex_batch_spreads": _and(f"{np.ptp(p):.3f}" for p in passes[:-1]),
+        "ex_batch_all_rate": f"{lesson.RATE_SGD / full.batch_size:.4f}",
+        "ex_batch_all_w": f"{full.path[-1, 0]:.3f}",
+        "ex_batch_all_steps": count(full.steps),
         **{
             f"ex_batch_line_{i}": f"batch of {run.batch_size}: w from {p.min():.3f} "
             f"to {p.max():.3f} in the last pass"
