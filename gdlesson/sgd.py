@@ -4,8 +4,8 @@ Gradient descent computes the slope over every row before each step. With
 millions of rows that is slow; stochastic gradient descent (SGD) shuffles the
 rows, then steps once per row using that row's slope alone (or once per small
 batch of rows, on the mean of their slopes). The steps are cheap and noisy: each
-row pulls the weights towards its own best fit, so with a fixed learning rate SGD comes close to the minimum
-and keeps moving around it.
+row pulls the weights towards its own best fit, so with a fixed learning rate
+SGD comes close to the minimum and keeps moving around it.
 
 >>> from gdlesson.costs import QuadraticCost
 >>> cost = QuadraticCost.from_rows([[1.0], [2.0], [1.0]], [1.0, 3.0, 2.0])
