@@ -55,6 +55,7 @@ TOLERANCE_NETWORK = 1e-2
 #: slopes. A combination of brute force costs one: forward, then the cost.
 PASSES_PER_SLOPE = 2
 
+
 #: A learning rate that zig-zags and still arrives sooner than RATE_1D (page 5):
 #: halfway, to two decimals, between 1/L and the rate whose step factor mirrors
 #: RATE_1D's (2/L − RATE_1D), so that each step lands closer than the walk's.
@@ -157,3 +158,9 @@ def rate_descents() -> dict[str, Descent]:
 def two_weight_descent() -> Descent:
     """Two weights, from :data:`START_2D`, at :data:`RATE_2D`: across the valley."""
     return descent_2d(RATE_2D)
+
+
+def passes(run: Descent) -> int:
+    """The passes over the data a descent made: a slope before each step and one
+    more that finds it flat, :data:`PASSES_PER_SLOPE` passes each."""
+    return PASSES_PER_SLOPE * (run.steps + 1)

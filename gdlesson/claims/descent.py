@@ -190,6 +190,16 @@ def _fewer_steps_than_brute_force() -> bool:
     return one(lesson.RATES_1D["just right"]).steps < CANDIDATES
 
 
+@claim("at η = 2/L exactly, every step lands just as far on the other side")
+def _bounces_at_the_limit() -> None:
+    cost, L = one_weight_cost(), curvature_1d()
+    w_star, w = w_star_1d(), lesson.START_1D
+    for _ in range(10):
+        w_next = w - 2 / L * float(cost.gradient([w])[0])
+        require(np.isclose(w_next - w_star, w_star - w, rtol=1e-9), f"{w} → {w_next}")
+        w = w_next
+
+
 @claim("the playground names Figure 6's rates as the figure does, and the ball's not 'too small'")
 def _playground_agrees_with_the_page() -> None:
     config = config_1d()

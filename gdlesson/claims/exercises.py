@@ -27,7 +27,7 @@ from gdlesson.claims.common import (
 )
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, gradient_descent
-from gdlesson.network import weight_count
+from gdlesson.network import forward_operations, weight_count
 
 EXERCISE_CLAIMS: list[Claim] = []
 #: ``@exercise(page, says)``: the decorated check is the premise of an exercise of ``page``.
@@ -113,6 +113,16 @@ def _nearest_of_both_grids() -> bool:
 def _coarse_grid_finishes() -> bool:
     coarse = budget.combinations(ex.COARSE_CANDIDATES, weight_count())
     return budget.years_needed(coarse, budget.LECTURE_FLOPS) < 10
+
+
+@exercise(
+    "supercomputer.md",
+    "answer: counted per operation of a pass, on six houses, it takes centuries",
+)
+def _coarse_grid_counted_takes_centuries() -> bool:
+    coarse = budget.combinations(ex.COARSE_CANDIDATES, weight_count())
+    operations = coarse * sum(forward_operations()) * len(one_weight_cost().targets)
+    return budget.years_needed(operations, budget.LECTURE_FLOPS) >= 200
 
 
 @exercise("why-it-wins.md", "exercise: a hidden layer twice as wide has twice the weights")

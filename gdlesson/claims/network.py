@@ -48,6 +48,12 @@ def _stops_at_the_looser_tolerance() -> None:
     require(run.costs[-1] < run.costs[0], "the cost did not fall")
 
 
+@claim("the step counts depend on the rate: the rolling ball takes more steps than 7")
+def _counts_depend_on_the_rate() -> bool:
+    ball, right = lesson.rolling_descent(), lesson.rate_descents()["just right"]
+    return ball.converged and ball.steps > right.steps and ball.learning_rate != right.learning_rate
+
+
 @claim("descent takes a slope before each step and one more; 2 passes each")
 def _slopes_counted() -> None:
     # The training run's last steps, replayed with the slopes counted: the same

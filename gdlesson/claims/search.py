@@ -50,6 +50,13 @@ def _one_at_a_time() -> None:
     require(all(a > b for a, b in zip(costs, costs[1:], strict=False)), "a round did not help")
     slope = np.linalg.norm(cost.gradient(rounds[-1]))
     require(len(rounds) >= 5 and slope < TOLERANCE, f"{len(rounds)} rounds, slope {slope}")
+    # another start, or the other order, ends elsewhere, and not at the best either
+    for start, order in (((0.0, 0.0), (0, 1)), (lesson.START_2D, (1, 0))):
+        w = start
+        for i in order:
+            w = cost.best_along(w, i)
+        elsewhere, above = abs(cost(w) - cost(once)) > 1e-3, cost(w) - best > 1e-3
+        require(elsewhere and above, f"one round from {start} in order {order}: {cost(w)}")
 
 
 @register(

@@ -18,7 +18,7 @@ from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spa
 from gdlesson.costs import AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 from gdlesson.facts.common import digit_facts, tex_power
-from gdlesson.network import bias_count, combinations, weight_count
+from gdlesson.network import bias_count, combinations, forward_operations, weight_count
 from gdlesson.numbers import count, signed
 
 
@@ -88,6 +88,9 @@ def _supercomputer() -> dict[str, str]:
     """The supercomputer: the speed that would finish in a year, and a grid that finishes."""
     combos, latest = combinations(), budget.LATEST.rmax_flops
     coarse = budget.combinations(ex.COARSE_CANDIDATES, weight_count())
+    # the box's count: every operation of a forward pass, for each of the six houses
+    operations = coarse * sum(forward_operations()) * len(PRICE)
+    counted = budget.years_needed(operations, budget.LECTURE_FLOPS)
     return {
         "ex_latest_pflops_plain": str(latest // budget.PETA),
         "ex_speed_one_year": budget.scientific(Fraction(combos, budget.SECONDS_PER_YEAR), 3),
@@ -96,6 +99,7 @@ def _supercomputer() -> dict[str, str]:
         "ex_coarse_candidates": str(ex.COARSE_CANDIDATES),
         "ex_coarse_combinations": tex_power(coarse),
         "ex_coarse_years": budget.scientific(budget.years_needed(coarse, budget.LECTURE_FLOPS), 3),
+        "ex_coarse_years_counted": count(int(round(float(counted), -2))),
         "ex_coarse_spacing": f"{grid_spacing(ex.COARSE_CANDIDATES):.2f}",
     }
 

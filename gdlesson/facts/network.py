@@ -34,8 +34,7 @@ def _training() -> dict[str, str]:
     net = trained_by_descent()
     multiplications, additions = forward_operations()
     # a slope before each step, and one more that finds it flat
-    slopes = net.steps + 1
-    passes = lesson.PASSES_PER_SLOPE * slopes
+    slopes, passes = net.steps + 1, lesson.passes(net)
     return {
         "forward_multiplications": str(multiplications),
         "forward_additions": str(additions),

@@ -1,14 +1,13 @@
-"""The closing comparison: the work of brute force against the steps of
-gradient descent, for 1 weight and for 25 (page 7 of the lesson)."""
+"""The closing comparison: the work of brute force against that of gradient
+descent, in passes over the data, for 1 weight and for 25 ("Why it wins")."""
 
 from __future__ import annotations
 
-import numpy as np
 from matplotlib.figure import Figure
 
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES
-from gdlesson.figures.common import WIDTH, FigureSpec, combinations_text, log_axis
+from gdlesson.figures.common import WIDTH, FigureSpec, combinations_text, label, log_axis
 from gdlesson.network import combinations, trained_by_descent, weight_count
 from gdlesson.numbers import count, power_of_ten, scientific_text
 from gdlesson.style import styled
@@ -17,79 +16,70 @@ from gdlesson.style import styled
 DECADES_PER_TICK = 10
 
 
-def _rows() -> list[tuple[str, str, int, str]]:
-    """(group, method, work, what the bar says), brute force first in each group."""
-    one_step = lesson.rate_descents()["just right"].steps
-    net = trained_by_descent().steps
-    weights = f"{weight_count()} weights"
-    return [
-        ("1 weight", "brute force", CANDIDATES, f"{count(CANDIDATES)} evaluations"),
-        ("1 weight", "gradient descent", one_step, f"{count(one_step)} steps"),
-        (weights, "brute force", combinations(), f"{combinations_text()} combinations"),
-        (weights, "gradient descent", net, f"{count(net)} steps"),
-    ]
+def _work() -> dict[str, tuple[int, int]]:
+    """Passes over the data, (brute force, gradient descent), by problem: a
+    combination is one pass, a slope :data:`~gdlesson.lesson.PASSES_PER_SLOPE`."""
+    one = lesson.passes(lesson.rate_descents()["just right"])
+    return {
+        "1 weight": (CANDIDATES, one),
+        f"{weight_count()} weights": (combinations(), lesson.passes(trained_by_descent())),
+    }
 
 
 def why_it_wins_figure(palette: str = "light") -> Figure:
-    """Brute force against gradient descent, for 1 weight and for 25 (log scale)."""
-    rows = _rows()
-    top = len(str(combinations())) + 15
+    """Brute force against gradient descent in passes over the data: 1 weight on
+    a plain scale, where the two bars can be compared by eye, 25 on a log scale."""
+    (one, one_work), (many, many_work) = _work().items()
+    top = len(str(combinations())) + 5
     with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 3.5), layout="constrained")
-        ax = fig.add_subplot()
-        ys = np.array([0, 1, 2.8, 3.8])
-        colours = [c["curve"] if kind == "brute force" else c["accent"] for _, kind, _, _ in rows]
-        ax.barh(ys, [float(v) for _, _, v, _ in rows], left=1, height=0.7, color=colours)
-        for y, (_, _, value, text), colour in zip(ys, rows, colours, strict=True):
-            ax.text(
-                float(value) * 10**1.0,
-                y,
-                text,
-                va="center",
-                ha="left",
-                color=colour,
-                fontweight="bold",
-            )
-        ax.set_yticks(ys, [kind for _, kind, _, _ in rows])
-        for y, group in ((ys[0] - 0.75, rows[0][0]), (ys[2] - 0.75, rows[2][0])):
-            ax.text(
-                0,
-                y,
-                group,
-                transform=ax.get_yaxis_transform(),
-                ha="right",
-                va="center",
-                fontweight="bold",
-                color=c["text"],
-            )
-        ax.tick_params(axis="y", length=0)
-        ax.set_ylim(ys[-1] + 0.6, -1.2)
-        ax.set_xscale("log")
-        ax.set_xlim(1, 10.0**top)
-        log_axis(ax.xaxis, top, DECADES_PER_TICK)
-        ax.set_xlabel("cost evaluations or descent steps (log scale)")
-        ax.spines["left"].set_visible(False)
+        fig = Figure(figsize=(WIDTH, 3.0), layout="constrained")
+        plain, log = fig.subplots(1, 2, width_ratios=(1, 1.5))
+        colours = [c["curve"], c["accent"]]
+        for ax, problem, work in ((plain, one, one_work), (log, many, many_work)):
+            ax.bar([0, 1], [float(w) for w in work], color=colours, width=0.6)
+            ax.set_xticks([0, 1], ["brute\nforce", "gradient\ndescent"])
+            ax.set_title(problem, color=c["text"], fontweight="bold")
+            ax.tick_params(axis="x", length=0)
+            for x, w, colour in zip((0, 1), work, colours, strict=True):
+                text = combinations_text() if w == combinations() else count(w)
+                label(
+                    ax,
+                    text,
+                    (x, float(w)),
+                    (0, 3),
+                    ha="center",
+                    va="bottom",
+                    color=colour,
+                    fontweight="bold",
+                )
+        plain.set_ylim(0, 1.2 * one_work[0])
+        plain.set_ylabel("passes over the data")
+        log.set_yscale("log")
+        log.set_ylim(1, 10.0**top)
+        log_axis(log.yaxis, top, DECADES_PER_TICK)
+        log.set_ylabel("passes (log scale)")
     return fig
 
 
 def _specs() -> tuple[FigureSpec, ...]:
     """This part's figure, with texts whose every number is computed."""
-    one_step = lesson.rate_descents()["just right"].steps
-    net = trained_by_descent().steps
+    (one, (brute_one, descent_one)), (many, (brute_many, descent_many)) = _work().items()
     return (
         FigureSpec(
             "why-it-wins",
             why_it_wins_figure,
             "svg",
-            alt=f"Bars on a log scale: for 1 weight, {count(CANDIDATES)} brute-force "
-            f"evaluations against {count(one_step)} descent steps; for {weight_count()} "
-            f"weights, {combinations_text()} combinations against {count(net)} descent steps.",
-            caption=f"Cost evaluations of brute force against steps of descent, on a log "
-            f"scale: each tick is {power_of_ten(DECADES_PER_TICK)} times the one before. Look "
-            f"at how the gap grows with the weights: brute force makes about "
-            f"{CANDIDATES / one_step:.0f} times as many evaluations as descent takes steps for "
-            f"1 weight, and {scientific_text(combinations() / net, 2)} times as many for "
-            f"{weight_count()}.",
+            alt=f"Bars of work in passes over the data. For {one}, {count(brute_one)} passes "
+            f"of brute force against {count(descent_one)} of gradient descent, on a plain "
+            f"scale. For {many}, {combinations_text()} passes of brute force against "
+            f"{count(descent_many)} of descent, on a log scale.",
+            caption=f"The work of brute force and of gradient descent, in passes over the "
+            f"data: a combination is one pass, a slope {lesson.PASSES_PER_SLOPE}. Left, "
+            f"{one}, on a plain scale: brute force makes about "
+            f"{brute_one / descent_one:.0f} times as many passes. Right, {many}, on a log "
+            f"scale where each tick is {power_of_ten(DECADES_PER_TICK)} times the one "
+            f"below: {scientific_text(brute_many / descent_many, 2)} times as many. Look at "
+            f"how the gap grows with the weights.",
         ),
     )
 
