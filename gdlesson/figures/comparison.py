@@ -1,5 +1,5 @@
 """The closing comparison: the work of brute force against the steps of
-gradient descent, for 1 weight and for 25 (page 7 of the lesson)."""
+gradient descent, for 1 weight and for 25 (page 8 of the lesson)."""
 
 from __future__ import annotations
 
