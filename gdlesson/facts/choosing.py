@@ -88,7 +88,7 @@ def _exercises() -> dict[str, str]:
             for i, rate in enumerate((up, down))
         },
         "ex_over_status": trial.status,
-        "ex_over_cost": f"{trial.costs[-1]:.4g}",
+        "ex_over_cost": count(round(trial.costs[-1])),
         "ex_over_line": f"{trial.status} from {trial.costs[0]:.4g} to {trial.costs[-1]:.4g}",
         "ex_over_times_start": count(round(trial.costs[-1] / trial.costs[0])),
     }

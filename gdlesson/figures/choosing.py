@@ -46,7 +46,7 @@ def cost_per_step_figure(palette: str = "light") -> Figure:
         ax.set_yscale("log")
         ax.axhline(low, color=c["muted"], linewidth=1, linestyle=(0, (4, 3)), zorder=0)
         ax.annotate(
-            f"lowest cost C* = {low:.3f}",
+            f"the lowest cost, {low:.3f}",
             xy=(shown, low),
             xytext=(0, -4),
             textcoords="offset points",
