@@ -168,7 +168,7 @@ def _too_large_not_flagged() -> bool:
     return (
         rate > _limit()
         and trial.status == "stopped"
-        and trial.costs[0] < trial.costs[-1] < BLOWUP * max(trial.costs[0], 1.0)
+        and 1 <= trial.costs[0] < trial.costs[-1] < BLOWUP * trial.costs[0]
         and trial.costs[-1] > own.costs[-1]
         and lesson.descent_2d(rate).diverged
     )
