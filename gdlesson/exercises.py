@@ -30,6 +30,9 @@ RATE_2D_OVER = 0.2
 #: How many steps the rate above 2/L takes, and every how many the slope is printed.
 STEPS_2D_OVER = 50
 EVERY_2D_OVER = 10
+#: choosing the rate: the factor by which the search's pick is refined, up and down
+#: (the too-large rate the second exercise adds to the search is the page's own).
+REFINE_FACTOR = 3
 #: why it wins: a hidden layer twice as wide as the lesson's.
 WIDE_LAYERS = (4, 10, 1)
 #: many valleys: a larger rate, still below the right valley's 2/L, from a start

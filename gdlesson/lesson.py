@@ -65,6 +65,22 @@ RATES_TABLE_1D = (0.005, 0.05, 0.1, 0.15, 0.2, 0.25)
 #: The rates of page 6's table: two that never cross the valley, three that do.
 RATES_TABLE_2D = (0.05, 0.09, 0.17, 0.19, 0.2)
 
+#: Choosing the rate (page "Choosing the rate"), on the two-weight valley, each rate
+#: derived from its curvatures and rounded to two significant digits, so that it stays
+#: in its regime whatever the data: a good rate, 2/(λ_min + λ_max); one too small, a
+#: tenth of it (below 1/λ_max: it walks); one too large, a tenth above 2/λ_max.
+_LOW_2D, _HIGH_2D = (float(v) for v in two_weight_cost().curvatures())
+RATES_CHOOSING = {
+    "too small": float(f"{2 / (_LOW_2D + _HIGH_2D) / 10:.2g}"),
+    "good": float(f"{2 / (_LOW_2D + _HIGH_2D):.2g}"),
+    "too large": float(f"{1.1 * 2 / _HIGH_2D:.2g}"),
+}
+#: How many steps the figure of "Choosing the rate" follows each of them for.
+STEPS_CHOOSING = 60
+#: The powers-of-ten search: the rates it tries, largest first, and the steps it gives each.
+SEARCH_RATES = (1.0, 0.1, 0.01, 0.001)
+SEARCH_STEPS = 20
+
 #: The cost with two valleys (page "Many valleys"): where descents start, and their rate.
 STARTS_VALLEYS = (-3.0, -0.5, 0.0, 1.8, 3.0, 3.5, 4.0)
 RATE_VALLEYS = 0.2
@@ -138,6 +154,34 @@ def one_at_a_time() -> tuple[tuple[float, float], ...]:
             w = cost.best_along(w, i)
         rounds.append(tuple(map(float, w)))
     return tuple(rounds)
+
+
+@cache
+def trial_2d(rate: float, steps: int) -> Descent:
+    """Two weights, from :data:`START_2D`, at ``rate``, for at most ``steps`` steps: one
+    trial of the powers-of-ten search (each computed once)."""
+    return gradient_descent(two_weight_cost(), START_2D, rate, max_steps=steps)
+
+
+def search_trials(rates=None, steps=None) -> dict[float, Descent]:
+    """The powers-of-ten search's trials, by rate: :data:`SEARCH_RATES` (or ``rates``),
+    each for :data:`SEARCH_STEPS` steps (or ``steps``)."""
+    rates = SEARCH_RATES if rates is None else rates
+    steps = SEARCH_STEPS if steps is None else steps
+    return {rate: trial_2d(rate, steps) for rate in rates}
+
+
+def search_pick(trials: dict[float, Descent]) -> float:
+    """The rate the search keeps: of the trials that did not diverge, the one whose
+    cost ended lowest.
+
+    >>> search_pick(search_trials())
+    0.1
+    """
+    kept = {rate: run.costs[-1] for rate, run in trials.items() if not run.diverged}
+    if not kept:
+        raise ValueError("trials must hold a rate that did not diverge")
+    return min(kept, key=kept.get)
 
 
 def rolling_descent() -> Descent:

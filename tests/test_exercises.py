@@ -99,6 +99,7 @@ def test_the_premise_of_each_exercise_is_on_a_page_of_the_nav():
         ("SGD_BATCHES", (1, 3, 2, 6), "larger batches jitter less"),
         ("TOLERANCES", (1e-6, 1e-8, 1e-10), "tenfold tighter"),
         ("RATE_BOTH", 0.15, "diverges with two"),
+        ("REFINE_FACTOR", 1.5, "divided by it ends higher"),
     ],
 )
 def test_a_choice_that_breaks_a_premise_fails_its_claim(monkeypatch, choice, value, says):

@@ -256,6 +256,22 @@ def test_two_weight_captions_describe_the_zigzag_and_the_slow_floor():
     assert f"the other {run.steps - fast} crawl" in caption
 
 
+def test_cost_per_step_texts_say_what_each_rate_does():
+    spec, shown = SPECS["cost-per-step"], lesson.STEPS_CHOOSING
+    small, good, large = (lesson.descent_2d(r) for r in lesson.RATES_CHOOSING.values())
+    two = two_weight_cost()
+    low = two(two.minimum())
+    # "creeps down, still falling at step 60"
+    assert small.costs[shown] < small.costs[shown - 1] and small.costs[shown] > 3 * low
+    assert f"to {small.costs[shown]:.3f} at step {shown}" in spec.alt
+    # "drops to the lowest cost and stays there"
+    assert abs(good.costs[shown] - low) < 0.01 * low
+    assert f"lowest cost, {low:.3f}" in spec.alt and f"lowest cost, {low:.3f}" in spec.caption
+    # "climbs from the first step on", and the descent diverged
+    assert np.all(np.diff(large.costs) > 0) and large.diverged
+    assert f"diverged after {count(large.steps)} steps" in spec.alt
+
+
 def test_why_it_wins_texts_quote_the_work_of_both_descents():
     net, one = trained_by_descent(), lesson.rate_descents()["just right"]
     net_passes, one_passes = 2 * (net.steps + 1), 2 * (one.steps + 1)

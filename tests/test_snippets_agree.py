@@ -12,7 +12,7 @@ import re
 import numpy as np
 import pytest
 
-from gdlesson import costs
+from gdlesson import costs, lesson
 from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.notebook import notebook_json
@@ -58,8 +58,9 @@ def test_one_weight_descent_matches_gdlesson(namespace):
             np.testing.assert_allclose(path, run.path, rtol=1e-9)
 
 
-def test_two_weight_descent_matches_gdlesson():
-    namespace = page_namespace("two-weights.md")
+@pytest.mark.parametrize("source", ["two-weights.md", "choosing-the-rate.md"])
+def test_two_weight_descent_matches_gdlesson(source):
+    namespace = page_namespace(source)
     np.testing.assert_array_equal(namespace["houses"], np.column_stack([costs.AREA, costs.AGE]))
     cost = costs.two_weight_cost()
     statuses = set()
@@ -71,6 +72,18 @@ def test_two_weight_descent_matches_gdlesson():
             np.testing.assert_allclose(path, run.path, rtol=1e-9)
             statuses.add(status)
     assert statuses == {"converged", "diverged"}
+
+
+def test_the_search_on_choosing_the_rate_runs_what_gdlesson_ran():
+    """The page's short runs, a budget of steps each, end as gdlesson's trials do: the
+    status it prints and the cost it compares."""
+    namespace = page_namespace("choosing-the-rate.md")
+    rates = (*lesson.SEARCH_RATES, 0.3, 0.21, 0.0333)
+    for rate in rates:
+        path, status = namespace["descend"](list(lesson.START_2D), rate, lesson.SEARCH_STEPS)
+        run = lesson.trial_2d(rate, lesson.SEARCH_STEPS)
+        assert status == run.status, rate
+        np.testing.assert_allclose(namespace["cost"](path[-1]), run.costs[-1], rtol=1e-9)
 
 
 def test_every_code_block_of_the_docs_is_run():

@@ -14,15 +14,23 @@ true passes.
 
 from __future__ import annotations
 
-from gdlesson.claims import descent, exercises, network, search, two_weights, valleys
+from gdlesson.claims import choosing, descent, exercises, network, search, two_weights, valleys
 from gdlesson.claims.claim import Claim, check_all, failure
 
 __all__ = ["ALL_CLAIMS", "CLAIMS", "EXERCISE_CLAIMS", "Claim", "check_claims", "failure"]
 
 #: What the pages say, part by part in the lesson's order.
-CLAIMS = (*search.CLAIMS, *descent.CLAIMS, *two_weights.CLAIMS, *network.CLAIMS, *valleys.CLAIMS)
+CLAIMS = (
+    *search.CLAIMS,
+    *descent.CLAIMS,
+    *two_weights.CLAIMS,
+    *choosing.CLAIMS,
+    *network.CLAIMS,
+    *valleys.CLAIMS,
+    *choosing.SUMMARY_CLAIMS,
+)
 #: The premises of the exercises' questions.
-EXERCISE_CLAIMS = tuple(exercises.EXERCISE_CLAIMS)
+EXERCISE_CLAIMS = (*exercises.EXERCISE_CLAIMS, *choosing.EXERCISE_CLAIMS)
 #: Every claim: the pages' and the exercises'.
 ALL_CLAIMS = CLAIMS + EXERCISE_CLAIMS
 
