@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from gdlesson.facts import code, descent, exercises, network, search, valleys
+from gdlesson.facts import code, descent, exercises, network, search, two_weights, valleys
 
 #: The parts of the lesson, each with its facts.
-PARTS = (search, descent, network, valleys, code, exercises)
+PARTS = (search, descent, two_weights, network, valleys, code, exercises)
 
 
 @cache
