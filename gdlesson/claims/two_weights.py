@@ -381,12 +381,15 @@ def _why_the_count_differs() -> None:
     require(slowest < along_factor < slowest + 0.01, f"along is {along_factor}: not a little")
 
 
-@claim("from another start the order of the two rates can change")
+@claim("from a start as far, along the floor, the balanced rate takes fewer steps")
 def _another_start() -> None:
     cost = two_weight_cost()
+    start = two_weights.floor_start()
+    offset = start - cost.minimum()
     along = cost.axes()[1][:, 0]
+    require(abs(offset @ along) > (1 - 1e-12) * np.linalg.norm(offset), "not along the floor")
     distance = np.linalg.norm(np.array(lesson.START_2D) - cost.minimum())
-    start = cost.minimum() + distance * along
+    require(math.isclose(np.linalg.norm(offset), distance), "not as far as the lesson's start")
     best = two_weights.balanced_rate_shown()
     steps = [gradient_descent(cost, start, r).steps for r in (best, lesson.RATE_2D)]
     require(steps[0] < steps[1], f"from {start}: {steps}")

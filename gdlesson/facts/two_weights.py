@@ -136,6 +136,13 @@ def gradient_parts(w) -> tuple[float, float]:
     return abs(float(g @ across)), abs(float(g @ along))
 
 
+def floor_start() -> np.ndarray:
+    """A start as far from the minimum as the lesson's, but straight along the valley floor."""
+    cost = two_weight_cost()
+    distance = np.linalg.norm(np.array(lesson.START_2D) - cost.minimum())
+    return cost.minimum() + distance * cost.axes()[1][:, 0]
+
+
 def balanced_rate_shown() -> float:
     """2/(λ_min + λ_max) as the page writes it (3 decimals) and its code uses it."""
     return float(f"{rates.fastest_rate(two_weight_cost()):.3f}")
@@ -146,7 +153,12 @@ def _guarantee() -> dict[str, str]:
     low, high = (float(v) for v in cost.curvatures())
     across, along = gradient_parts(lesson.START_2D)
     balanced = gradient_descent(cost, lesson.START_2D, balanced_rate_shown())
+    floor = {
+        r: gradient_descent(cost, floor_start(), r) for r in (balanced_rate_shown(), lesson.RATE_2D)
+    }
     return {
+        "steps_balanced_floor_2d": count(floor[balanced_rate_shown()].steps),
+        "steps_rate_floor_2d": count(floor[lesson.RATE_2D].steps),
         "balanced_rate_2d_code": repr(balanced_rate_shown()),
         "steps_balanced_2d": count(balanced.steps),
         "steps_balanced_2d_plain": str(balanced.steps),
