@@ -46,6 +46,19 @@ RATE_2D = 0.17
 WINDOW_2D = ((-0.4, 3.4), (-1.9, 2.3))
 #: The cost levels the contour map draws, where above the minimum.
 LEVELS_2D = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 40)
+#: Page 6's small steps from START_2D: their length, and the angles θ, in degrees,
+#: between a step and the gradient that its session tries (180 is against it).
+PROBE_STEP_2D = 0.001
+PROBE_ANGLES_2D = (0, 45, 90, 135, 180)
+#: The cost levels of the rings on which the gradient figure draws its arrows,
+#: and how many arrows each ring gets, spread evenly around it.
+ARROW_LEVELS_2D = (1, 3, 6)
+ARROWS_PER_RING_2D = 6
+#: Page 6's example of ``@`` and ``.T`` worked by hand: a 2×2 table of small
+#: integers, two weights, and one error per row.
+TOY_TABLE = ((1, 2), (3, 1))
+TOY_WEIGHTS = (2, 1)
+TOY_ERRORS = (1, -1)
 
 #: Training the 25-weight network: learning rate and gradient tolerance.
 RATE_NETWORK = 0.02

@@ -80,7 +80,7 @@ def regime(learning_rate, curvature) -> str:
 
 
 def condition(cost: QuadraticCost) -> float:
-    """λ_max / λ_min, the valley's elongation: 1 for a round bowl."""
+    """λ_max / λ_min, the valley's condition number: 1 for a round bowl."""
     lam = cost.curvatures()
     return float(lam[-1] / lam[0])
 

@@ -31,7 +31,13 @@ from gdlesson.figures import (
 )
 from gdlesson.figures.common import combinations, outcome
 from gdlesson.figures.search import network_figure
-from gdlesson.figures.two_weights import DROP, steps_to_drop
+from gdlesson.figures.two_weights import (
+    ARROW_LENGTH,
+    DROP,
+    arrow_points,
+    gradient_arrows_figure,
+    steps_to_drop,
+)
 from gdlesson.network import trained_by_descent, weight_count
 from gdlesson.numbers import count, scientific_text
 from gdlesson.style import PALETTES as COLOURS
@@ -270,6 +276,33 @@ def test_cost_per_step_texts_say_what_each_rate_does():
     # "climbs from the first step on", and the descent diverged
     assert np.all(np.diff(large.costs) > 0) and large.diverged
     assert f"diverged after {count(large.steps)} steps" in spec.alt
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_gradient_arrows_are_minus_the_gradient_on_equal_scales(palette):
+    """Each arrow is −∇C at its point, one length, centred on the point, on axes of equal
+    scales (so right angles look right); the caption says the length is one for all."""
+    cost = two_weight_cost()
+    with styled(palette):
+        fig = gradient_arrows_figure(palette)
+    ax = fig.axes[0]
+    assert ax.get_aspect() == 1.0
+    arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
+    points = arrow_points()
+    assert len(arrows) == len(points) > 0
+    for arrow, w in zip(arrows, points, strict=True):
+        tail, head = np.array(arrow.xyann), np.array(arrow.xy)
+        np.testing.assert_allclose((tail + head) / 2, w, atol=1e-12)
+        np.testing.assert_allclose(np.linalg.norm(head - tail), ARROW_LENGTH, rtol=1e-12)
+        down = -cost.gradient(w)
+        np.testing.assert_allclose(
+            (head - tail) / ARROW_LENGTH, down / np.linalg.norm(down), atol=1e-12
+        )
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert np.all((points[:, 0] > x0) & (points[:, 0] < x1))
+    assert np.all((points[:, 1] > y0) & (points[:, 1] < y1))
+    assert "one length" in SPECS["gradient-arrows"].caption
+    fig.clear()
 
 
 def test_why_it_wins_texts_quote_the_work_of_both_descents():

@@ -456,7 +456,7 @@
     else ["valuenow", "valuetext", "valuemin", "valuemax"].forEach(function (k, j) {
       g.ball.setAttribute("aria-" + k, [g.start[0], "w = " + at, m.window[0][0], m.window[0][1]][j]);
     });
-    if (g.valley) g.valley.textContent = "elongation λmax/λmin: " + fmt(m.condition, 1);
+    if (g.valley) g.valley.textContent = "condition number λmax/λmin: " + fmt(m.condition, 1);
   }
 
   function showRun(g) {

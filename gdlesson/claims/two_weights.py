@@ -1,5 +1,8 @@
-"""The claims of "Two weights": the valley's two curvatures, and when a path
-crosses it, converges or diverges."""
+"""The claims of "Two weights": what ``@`` and ``.T`` compute, why −∇C is the
+steepest way down and crosses the rings at right angles, the valley's two
+curvatures and condition number, when a path crosses it, converges or
+diverges, why the balanced rate is a guarantee rather than the fewest steps, and
+why the scaled valley stays long."""
 
 from __future__ import annotations
 
@@ -12,7 +15,9 @@ from gdlesson import lesson, playground, rates
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import crossings_2d, lambdas
 from gdlesson.costs import two_weight_cost
-from gdlesson.descent import BLOWUP
+from gdlesson.descent import BLOWUP, TOLERANCE, gradient_descent
+from gdlesson.facts import two_weights
+from gdlesson.figures import two_weights as figures
 
 CLAIMS: list[Claim] = []
 claim = partial(register, CLAIMS, "two-weights.md")
@@ -165,3 +170,257 @@ def _diverging_count() -> None:
         require(rates.step_factor(run.learning_rate, lambdas()[1]) < -1, "the factor is above −1")
         passed = np.argmax(run.costs > cutoff / 1000)
         require(0 < passed < run.steps, f"a thousandth of the cut-off passed at step {passed}")
+
+
+# --- @ and .T ------------------------------------------------------------------------
+
+
+@claim("houses @ w is each house's prediction; houses.T @ errors the two slopes")
+def _products_in_words() -> None:
+    cost = two_weight_cost()
+    area, age = cost.inputs.T
+    w = np.array(lesson.START_2D)
+    np.testing.assert_allclose(cost.inputs @ w, w[0] * area + w[1] * age, rtol=1e-15)
+    np.testing.assert_array_equal(cost.inputs.T[0], area)
+    errors = cost.predict(w) - cost.targets
+    slopes = [np.sum(area * errors), np.sum(age * errors)]
+    np.testing.assert_allclose(cost.inputs.T @ errors, slopes, rtol=1e-12)
+    np.testing.assert_allclose(cost.gradient(w), slopes, rtol=1e-12)
+
+
+@claim("the small table worked by hand: its rows times the weights, turned times the errors")
+def _toy_by_hand() -> None:
+    t = two_weights.toy()
+    by_hand = [sum(a * b for a, b in zip(row, t["weights"], strict=True)) for row in t["table"]]
+    require(list(t["forward"]) == by_hand, f"{t['forward']} is not {by_hand}")
+    columns = [[row[j] for row in t["table"]] for j in range(2)]
+    require(t["table"].T.tolist() == columns, "the transpose's rows are not the columns")
+    back = [sum(a * e for a, e in zip(col, t["errors"], strict=True)) for col in columns]
+    require(list(t["back"]) == back, f"{t['back']} is not {back}")
+    values = [*t["table"].ravel(), *t["weights"], *t["errors"]]
+    require(all(isinstance(v, int | np.integer) and abs(v) < 10 for v in values), "small integers")
+
+
+# --- the steepest way down ----------------------------------------------------------
+
+
+@claim("against the gradient the cost falls fastest; at 90° it barely moves")
+def _steepest_way_down() -> None:
+    cost = two_weight_cost()
+    start = np.array(lesson.START_2D, dtype=float)
+    g, step = cost.gradient(start), lesson.PROBE_STEP_2D
+    changes = {deg: cost(start + dw) - cost(start) for deg, dw in two_weights.probe_steps()}
+    require(min(changes, key=changes.get) == 180, f"the largest drop is not at 180°: {changes}")
+    require(abs(changes[90]) < 0.5e-5, f"at 90° the cost moves by {changes[90]}")
+    # among all directions, not only the page's five: the largest drop is against ∇C
+    angles = np.radians(np.arange(0, 360, 0.1))
+    circle = step * np.column_stack([np.cos(angles), np.sin(angles)])
+    drops = [cost(start + dw) - cost(start) for dw in circle]
+    best = circle[int(np.argmin(drops))]
+    miss = np.degrees(np.arccos(-best @ g / (np.linalg.norm(best) * np.linalg.norm(g))))
+    require(miss < 0.2, f"the largest drop is {miss:.2f}° away from −∇C")
+    require(
+        f"{-step * np.linalg.norm(g):+.5f}" == f"{changes[180]:+.5f}",
+        "the largest drop is not ‖∇C‖·step",
+    )
+
+
+@claim("ΔC ≈ ‖∇C‖‖Δw‖cos θ: the columns differ at most in the last decimal, ΔC above")
+def _linear_guess() -> None:
+    cost = two_weight_cost()
+    start = np.array(lesson.START_2D, dtype=float)
+    g, step = cost.gradient(start), lesson.PROBE_STEP_2D
+    for degrees, dw in two_weights.probe_steps():
+        change = cost(start + dw) - cost(start)
+        guess = np.linalg.norm(g) * step * np.cos(np.radians(degrees))
+        np.testing.assert_allclose(g @ dw, guess, atol=1e-15)  # the dot product, with θ
+        shown = abs(round(change * 1e5) - round(guess * 1e5))
+        require(shown <= 1, f"at {degrees}° the columns differ by {shown} in the last decimal")
+        require(change >= guess - 1e-15, f"at {degrees}° the cost is below the guess")
+
+
+@claim("the gradient is at right angles to the ring through its point and points downhill")
+def _gradient_across_rings() -> None:
+    cost = two_weight_cost()
+    n = lesson.ARROWS_PER_RING_2D
+    for k, level in enumerate(lesson.ARROW_LEVELS_2D):
+        for j in range(n):
+            t = np.pi * k / n + 2 * np.pi * j / n
+            w, before, after = (
+                figures.ring_points(level, 1, turn=t + d)[0] for d in (0, -1e-6, 1e-6)
+            )
+            for p in (w, before, after):  # the three points are on the ring
+                require(math.isclose(cost(p), level, rel_tol=1e-12), f"{p} is off the ring")
+            tangent, g = after - before, cost.gradient(w)
+            cosine = tangent @ g / (np.linalg.norm(tangent) * np.linalg.norm(g))
+            require(abs(cosine) < 1e-6, f"at {w} the gradient meets the ring at cos {cosine}")
+            require(cost(w - 1e-4 * g / np.linalg.norm(g)) < level, f"−∇C at {w} is not downhill")
+    drawn = figures.arrow_points()
+    require(len(drawn) == n * len(lesson.ARROW_LEVELS_2D), "the figure draws other points")
+
+
+@claim("Figure: only the arrows at the rings' ends and sides point at the minimum")
+def _arrows_miss_the_minimum() -> None:
+    miss = figures.arrow_miss_degrees()
+    n = lesson.ARROWS_PER_RING_2D
+    turns = [
+        np.pi * k / n + 2 * np.pi * j / n
+        for k in range(len(lesson.ARROW_LEVELS_2D))
+        for j in range(n)
+    ]
+    on_axis = np.isclose(np.mod(turns, np.pi / 2), 0, atol=1e-9) | np.isclose(
+        np.mod(turns, np.pi / 2), np.pi / 2, atol=1e-9
+    )
+    require(on_axis.any() and not on_axis.all(), "the arrows are all on the axes, or none")
+    require(np.all(miss[on_axis] < 1e-3), f"an arrow on an axis misses by {miss[on_axis].max()}°")
+    require(np.all(miss[~on_axis] > 1), f"an arrow off the axes points at the minimum: {miss}")
+
+
+@claim("on a ring, −∇C is √(λmax/λmin) times longer on the sides than at the ends")
+def _steeper_on_the_sides() -> None:
+    cost = two_weight_cost()
+    low, high = lambdas()
+    level = lesson.ARROW_LEVELS_2D[1]
+    ratio = figures.steepness_ratio_on_ring(level)
+    require(math.isclose(ratio, math.sqrt(high / low), rel_tol=1e-4), f"the ratio is {ratio}")
+    end, side = (figures.ring_points(level, 1, turn=t)[0] for t in (0, np.pi / 2))
+    sizes = [np.linalg.norm(cost.gradient(w)) for w in (end, side)]
+    require(math.isclose(sizes[1] / sizes[0], ratio, rel_tol=1e-4), "not at the sides and ends")
+
+
+# --- the condition number and the rings -----------------------------------------------
+
+
+@claim("the condition number λmax/λmin; each ring is √ of it times longer than wide")
+def _ring_shape() -> None:
+    cost = two_weight_cost()
+    low, high = lambdas()
+    require(math.isclose(rates.condition(cost), high / low), "condition is not λmax/λmin")
+    bottom = cost.minimum()
+    rise = 1.0  # any ring: the reach of the ring C = C_min + rise in each direction
+    angles = np.linspace(0, np.pi, 3601)
+    reach = [
+        math.sqrt(rise / (cost(bottom + [np.cos(a), np.sin(a)]) - cost(bottom))) for a in angles
+    ]
+    require(
+        math.isclose(max(reach) / min(reach), math.sqrt(high / low), rel_tol=1e-5),
+        f"the rings are {max(reach) / min(reach)} times longer than wide",
+    )
+
+
+# --- the balanced rate: a guarantee, not the fewest steps -----------------------------
+
+
+@claim("2/(λmin + λmax) is the best guarantee: from any start no step keeps more")
+def _balanced_guarantee() -> None:
+    cost = two_weight_cost()
+    low, high = lambdas()
+    best = 2 / (low + high)
+    bottom = cost.minimum()
+    angles = np.linspace(0, np.pi, 721)
+    starts = bottom + np.column_stack([np.cos(angles), np.sin(angles)])
+
+    x, y = cost.inputs, cost.targets
+    gradients = (starts @ x.T - y) @ x  # ∇C at every start, as cost.gradient gives it
+    np.testing.assert_allclose(gradients[0], cost.gradient(starts[0]), rtol=1e-12)
+
+    def worst(rate) -> float:  # the largest share of the distance one step keeps
+        kept = np.linalg.norm(starts - rate * gradients - bottom, axis=1)
+        return float(kept.max())  # each start is at distance 1
+
+    guarantee = worst(best)
+    require(abs(guarantee - rates.slowest_factor(best, cost)) < 1e-9, "not the factor shown")
+    for rate in np.linspace(0.01, 1.99, 199) / high:
+        if abs(rate - best) > 1e-3 * best:
+            require(worst(rate) > guarantee, f"rate {rate} guarantees as much")
+
+
+@claim("from the start the balanced rate takes more steps than the page's rate")
+def _balanced_not_fewest() -> None:
+    cost = two_weight_cost()
+    shown, exact = two_weights.balanced_rate_shown(), rates.fastest_rate(cost)
+    steps = {r: gradient_descent(cost, lesson.START_2D, r).steps for r in (shown, exact)}
+    require(steps[shown] == steps[exact], f"the shown and exact rates differ: {steps}")
+    require(steps[shown] > two(lesson.RATE_2D).steps, f"{steps} vs {two(lesson.RATE_2D).steps}")
+
+
+def _part_counts(rate) -> tuple[int, int]:
+    """How many steps the gradient's parts across and along need to get below the tolerance,
+    each shrinking by its own factor |1 − ηλ| a step."""
+    low, high = lambdas()
+    across, along = two_weights.gradient_parts(lesson.START_2D)
+    counts = []
+    for size, curvature in ((across, high), (along, low)):
+        factor = abs(rates.step_factor(rate, curvature))
+        counts.append(math.ceil(math.log(TOLERANCE / size) / math.log(factor)))
+    return counts[0], counts[1]
+
+
+@claim("why: across is the larger part and last at the balanced rate; at 0.17 both sooner")
+def _why_the_count_differs() -> None:
+    low, high = lambdas()
+    best = two_weights.balanced_rate_shown()
+    across, along = two_weights.gradient_parts(lesson.START_2D)
+    ratio = across / along  # "about 4 times": within a quarter of the whole number shown
+    require(ratio > 1 and abs(ratio - round(ratio)) < 0.25, f"across is {ratio:.2f} times along")
+    # the parts shrink by their factors on the actual path
+    cost, run = two_weight_cost(), two(lesson.RATE_2D)
+    axes = cost.axes()[1]
+    parts = np.abs(np.array([cost.gradient(w) for w in run.path[:5]]) @ axes)
+    factors = parts[1:] / parts[:-1]
+    np.testing.assert_allclose(factors[:, 1], abs(1 - lesson.RATE_2D * high), rtol=1e-9)
+    np.testing.assert_allclose(factors[:, 0], abs(1 - lesson.RATE_2D * low), rtol=1e-9)
+    across_best, along_best = _part_counts(best)
+    require(across_best > along_best, f"at {best} across needs {across_best}, along {along_best}")
+    steps_best = gradient_descent(cost, lesson.START_2D, best).steps
+    require(steps_best >= across_best, f"{steps_best} steps, across needs {across_best}")
+    require(max(_part_counts(lesson.RATE_2D)) < across_best, "at the page's rate not sooner")
+    slowest = rates.slowest_factor(best, cost)
+    require(abs(1 - lesson.RATE_2D * high) < slowest, "across does not shrink faster")
+    along_factor = abs(1 - lesson.RATE_2D * low)
+    require(slowest < along_factor < slowest + 0.01, f"along is {along_factor}: not a little")
+
+
+@claim("from a start as far, along the floor, the balanced rate takes fewer steps")
+def _another_start() -> None:
+    cost = two_weight_cost()
+    start = two_weights.floor_start()
+    offset = start - cost.minimum()
+    along = cost.axes()[1][:, 0]
+    require(abs(offset @ along) > (1 - 1e-12) * np.linalg.norm(offset), "not along the floor")
+    distance = np.linalg.norm(np.array(lesson.START_2D) - cost.minimum())
+    require(math.isclose(np.linalg.norm(offset), distance), "not as far as the lesson's start")
+    best = two_weights.balanced_rate_shown()
+    steps = [gradient_descent(cost, start, r).steps for r in (best, lesson.RATE_2D)]
+    require(steps[0] < steps[1], f"from {start}: {steps}")
+
+
+# --- why the scaled valley stays long -------------------------------------------------
+
+
+@claim("scaled, XᵀX = n[[1, c], [c, 1]], and (1 + c)/(1 − c) is the scaled condition number")
+def _scaled_cosine_sets_the_shape() -> None:
+    scaled, _ = rates.rms_scaled(two_weight_cost())
+    x, n = scaled.inputs, len(scaled.targets)
+    c = two_weights.scaled_cosine()
+    np.testing.assert_allclose(x.T @ x, n * np.array([[1, c], [c, 1]]), rtol=1e-12)
+    np.testing.assert_allclose(scaled.curvatures(), [n * (1 - c), n * (1 + c)], rtol=1e-12)
+    require(math.isclose((1 + c) / (1 - c), rates.condition(scaled), rel_tol=1e-12), "ratio")
+
+
+@claim("every input is positive, so the cosine is well above 0; the correlation is negative")
+def _cosine_not_correlation() -> None:
+    cost = two_weight_cost()
+    c, r = two_weights.scaled_cosine(), two_weights.correlation()
+    require(np.all(cost.inputs > 0), "an input is not positive")
+    require(c > 0.5, f"the cosine is {c}")
+    require(math.isclose(r, np.corrcoef(cost.inputs.T)[0, 1], rel_tol=1e-12), "not Pearson's r")
+    require(r < 0, f"the correlation is {r}: older houses are not smaller")
+
+
+@claim("centred too, the cosine is the correlation and the ratio (1 + |r|)/(1 − |r|)")
+def _standardized() -> None:
+    r = two_weights.correlation()
+    ratio = two_weights.standardized_condition()
+    require(math.isclose(ratio, (1 + abs(r)) / (1 - abs(r)), rel_tol=1e-9), f"ratio {ratio}")
+    require(ratio < rates.condition(rates.rms_scaled(two_weight_cost())[0]), "not rounder")

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from functools import cache
 
-from gdlesson.facts import choosing, code, descent, exercises, network, search, valleys
+from gdlesson.facts import (
+    choosing,
+    code,
+    descent,
+    exercises,
+    network,
+    search,
+    two_weights,
+    valleys,
+)
 
 #: The parts of the lesson, each with its facts.
-PARTS = (search, descent, choosing, network, valleys, code, exercises)
+PARTS = (search, descent, two_weights, choosing, network, valleys, code, exercises)
 
 
 @cache

@@ -130,6 +130,111 @@ def contour_2d_figure(palette: str = "light") -> Figure:
     return fig
 
 
+def ring_points(level: float, n: int, turn: float = 0.0) -> np.ndarray:
+    """``n`` points spread evenly around the contour ring of the two-weight cost at
+    ``level``, as rows (w₁, w₂): the ring is an ellipse around the minimum, with
+    half-axes √(2ΔC/λ) along the valley's two axes (ΔC = level − the lowest cost).
+
+    >>> cost = two_weight_cost()
+    >>> points = ring_points(2.0, 6)
+    >>> [round(cost(w), 12) for w in points] == [2.0] * 6
+    True
+    """
+    cost = two_weight_cost()
+    values, axes = cost.axes()
+    rise = level - cost(cost.minimum())
+    if not rise > 0:
+        raise ValueError(f"level must be above the lowest cost, got {level!r}")
+    t = turn + 2 * np.pi * np.arange(n) / n
+    half = np.sqrt(2 * rise / values)
+    return (
+        cost.minimum()
+        + (half[0] * np.cos(t))[:, None] * axes[:, 0]
+        + (half[1] * np.sin(t))[:, None] * axes[:, 1]
+    )
+
+
+def arrow_points() -> np.ndarray:
+    """Where the gradient figure draws its arrows: :data:`~gdlesson.lesson.ARROWS_PER_RING_2D`
+    on each ring of :data:`~gdlesson.lesson.ARROW_LEVELS_2D`, each ring's turned by half a
+    gap from the last, so that arrows of neighbouring rings do not line up."""
+    n = lesson.ARROWS_PER_RING_2D
+    return np.vstack(
+        [
+            ring_points(level, n, turn=np.pi * k / n)
+            for k, level in enumerate(lesson.ARROW_LEVELS_2D)
+        ]
+    )
+
+
+#: The length of every arrow of the gradient figure, in weight units (one length for
+#: all: the figure shows the gradient's direction, not its size).
+ARROW_LENGTH = 0.5
+
+
+def gradient_arrows_figure(palette: str = "light") -> Figure:
+    """−∇C as arrows of one length, each through a point of a contour ring: each
+    crosses its ring at a right angle, pointing downhill (equal scales on both axes)."""
+    cost = two_weight_cost()
+    w_min = cost.minimum()
+    points = arrow_points()
+    levels = list(lesson.ARROW_LEVELS_2D)
+    outer = ring_points(levels[-1], 360)
+    margin = 0.3
+    (x0, y0), (x1, y1) = outer.min(axis=0) - margin, outer.max(axis=0) + margin
+    w1s, w2s = np.linspace(x0, x1, 161), np.linspace(y0, y1, 241)
+    with styled(palette) as c:
+        fig = Figure(figsize=(4.2, 4.9), layout="constrained")
+        ax = fig.add_subplot()
+        grid = cost.on_grid(w1s, w2s).T
+        lines = ax.contour(w1s, w2s, grid, levels=levels, colors=c["muted"], linewidths=0.9)
+        n = lesson.ARROWS_PER_RING_2D
+        spots = [ring_points(v, 1, turn=np.pi * (k + 2.5) / n)[0] for k, v in enumerate(levels)]
+        ax.clabel(lines, levels, fmt="%g", fontsize=10, inline_spacing=3, manual=spots)
+        for w in points:
+            down = -cost.gradient(w)
+            half = 0.5 * ARROW_LENGTH * down / np.linalg.norm(down)
+            ax.annotate(
+                "",
+                xy=w + half,
+                xytext=w - half,
+                arrowprops=dict(
+                    arrowstyle="-|>",
+                    color=c["accent"],
+                    linewidth=1.5,
+                    mutation_scale=9,
+                    shrinkA=0,
+                    shrinkB=0,
+                ),
+                zorder=3,
+            )
+        ax.plot(points[:, 0], points[:, 1], "o", color=c["accent"], markersize=3, zorder=4)
+        _minimum_star(ax, c, w_min, edge_width=0.8)
+        notes = [
+            ("arrows: −∇C, downhill,", c["accent"]),
+            ("all one length", c["accent"]),
+            ("rings: equal cost C", c["muted"]),
+        ]
+        for row, (text, colour) in enumerate(notes):
+            label(
+                ax,
+                text,
+                (1.0, 1.0),
+                (0, -17 * row),
+                ha="right",
+                va="top",
+                xycoords="axes fraction",
+                color=colour,
+                fontsize=10,
+            )
+        ax.set_aspect("equal")
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.set_xlabel("w₁ (area)")
+        ax.set_ylabel("w₂ (age)")
+    return fig
+
+
 def _surface(ax, palette, c):
     """The two-weight cost as a surface, shaded from the curve colour (low) up."""
     cost = two_weight_cost()
@@ -183,6 +288,53 @@ def surface_3d_figure(palette: str = "light") -> Figure:
     return fig
 
 
+def arrow_miss_degrees() -> np.ndarray:
+    """For each arrow of the gradient figure, the angle in degrees between −∇C and
+    the straight way to the minimum."""
+    cost = two_weight_cost()
+    points = arrow_points()
+    down = -np.array([cost.gradient(w) for w in points])
+    to_minimum = cost.minimum() - points
+    cosines = np.sum(down * to_minimum, axis=1) / (
+        np.linalg.norm(down, axis=1) * np.linalg.norm(to_minimum, axis=1)
+    )
+    return np.degrees(np.arccos(np.clip(cosines, -1, 1)))
+
+
+def steepness_ratio_on_ring(level: float, n: int = 3600) -> float:
+    """How many times longer ∇C is where it is longest on the ring at ``level``
+    than where it is shortest (sampled at ``n`` points)."""
+    cost = two_weight_cost()
+    sizes = [np.linalg.norm(cost.gradient(w)) for w in ring_points(level, n)]
+    return float(max(sizes) / min(sizes))
+
+
+def _arrows_spec() -> FigureSpec:
+    """The gradient figure's spec: every number of its texts computed."""
+    w_min = two_weight_cost().minimum()
+    levels = lesson.ARROW_LEVELS_2D
+    rings = ", ".join(f"{v:g}" for v in levels[:-1]) + f" and {levels[-1]:g}"
+    arrows = len(arrow_points())
+    miss = arrow_miss_degrees()
+    ratio = steepness_ratio_on_ring(levels[len(levels) // 2])
+    return FigureSpec(
+        "gradient-arrows",
+        gradient_arrows_figure,
+        "svg",
+        alt=f"A contour map of the two-weight cost, drawn with equal scales on both axes: "
+        f"{len(levels)} rings, of cost {rings}, around the minimum "
+        f"({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')}), and {arrows} arrows "
+        f"of one length, each through a point of a ring, crossing it at a right angle "
+        f"and pointing inward, downhill.",
+        caption=f"Look at each arrow, −∇C at its dot: it crosses the ring through the dot "
+        f"at a right angle, pointing downhill. Both axes have the same scale, so right "
+        f"angles look right. Only the arrows at the rings' ends and sides point straight at "
+        f"the minimum; the others miss it, by as much as {miss.max():.0f}°. Every arrow is drawn "
+        f"one length: the true −∇C is {ratio:.1f} times longer on a ring's steep sides "
+        f"than at its ends.",
+    )
+
+
 def _specs() -> tuple[FigureSpec, ...]:
     """This part's figures, in lesson order, with texts whose every number is computed."""
     run = lesson.two_weight_descent()
@@ -203,6 +355,7 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"η = {run.learning_rate:g}, above 1/λ_max = {1 / steepest:.4f}, each step "
             f"overshoots across the valley, so it zig-zags, and it {outcome(run)}.",
         ),
+        _arrows_spec(),
         FigureSpec(
             "surface-3d",
             surface_3d_figure,
