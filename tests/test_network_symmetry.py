@@ -92,6 +92,6 @@ def test_trained_from_starts_runs_one_descent_per_seed():
         initial_weights(lesson.NETWORK_SEEDS[-1]),
         lesson.RATE_NETWORK,
         tolerance=lesson.TOLERANCE_NETWORK,
-        max_steps=100_000,
+        max_steps=lesson.MAX_STEPS_NETWORK,
     )
     np.testing.assert_array_equal(runs[-1].path, again.path)

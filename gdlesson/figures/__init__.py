@@ -5,7 +5,8 @@ gdlesson and returns a :class:`matplotlib.figure.Figure`; no pyplot, so no
 global figure state. They live in one module per part of the lesson
 (:mod:`~gdlesson.figures.search`, :mod:`~gdlesson.figures.budget`,
 :mod:`~gdlesson.figures.one_weight`, :mod:`~gdlesson.figures.two_weights`,
-:mod:`~gdlesson.figures.comparison`, :mod:`~gdlesson.figures.valleys`), on the helpers of
+:mod:`~gdlesson.figures.comparison`, :mod:`~gdlesson.figures.valleys`,
+:mod:`~gdlesson.figures.network`), on the helpers of
 :mod:`~gdlesson.figures.common`, each with the :class:`FigureSpec` of its
 figures: name, format, alt text and caption.
 
@@ -30,7 +31,15 @@ import numpy as np
 from PIL import Image
 
 from gdlesson import style
-from gdlesson.figures import budget, comparison, one_weight, search, two_weights, valleys
+from gdlesson.figures import (
+    budget,
+    comparison,
+    network,
+    one_weight,
+    search,
+    two_weights,
+    valleys,
+)
 from gdlesson.figures.common import FigureSpec
 from gdlesson.style import palette_colours, styled
 
@@ -55,6 +64,7 @@ FIGURES: tuple[FigureSpec, ...] = (
     *two_weights.SPECS,
     *comparison.SPECS,
     *valleys.SPECS,
+    *network.SPECS,
 )
 
 #: The palettes each figure is rendered in.
