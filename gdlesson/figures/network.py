@@ -115,7 +115,8 @@ def _specs() -> tuple[FigureSpec, ...]:
                 f"and along it from then on."
             ),
             caption=(
-                f"The lesson's run, continued for {count(more.steps)} steps at the same "
+                f"The run of start {lesson.NETWORK_SEEDS[0]}, continued for {count(more.steps)} "
+                "more steps at the same "
                 f"rate; each band spans the lowest to the highest value of every {BIN} "
                 f"steps. Look at the largest curvature (bottom) reaching 2/η = "
                 f"{more.limit:g} after about {count(round(reached, -3))} steps: from "
