@@ -63,6 +63,19 @@ TOY_ERRORS = (1, -1)
 #: Training the 25-weight network: learning rate and gradient tolerance.
 RATE_NETWORK = 0.02
 TOLERANCE_NETWORK = 1e-2
+#: The most steps a training run of the network may take.
+MAX_STEPS_NETWORK = 100_000
+#: Steps the lesson's training run goes on past its stop, at the same rate and
+#: with no stop (page "Many valleys"): long enough for its largest curvature to
+#: reach 2/η and for the zig-zag that follows to settle in, for every start.
+RUN_ON_STEPS = 70_000
+#: Measure the run's largest curvature every this many of those steps.
+RUN_ON_CURVATURE_EVERY = 200
+#: The last steps of the run on that the page describes as its end (its gradient's
+#: typical length, how often its steps turn back).
+RUN_ON_TAIL = 10_000
+#: A curvature below minus this counts as curving downwards (page "Many valleys").
+DOWNWARD_CURVATURE = 1e-4
 #: Passes over the data that one slope costs, counted as "Why it wins" counts
 #: the work: one forward to the errors, one backward (backpropagation) to the
 #: slopes. A combination of brute force costs one: forward, then the cost.

@@ -1,4 +1,5 @@
-"""The 4-5-1 network: its forward pass counted, its symmetric copies, several starts."""
+"""The 4-5-1 network: its forward pass counted, its symmetric copies, several starts,
+the curvatures at a stop, and a run continued past its stop."""
 
 import numpy as np
 import pytest
@@ -7,11 +8,14 @@ from gdlesson import lesson
 from gdlesson.descent import gradient_descent
 from gdlesson.network import (
     LAYERS,
+    curvatures,
     forward_operations,
     initial_weights,
     lined_up,
     network_cost,
     relabelled,
+    run_on,
+    stop_report,
     symmetric_copies,
     trained_by_descent,
     trained_from_starts,
@@ -92,6 +96,41 @@ def test_trained_from_starts_runs_one_descent_per_seed():
         initial_weights(lesson.NETWORK_SEEDS[-1]),
         lesson.RATE_NETWORK,
         tolerance=lesson.TOLERANCE_NETWORK,
-        max_steps=100_000,
+        max_steps=lesson.MAX_STEPS_NETWORK,
     )
     np.testing.assert_array_equal(runs[-1].path, again.path)
+
+
+def test_run_on_continues_gradient_descent_to_the_last_bit():
+    # run_on writes the step out for speed; it must be the same descent.
+    more = run_on(lesson.NETWORK_SEEDS[0], steps=300, every=100)
+    again = gradient_descent(
+        network_cost(), trained_by_descent().w, lesson.RATE_NETWORK, tolerance=1e-300, max_steps=300
+    )
+    np.testing.assert_array_equal(more.costs, again.costs)
+    slopes = [np.linalg.norm(network_cost().gradient(w)) for w in again.path]
+    np.testing.assert_allclose(more.slopes, slopes, rtol=1e-12)
+    assert more.measured.tolist() == [0, 100, 200, 300]
+    tops = [curvatures(again.path[k])[-1] for k in (0, 100, 200, 300)]
+    np.testing.assert_allclose(more.top_curvatures, tops, rtol=1e-12)
+
+
+def test_curvatures_are_the_eigenvalues_of_the_hessian():
+    # Sorted, and the slope's change along any direction d, about H d, gives a
+    # curvature d·Hd between the smallest and the largest eigenvalue.
+    cost, w = network_cost(), trained_by_descent().w
+    bends = curvatures(w)
+    assert np.all(np.diff(bends) >= 0)
+    d = np.random.default_rng(0).standard_normal(w.size)
+    d /= np.linalg.norm(d)
+    h = 1e-5
+    change = (cost.gradient(w + h * d) - cost.gradient(w - h * d)) / (2 * h)
+    assert bends[0] - 1e-6 <= d @ change <= bends[-1] + 1e-6
+
+
+def test_stop_report_counts_the_curvatures_below_the_cut_off():
+    steps, cost, down, top = stop_report(lesson.NETWORK_SEEDS[0])
+    bends = curvatures(trained_by_descent().w)
+    assert steps == trained_by_descent().steps
+    assert down == int(np.sum(bends < -lesson.DOWNWARD_CURVATURE))
+    assert top == bends[-1] and cost == trained_by_descent().costs[-1]

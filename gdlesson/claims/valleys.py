@@ -1,9 +1,9 @@
-"""The claims of "Many valleys": where descents on the two-valley cost end, the
-network's starts, and stochastic gradient descent."""
+"""The claims of "Many valleys": where descents on the two-valley cost end,
+every row in each step's slope, and stochastic gradient descent (the network's
+runs from several starts: :mod:`gdlesson.claims.network`)."""
 
 from __future__ import annotations
 
-import itertools
 from functools import partial
 
 import numpy as np
@@ -15,8 +15,7 @@ from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE
 from gdlesson.facts import network as network_facts
 from gdlesson.facts import valleys as valleys_facts
-from gdlesson.network import lined_up, network_cost, trained_from_starts
-from gdlesson.relabelling import distance_up_to_relabelling
+from gdlesson.network import network_cost
 
 CLAIMS: list[Claim] = []
 claim = partial(register, CLAIMS, "many-valleys.md")
@@ -104,26 +103,6 @@ def _flat_stretch() -> None:
     require(still and all(run.path[0] >= flat for run in still), "a start left of it stays")
     highest = max(run.costs[-1] for run in runs)
     require(max(run.costs[-1] for run in still) == highest, "another run ends higher")
-
-
-@claim("the network's starts stop at different weights with close costs")
-def _network_starts() -> None:
-    runs = trained_from_starts()
-    require(all(run.converged for run in runs), "a run did not converge")
-    pairs = list(itertools.combinations([run.w for run in runs], 2))
-    closest = min(distance_up_to_relabelling(a, b) for a, b in pairs)
-    # "no two are closer than" the number shown, over every relabelling of each pair
-    shown = float(network_facts.facts()["network_closest_ends"])
-    require(closest >= shown and closest > 0.1, f"two ends are {closest} apart")
-    lined = min(np.linalg.norm(lined_up(a) - lined_up(b)) for a, b in pairs)
-    require(closest <= lined, f"{closest} is farther than the lined-up {lined}")
-    end_costs = [run.costs[-1] for run in runs]
-    start_costs = [run.costs[0] for run in runs]
-    require(max(end_costs) < 2 * min(end_costs), f"the end costs {end_costs} are not close")
-    require(max(end_costs) < min(start_costs) / 100, "an end cost is not far below the starts'")
-    for run in runs:  # "stopping points, not exact bottoms"
-        slope = np.linalg.norm(network_cost().gradient(run.w))
-        require(TOLERANCE < slope < lesson.TOLERANCE_NETWORK, f"the slope at a stop is {slope}")
 
 
 @claim("each step on data took the slope over all of it: 6 and 50 houses")

@@ -1,6 +1,7 @@
 """The 25-weight network: its forward pass, its training run and the work it
-took, its symmetric copies, and the same training from several random starts
-(pages "Why it wins" and "Many valleys")."""
+took (page "Why it wins"); its symmetric copies, the recipe of its made-up
+houses and starts, the same training from several random starts, what their
+stops are, and the lesson's run continued past its stop (page "Many valleys")."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import lesson
+from gdlesson import network as net
 from gdlesson.facts.common import tex_count, tex_power
 from gdlesson.network import (
     LAYERS,
     combinations,
     forward_operations,
     network_cost,
+    run_on,
+    stop_report,
     symmetric_copies,
     trained_by_descent,
     trained_from_starts,
@@ -26,7 +30,7 @@ from gdlesson.relabelling import distance_up_to_relabelling
 
 def facts() -> dict[str, str]:
     """The numbers of the network's pages, by name."""
-    return _training() | _copies() | _starts()
+    return _training() | _copies() | _recipe() | _starts() | _stops() | _running_on()
 
 
 def _training() -> dict[str, str]:
@@ -80,4 +84,62 @@ def _starts() -> dict[str, str]:
         "network_steps_high": count(max(steps)),
         # rounded down: "no two are closer than" it
         "network_closest_ends": rounded_down(closest, 2),
+    }
+
+
+def _recipe() -> dict[str, str]:
+    """How the made-up houses and the starts are made, and how the stops are measured."""
+    return {
+        "house_seed": str(net.HOUSE_SEED),
+        "price_area": f"{net.PRICE_AREA:g}",
+        "price_bedrooms": f"{net.PRICE_BEDROOMS:g}",
+        "price_distance": f"{net.PRICE_DISTANCE:g}",
+        "price_age": f"{net.PRICE_AGE:g}",
+        "price_noise": f"{net.PRICE_NOISE:g}",
+        "start_scale": f"{net.START_SCALE:g}",
+        "network_seeds_code": repr(list(lesson.NETWORK_SEEDS)),
+        "network_seed_first": str(lesson.NETWORK_SEEDS[0]),
+        "network_seed_last": str(lesson.NETWORK_SEEDS[-1]),
+        "network_max_steps": count(lesson.MAX_STEPS_NETWORK),
+        "network_max_steps_py": f"{lesson.MAX_STEPS_NETWORK:_}",
+        "network_tolerance_py": repr(lesson.TOLERANCE_NETWORK),
+        "curvature_step": tex_power(net.CURVATURE_STEP),
+        "curvature_step_py": repr(net.CURVATURE_STEP),
+        "downward_curvature": tex_power(lesson.DOWNWARD_CURVATURE),
+        "downward_curvature_py": repr(lesson.DOWNWARD_CURVATURE),
+    }
+
+
+def _stops() -> dict[str, str]:
+    """Where each start stopped, and how many ways the cost still curves down there."""
+    reports = {seed: stop_report(seed) for seed in lesson.NETWORK_SEEDS}
+    lines = [
+        f"start {seed}: {steps:4} steps, cost {cost:.3f}, curving down: {down}"
+        for seed, (steps, cost, down, _) in reports.items()
+    ]
+    downward = [down for _, _, down, _ in reports.values() if down]
+    upward = [seed for seed, (_, _, down, _) in reports.items() if not down]
+    return {
+        "network_stops_printout": "\n".join(lines),
+        "network_stops_downward": str(len(downward)),
+        "network_downward_low": str(min(downward, default=0)),
+        "network_downward_high": str(max(downward, default=0)),
+        "network_upward_starts": ", ".join(map(str, upward)),
+    }
+
+
+def _running_on() -> dict[str, str]:
+    """The lesson's run continued past its stop: cost, gradient, largest curvature."""
+    more = run_on()
+    reached = more.reached if more.reached is not None else more.steps
+    tail = more.slopes[-lesson.RUN_ON_TAIL :]
+    return {
+        "run_on_steps": count(more.steps),
+        "run_on_cost_end": f"{more.costs[-1]:.3f}",
+        "run_on_top_start": f"{more.top_curvatures[0]:.0f}",
+        "run_on_limit": f"{more.limit:g}",
+        "run_on_reach": count(round(reached, -3)),
+        "run_on_slope_low": f"{more.slopes[:reached].min():.4f}",
+        "run_on_slope_end": f"{np.median(tail):.1f}",
+        "run_on_tail": count(lesson.RUN_ON_TAIL),
     }

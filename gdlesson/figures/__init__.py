@@ -6,7 +6,7 @@ global figure state. They live in one module per part of the lesson
 (:mod:`~gdlesson.figures.search`, :mod:`~gdlesson.figures.budget`,
 :mod:`~gdlesson.figures.one_weight`, :mod:`~gdlesson.figures.two_weights`,
 :mod:`~gdlesson.figures.choosing`, :mod:`~gdlesson.figures.comparison`,
-:mod:`~gdlesson.figures.valleys`), on the helpers of
+:mod:`~gdlesson.figures.valleys`, :mod:`~gdlesson.figures.network`), on the helpers of
 :mod:`~gdlesson.figures.common`, each with the :class:`FigureSpec` of its
 figures: name, format, alt text and caption.
 
@@ -35,6 +35,7 @@ from gdlesson.figures import (
     budget,
     choosing,
     comparison,
+    network,
     one_weight,
     search,
     two_weights,
@@ -65,6 +66,7 @@ FIGURES: tuple[FigureSpec, ...] = (
     *choosing.SPECS,
     *comparison.SPECS,
     *valleys.SPECS,
+    *network.SPECS,
 )
 
 #: The palettes each figure is rendered in.
