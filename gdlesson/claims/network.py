@@ -17,6 +17,7 @@ from gdlesson.claims.claim import Claim, register, require
 from gdlesson.descent import TOLERANCE, gradient_descent
 from gdlesson.facts import network as network_facts
 from gdlesson.network import (
+    NetworkCost,
     curvatures,
     house_data,
     lined_up,
@@ -57,6 +58,23 @@ def _stops_at_the_looser_tolerance() -> None:
     require(run.converged and slope < lesson.TOLERANCE_NETWORK, f"{run.status}, slope {slope}")
     require(TOLERANCE < lesson.TOLERANCE_NETWORK, "the network's tolerance is not looser")
     require(run.costs[-1] < run.costs[0], "the cost did not fall")
+
+
+@claim("run on, the slope never falls below the quoted low, far above 10⁻⁶, then bounces")
+def _never_that_flat() -> None:
+    more = run_on()
+    low = float(network_facts.facts()["run_on_slope_low"])
+    require(more.slopes.min() >= low - 5e-5, f"the slope fell to {more.slopes.min()}")
+    require(low > 100 * TOLERANCE, f"{low} is not far above {TOLERANCE}")
+    require(more.reached is not None, "the largest curvature never reaches 2/η: no bounce")
+
+
+@claim("exercise 2's answer: twice as many houses like these curve about twice as steeply")
+def _more_houses_curve_more() -> None:
+    w, rows = trained_by_descent().w, len(network_cost().targets)
+    more = NetworkCost(*house_data(2 * rows))
+    ratio = curvatures(w, more)[-1] / curvatures(w, network_cost())[-1]
+    require(1.5 < ratio < 2.5, f"the largest curvature grows {ratio:.2f} times")
 
 
 @claim("the step counts depend on the rate: the rolling ball takes more steps than 7")
