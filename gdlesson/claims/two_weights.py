@@ -219,10 +219,8 @@ def _steepest_way_down() -> None:
     best = circle[int(np.argmin(drops))]
     miss = np.degrees(np.arccos(-best @ g / (np.linalg.norm(best) * np.linalg.norm(g))))
     require(miss < 0.2, f"the largest drop is {miss:.2f}° away from −∇C")
-    require(
-        f"{-step * np.linalg.norm(g):+.5f}" == f"{changes[180]:+.5f}",
-        "the largest drop is not ‖∇C‖·step",
-    )
+    guess = -step * np.linalg.norm(g)
+    require(abs(changes[180] - guess) < 1.5e-5, f"the largest drop {changes[180]} is not {guess}")
 
 
 @claim("ΔC ≈ ‖∇C‖‖Δw‖cos θ: the columns differ at most in the last decimal, ΔC above")
@@ -338,10 +336,8 @@ def _balanced_guarantee() -> None:
 @claim("from the start the balanced rate takes more steps than the page's rate")
 def _balanced_not_fewest() -> None:
     cost = two_weight_cost()
-    shown, exact = two_weights.balanced_rate_shown(), rates.fastest_rate(cost)
-    steps = {r: gradient_descent(cost, lesson.START_2D, r).steps for r in (shown, exact)}
-    require(steps[shown] == steps[exact], f"the shown and exact rates differ: {steps}")
-    require(steps[shown] > two(lesson.RATE_2D).steps, f"{steps} vs {two(lesson.RATE_2D).steps}")
+    steps = gradient_descent(cost, lesson.START_2D, two_weights.balanced_rate()).steps
+    require(steps > two(lesson.RATE_2D).steps, f"{steps} vs {two(lesson.RATE_2D).steps}")
 
 
 def _part_counts(rate) -> tuple[int, int]:
@@ -359,7 +355,7 @@ def _part_counts(rate) -> tuple[int, int]:
 @claim("why: across is the larger part and last at the balanced rate; at 0.17 both sooner")
 def _why_the_count_differs() -> None:
     low, high = lambdas()
-    best = two_weights.balanced_rate_shown()
+    best = two_weights.balanced_rate()
     across, along = two_weights.gradient_parts(lesson.START_2D)
     ratio = across / along  # "about 4 times": within a quarter of the whole number shown
     require(ratio > 1 and abs(ratio - round(ratio)) < 0.25, f"across is {ratio:.2f} times along")
@@ -390,7 +386,7 @@ def _another_start() -> None:
     require(abs(offset @ along) > (1 - 1e-12) * np.linalg.norm(offset), "not along the floor")
     distance = np.linalg.norm(np.array(lesson.START_2D) - cost.minimum())
     require(math.isclose(np.linalg.norm(offset), distance), "not as far as the lesson's start")
-    best = two_weights.balanced_rate_shown()
+    best = two_weights.balanced_rate()
     steps = [gradient_descent(cost, start, r).steps for r in (best, lesson.RATE_2D)]
     require(steps[0] < steps[1], f"from {start}: {steps}")
 

@@ -143,23 +143,20 @@ def floor_start() -> np.ndarray:
     return cost.minimum() + distance * cost.axes()[1][:, 0]
 
 
-def balanced_rate_shown() -> float:
-    """2/(λ_min + λ_max) as the page writes it (3 decimals) and its code uses it."""
-    return float(f"{rates.fastest_rate(two_weight_cost()):.3f}")
+def balanced_rate() -> float:
+    """2/(λ_min + λ_max), exactly, as the page's code computes it."""
+    return rates.fastest_rate(two_weight_cost())
 
 
 def _guarantee() -> dict[str, str]:
     cost = two_weight_cost()
     low, high = (float(v) for v in cost.curvatures())
     across, along = gradient_parts(lesson.START_2D)
-    balanced = gradient_descent(cost, lesson.START_2D, balanced_rate_shown())
-    floor = {
-        r: gradient_descent(cost, floor_start(), r) for r in (balanced_rate_shown(), lesson.RATE_2D)
-    }
+    balanced = gradient_descent(cost, lesson.START_2D, balanced_rate())
+    floor = {r: gradient_descent(cost, floor_start(), r) for r in (balanced_rate(), lesson.RATE_2D)}
     return {
-        "steps_balanced_floor_2d": count(floor[balanced_rate_shown()].steps),
+        "steps_balanced_floor_2d": count(floor[balanced_rate()].steps),
         "steps_rate_floor_2d": count(floor[lesson.RATE_2D].steps),
-        "balanced_rate_2d_code": repr(balanced_rate_shown()),
         "steps_balanced_2d": count(balanced.steps),
         "steps_balanced_2d_plain": str(balanced.steps),
         "status_balanced_2d": balanced.status,
