@@ -33,6 +33,8 @@ EVERY_2D_OVER = 10
 #: choosing the rate: the factor by which the search's pick is refined, up and down
 #: (the too-large rate the second exercise adds to the search is the page's own).
 REFINE_FACTOR = 3
+#: ... and the finer factor up that the answer then tries, still below 2/λ_max.
+REFINE_FINER = 1.5
 #: why it wins: a hidden layer twice as wide as the lesson's.
 WIDE_LAYERS = (4, 10, 1)
 #: many valleys: a larger rate, still below the right valley's 2/L, from a start

@@ -13,6 +13,7 @@ describe the same descents:
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import numpy as np
@@ -103,6 +104,10 @@ RATES_CHOOSING = {
 }
 #: How many steps the figure of "Choosing the rate" follows each of them for.
 STEPS_CHOOSING = 60
+#: Just under 2/λ_max (rounded down to two decimals: the cost falls slowly, bouncing)
+#: and just over it (rounded up to three: the cost falls for a few steps, then climbs).
+RATE_UNDER_LIMIT_2D = math.floor(200 / _HIGH_2D) / 100
+RATE_OVER_LIMIT_2D = math.ceil(2000 / _HIGH_2D) / 1000
 #: The powers-of-ten search: the rates it tries, largest first, and the steps it gives each.
 SEARCH_RATES = (1.0, 0.1, 0.01, 0.001)
 SEARCH_STEPS = 20

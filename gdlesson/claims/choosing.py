@@ -19,7 +19,7 @@ from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import bottoms_and_hump, crossings_1d, crossings_2d, lambdas
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP
-from gdlesson.facts.choosing import faster_slower_diverging, min_cost_2d
+from gdlesson.facts.choosing import falling_steps, faster_slower_diverging, min_cost_2d
 
 CLAIMS: list[Claim] = []
 EXERCISE_CLAIMS: list[Claim] = []
@@ -46,6 +46,27 @@ def _limit() -> float:
 
 
 # --- choosing the rate: the figure -----------------------------------------------------
+
+
+@claim("just under 2/λ_max the cost falls at every step, slower than the too-small rate's")
+def _under_the_limit_falls_slowly() -> None:
+    shown, rate = lesson.STEPS_CHOOSING, lesson.RATE_UNDER_LIMIT_2D
+    under = lesson.trial_2d(rate, shown)
+    small = lesson.descent_2d(lesson.RATES_CHOOSING["too small"])
+    require(rate < _limit() and lesson.descent_2d(rate).converged, f"{rate} is not under")
+    require(np.all(np.diff(under.costs) < 0), "the cost does not fall at every step")
+    require(under.costs[-1] > small.costs[shown], "it is not slower than the too-small rate")
+    require(crossings_2d(under) == under.steps, "it does not bounce across at every step")
+
+
+@claim("just over 2/λ_max the cost falls for a few steps, then climbs, and it diverges")
+def _over_the_limit_falls_first() -> None:
+    rate = lesson.RATE_OVER_LIMIT_2D
+    over = lesson.trial_2d(rate, lesson.STEPS_CHOOSING)
+    falls = falling_steps(over)
+    require(rate > _limit() and lesson.descent_2d(rate).diverged, f"{rate} is not over")
+    require(2 <= falls < over.steps, f"the cost falls for {falls} steps")
+    require(over.costs[-1] > over.costs[0], "the cost did not climb above its start")
 
 
 @claim("the three rates: too small walks below 1/λ_max, good converges fastest, too large diverges")
@@ -154,6 +175,26 @@ def _refine() -> bool:
         and not down.diverged
         and down.costs[-1] > own.costs[-1]
     )
+
+
+@exercise("answer: a finer factor up, still below 2/λ_max, ends lower than the pick")
+def _refine_finer() -> bool:
+    _, pick = _search()
+    finer = pick * ex.REFINE_FINER
+    ends = lesson.trial_2d(finer, lesson.SEARCH_STEPS).costs[-1]
+    return (
+        1 < ex.REFINE_FINER < ex.REFINE_FACTOR
+        and finer < _limit()
+        and (ends < lesson.trial_2d(pick, lesson.SEARCH_STEPS).costs[-1])
+    )
+
+
+@claim("after the search's steps, the two-weight rate's cost is below the pick's")
+def _rate_2d_ends_lower() -> bool:
+    _, pick = _search()
+    steps = lesson.SEARCH_STEPS
+    rate_2d = lesson.trial_2d(lesson.RATE_2D, steps).costs[-1]
+    return pick < lesson.RATE_2D < _limit() and rate_2d < lesson.trial_2d(pick, steps).costs[-1]
 
 
 @exercise(

@@ -4,6 +4,8 @@ checks of four beliefs (page "Summary")."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from gdlesson import exercises as ex
 from gdlesson import lesson, valleys
 from gdlesson.costs import one_weight_cost, two_weight_cost
@@ -50,7 +52,32 @@ def _watch() -> dict[str, str]:
         "choose_small_steps": count(small.steps),
         "choose_good_steps": count(good.steps),
         "choose_large_steps": count(large.steps),
+        **_near_the_limit(),
     }
+
+
+def _near_the_limit() -> dict[str, str]:
+    """Just under 2/λ_max the cost falls slowly; just over, it falls before it climbs."""
+    shown = lesson.STEPS_CHOOSING
+    under = lesson.trial_2d(lesson.RATE_UNDER_LIMIT_2D, shown)
+    over = lesson.trial_2d(lesson.RATE_OVER_LIMIT_2D, shown)
+    return {
+        "choose_rate_under": f"{lesson.RATE_UNDER_LIMIT_2D:g}",
+        "choose_under_end": f"{under.costs[-1]:.1f}",
+        "choose_rate_over": f"{lesson.RATE_OVER_LIMIT_2D:g}",
+        "choose_over_falls": str(falling_steps(over)),
+    }
+
+
+def falling_steps(run) -> int:
+    """How many steps the cost falls at, from the start, before it first rises."""
+    rises = np.diff(run.costs) > 0
+    return int(np.argmax(rises)) if rises.any() else run.steps
+
+
+def _after_search(rate: float) -> float:
+    """The cost after the search's steps at ``rate``."""
+    return float(lesson.trial_2d(rate, lesson.SEARCH_STEPS).costs[-1])
 
 
 def _search() -> dict[str, str]:
@@ -66,6 +93,7 @@ def _search() -> dict[str, str]:
         "search_pick_cost": f"{trials[pick].costs[-1]:.4g}",
         "search_next_up": f"{min(r for r in trials if r > pick):g}",
         "search_pick_steps": count(lesson.descent_2d(pick).steps),
+        "search_rate_2d_cost": f"{_after_search(lesson.RATE_2D):.4g}",
     }
 
 
@@ -73,9 +101,13 @@ def _exercises() -> dict[str, str]:
     """The exercises: the pick refined up and down, and the too-large rate in the search."""
     pick = lesson.search_pick(lesson.search_trials())
     up, down = pick * ex.REFINE_FACTOR, pick / ex.REFINE_FACTOR
+    finer = pick * ex.REFINE_FINER
     over = lesson.RATES_CHOOSING["too large"]
     trial = lesson.trial_2d(over, lesson.SEARCH_STEPS)
     return {
+        "ex_refine_finer": f"{ex.REFINE_FINER:g}",
+        "ex_refine_finer_rate": f"{finer:.3g}",
+        "ex_refine_finer_cost": f"{_after_search(finer):.4g}",
         "ex_refine_factor": str(ex.REFINE_FACTOR),
         "ex_refine_up": f"{up:.3g}",
         "ex_refine_down": f"{down:.3g}",
