@@ -45,10 +45,14 @@ STARTS_VALLEYS_FLAT = (3.5, 4.0)
 #: a start that reaches the right valley at the lesson's rate;
 RATE_VALLEYS_LARGE = 1.5
 START_VALLEYS_LARGE = 0.0
-#: how many of its first points that descent prints;
+#: how many of its first points that descent prints; a rate between the two limits
+#: that, from the same start, keeps bouncing inside the right valley instead;
 POINTS_VALLEYS_LARGE = 8
-#: stochastic gradient descent on batches of one house, two, three, then all six.
+RATE_VALLEYS_BOUNCE = 1.0
+#: stochastic gradient descent on batches of one house, two, three, then all six,
+#: and how many shuffles (seeds) the answer's spread from step to step is averaged over.
 SGD_BATCHES = (1, 2, 3, 6)
+SGD_SEEDS = 50
 #: summary: one more digit, for brute force (ten times the candidates) and for
 #: gradient descent (tolerances ten times tighter each); and one rate for both bowls.
 FINER_CANDIDATES = 10_000

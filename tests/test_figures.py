@@ -311,7 +311,7 @@ def test_why_it_wins_texts_quote_the_work_of_both_descents():
     spec = SPECS["why-it-wins"]
     assert f"against {count(one_passes)} of gradient descent" in spec.alt
     assert f"against {count(net_passes)} of descent" in spec.alt
-    assert f"about {CANDIDATES / one_passes:.0f} times" in spec.caption
+    assert f"makes {CANDIDATES / one_passes:.3g} times" in spec.caption
     assert f"{scientific_text(combinations() / net_passes, 2)} times" in spec.caption
 
 

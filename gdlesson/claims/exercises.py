@@ -27,6 +27,7 @@ from gdlesson.claims.common import (
 )
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, gradient_descent
+from gdlesson.facts.exercises import steps_per_digit, tolerance_steps
 from gdlesson.network import forward_operations, weight_count
 
 EXERCISE_CLAIMS: list[Claim] = []
@@ -234,6 +235,46 @@ def _large_rate_skips_the_narrow_valley() -> bool:
 
 @exercise(
     "many-valleys.md",
+    "answer: another rate between the two limits bounces in the right valley and never settles",
+)
+def _bounce_rate_stays_right() -> bool:
+    left_limit, right_limit = _valley_limits()
+    (_, hump) = bottoms_and_hump()
+    run = valleys.descent(ex.START_VALLEYS_LARGE, ex.RATE_VALLEYS_BOUNCE)
+    return (
+        right_limit < ex.RATE_VALLEYS_BOUNCE < left_limit
+        and ex.RATE_VALLEYS_BOUNCE != ex.RATE_VALLEYS_LARGE
+        and run.status == "stopped"
+        and bool(np.all(run.path > hump))
+    )
+
+
+@exercise(
+    "many-valleys.md",
+    "answer: over many shuffles, the spread of w from step to step falls as the batch grows",
+)
+def _jitter_falls_on_average() -> bool:
+    cost = one_weight_cost()
+    spreads = []
+    for batch in ex.SGD_BATCHES[:-1]:
+        runs = [
+            sgd.stochastic_descent(
+                cost,
+                lesson.START_SGD,
+                lesson.RATE_SGD,
+                lesson.EPOCHS_SGD,
+                batch_size=batch,
+                seed=seed,
+            )
+            for seed in range(ex.SGD_SEEDS)
+        ]
+        # the second half of each run, once it has come close: w around its own mean
+        spreads.append(np.mean([np.std(run.path[len(run.path) // 2 :, 0]) for run in runs]))
+    return ex.SGD_SEEDS >= 20 and all(a > b for a, b in zip(spreads, spreads[1:], strict=False))
+
+
+@exercise(
+    "many-valleys.md",
     "answer: averaged, larger batches jitter less; a batch of every house is gradient "
     "descent at the rate over the number of houses, still short of the minimum",
 )
@@ -279,6 +320,22 @@ def _one_step_per_digit() -> bool:
         and bool(np.all(np.diff(steps) == 1))
         and ex.FINER_CANDIDATES == 10 * CANDIDATES
     )
+
+
+@exercise(
+    "summary.md",
+    "answer: at the ball's rate and in the narrow valley a digit costs several steps, "
+    "about the same number each time",
+)
+def _steps_per_digit_elsewhere() -> None:
+    one, two = one_weight_cost(), two_weight_cost()
+    for cost, start, rate in (
+        (one, lesson.START_1D, lesson.RATE_1D),
+        (two, lesson.START_2D, lesson.RATE_2D),
+    ):
+        steps, per = tolerance_steps(cost, start, rate), steps_per_digit(cost, start, rate)
+        require(per >= 2, f"at {rate} a digit costs {per} steps")
+        require(all(abs(d - per) <= 1 for d in np.diff(steps)), f"at {rate}: {steps}")
 
 
 @exercise(

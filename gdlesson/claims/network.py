@@ -182,6 +182,18 @@ def _running_on_climbs() -> None:
     require(more.steps > 2 * more.reached, "the run stops too soon after it")
 
 
+@on_valleys("at times a little above 2/η, yet no blow-up: the cost jumps, falls back, ends lower")
+def _edge_of_stability() -> None:
+    more = run_on()
+    after = more.top_curvatures[more.measured >= more.reached]
+    top = float(network_facts.facts()["run_on_top_max"])
+    require(after.max() > more.limit and abs(after.max() - top) < 0.05, f"tops: {after.max()}")
+    peak = float(network_facts.facts()["run_on_cost_peak"])
+    require(abs(more.costs.max() - peak) < 1e-3, f"the cost peaks at {more.costs.max()}")
+    require(more.costs.max() < 2 * more.costs[0], f"the cost blew up to {more.costs.max()}")
+    require(more.costs[-1] < more.costs[0], "the run does not end lower than it stopped")
+
+
 @on_valleys("before 2/η each step goes on the same way; after, steps turn back: zig-zag")
 def _running_on_zigzags() -> None:
     more = run_on()

@@ -168,6 +168,7 @@ def _valleys() -> dict[str, str]:
         "ex_large_points": str(np.round(large.path[: ex.POINTS_VALLEYS_LARGE], 2)),
         "ex_large_end": f"w = {large.w:.3f}, cost {large.costs[-1]:.3f}, {large.steps} steps",
         "ex_large_steps": count(large.steps),
+        "ex_rate_valleys_bounce": f"{ex.RATE_VALLEYS_BOUNCE:g}",
         **{f"ex_{side}_curvature": f"{c:.2f}" for side, c in curvature.items()},
         **{f"ex_{side}_limit": f"{2 / c:.3f}" for side, c in curvature.items()},
     }
@@ -190,6 +191,8 @@ def _sgd() -> dict[str, str]:
         "ex_batch_jitter_sizes": _and(ex.SGD_BATCHES[:-1]),
         "ex_batch_all": str(ex.SGD_BATCHES[-1]),
         "ex_batch_spreads": _and(f"{np.ptp(p):.3f}" for p in passes[:-1]),
+        "ex_batch_pass_steps": _and(run.steps_per_epoch for run in batches[:-1]),
+        "ex_batch_seeds": str(ex.SGD_SEEDS),
         "ex_batch_all_rate": f"{lesson.RATE_SGD / full.batch_size:.4f}",
         "ex_batch_all_w": f"{full.path[-1, 0]:.3f}",
         "ex_batch_all_steps": count(full.steps),
@@ -201,11 +204,23 @@ def _sgd() -> dict[str, str]:
     }
 
 
+def tolerance_steps(cost, start, rate: float) -> list[int]:
+    """The steps from ``start`` at ``rate`` to each tolerance of
+    :data:`~gdlesson.exercises.TOLERANCES`, each ten times tighter than the last."""
+    return [gradient_descent(cost, start, rate, tolerance=t).steps for t in ex.TOLERANCES]
+
+
+def steps_per_digit(cost, start, rate: float) -> float:
+    """The mean number of extra steps that each tenfold tighter tolerance costs."""
+    steps = tolerance_steps(cost, start, rate)
+    return (steps[-1] - steps[0]) / (len(steps) - 1)
+
+
 def _summary() -> dict[str, str]:
     """Summary: a tighter tolerance, ten times the candidates, one rate for two bowls."""
     one, two = one_weight_cost(), two_weight_cost()
     rate = lesson.RATES_1D["just right"]
-    steps = [gradient_descent(one, lesson.START_1D, rate, tolerance=t).steps for t in ex.TOLERANCES]
+    steps = tolerance_steps(one, lesson.START_1D, rate)
     both = [lesson.descent_1d(ex.RATE_BOTH), lesson.descent_2d(ex.RATE_BOTH)]
     factors = [rates.step_factor(ex.RATE_BOTH, c.curvature()) for c in (one, two)]
     return {
@@ -216,6 +231,12 @@ def _summary() -> dict[str, str]:
         "ex_finer_combinations": tex_power(
             budget.combinations(ex.FINER_CANDIDATES, weight_count())
         ),
+        "ex_finer_factor": tex_power(
+            budget.combinations(ex.FINER_CANDIDATES, weight_count())
+            // budget.combinations(CANDIDATES, weight_count())
+        ),
+        "ex_digit_steps_ball": f"{steps_per_digit(one, lesson.START_1D, lesson.RATE_1D):.0f}",
+        "ex_digit_steps_2d": f"{steps_per_digit(two, lesson.START_2D, lesson.RATE_2D):.0f}",
         "ex_rate_both": f"{ex.RATE_BOTH:g}",
         "ex_both_steps_1d": count(both[0].steps),
         "ex_both_status_2d": both[1].status,

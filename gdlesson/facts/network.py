@@ -137,6 +137,8 @@ def _running_on() -> dict[str, str]:
         "run_on_steps": count(more.steps),
         "run_on_cost_end": f"{more.costs[-1]:.3f}",
         "run_on_top_start": f"{more.top_curvatures[0]:.0f}",
+        "run_on_top_max": f"{more.top_curvatures.max():.1f}",
+        "run_on_cost_peak": f"{more.costs.max():.3f}",
         "run_on_limit": f"{more.limit:g}",
         "run_on_reach": count(round(reached, -3)),
         "run_on_slope_low": f"{more.slopes[:reached].min():.4f}",

@@ -75,8 +75,8 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"{count(descent_many)} of descent, on a log scale.",
             caption=f"The work of brute force and of gradient descent, in passes over the "
             f"data: a combination is one pass, a slope {lesson.PASSES_PER_SLOPE}. Left, "
-            f"{one}, on a plain scale: brute force makes about "
-            f"{brute_one / descent_one:.0f} times as many passes. Right, {many}, on a log "
+            f"{one}, on a plain scale: brute force makes "
+            f"{brute_one / descent_one:.3g} times as many passes. Right, {many}, on a log "
             f"scale where each tick is {power_of_ten(DECADES_PER_TICK)} times the one "
             f"below: {scientific_text(brute_many / descent_many, 2)} times as many. Look at "
             f"how the gap grows with the weights.",
