@@ -245,6 +245,7 @@ def _grid() -> dict[str, str]:
         "grid_spacing_w1_2d": f"{spacings[0]:.4f}",
         "grid_spacing_w2_2d": f"{spacings[1]:.4f}",
         "grid_spacing_2d": f"{min(spacings):.3f}",
+        "grid_miss_2d": f"{np.linalg.norm(grid_best() - two_weight_cost().minimum()):.4f}",
         "steps_to_grid_2d": str(steps),
         "passes_to_grid_2d": str(lesson.PASSES_PER_SLOPE * steps),
         "passes_2d": count(lesson.passes(lesson.two_weight_descent())),
