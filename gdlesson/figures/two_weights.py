@@ -354,7 +354,6 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"η = {run.learning_rate:g} each step overshoots across the valley (the section "
             f"Two curvatures says from which rate on), so it zig-zags, and it {outcome(run)}.",
         ),
-        _arrows_spec(),
         FigureSpec(
             "surface-3d",
             surface_3d_figure,
@@ -367,6 +366,7 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"away {DROP:.0%} of the cost above the minimum; the other {run.steps - fast} "
             f"crawl along the nearly flat floor of the valley.",
         ),
+        _arrows_spec(),
     )
 
 
