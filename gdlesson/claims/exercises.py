@@ -170,8 +170,9 @@ def _slow_zigzag_2d() -> bool:
     low, high = (float(v) for v in two_weight_cost().curvatures())
     run, lessons = lesson.descent_2d(rate), lesson.two_weight_descent()
     # the page's table, its playground paragraph (the table's first rate and the
-    # lesson's) and the balanced rate as the page rounds it
-    shown = {*lesson.RATES_TABLE_2D, lesson.RATE_2D, round(2 / (low + high), 3)}
+    # lesson's), exercise 2's, and the balanced rate and the limits as the page rounds them
+    limits = (round(2 / (low + high), 3), round(1 / high, 4), round(2 / high, 4))
+    shown = {*lesson.RATES_TABLE_2D, lesson.RATE_2D, ex.RATE_2D_OVER, *limits}
     return (
         rate not in shown
         and 1 / high < rate < lesson.RATE_2D
