@@ -24,8 +24,9 @@ WIDER_LAYERS = (4, 8, 1)
 COARSE_CANDIDATES = 10
 #: gradient descent: a rate below 1/L, one between 1/L and 2/L, one above 2/L.
 REGIME_RATES = (0.08, 0.15, 0.3)
-#: two weights: a rate too small to cross the valley, and one above its 2/L.
-RATE_2D_SMALL = 0.05
+#: two weights: a smaller rate that the page shows nowhere else, still above 1/λ_max
+#: (it zig-zags) but slower than the lesson's; and one above 2/λ_max.
+RATE_2D_SLOW_ZIGZAG = 0.12
 RATE_2D_OVER = 0.2
 #: How many steps the rate above 2/L takes, and every how many the slope is printed.
 STEPS_2D_OVER = 50

@@ -8,7 +8,7 @@ multiplies the distance to the minimum along each axis by the same factor:
 
     w_new − w* = (1 − ηλ)·(w − w*).
 
-So a learning rate walks straight down while η < 1/λ_max, zig-zags across the
+So a learning rate never overshoots (it walks) while η < 1/λ_max, zig-zags across the
 valley between 1/λ_max and 2/λ_max (the factor of the steepest axis is
 negative) and diverges from 2/λ_max on (a factor beyond −1). The slowest axis
 sets the speed, max |1 − ηλ|, which is smallest at η = 2/(λ_min + λ_max).
@@ -37,16 +37,21 @@ from gdlesson.costs import QuadraticCost
 #: A rate is "just right" when its steps number at most this many times the
 #: fewest that any rate offered needs (steps grow as 1 / −ln max |1 − ηλ|).
 NEAR_BEST = 2
+#: NEAR_BEST in words, as the labels say it.
+_NEAR_BEST_WORDS = {2: "twice", 3: "three times", 4: "four times"}[NEAR_BEST]
 #: A walking rate is "too small" when its steps number more than this many times
 #: the fewest: page 5 calls 0.005 too small (52×), and walks with 0.05 (4×).
 TOO_SLOW = 10
 #: What the rates below 2/λ_max do, band by band.
+#: Below 1/λ_max a path never overshoots: along each axis of the valley it stays on
+#: its side of the minimum (with two weights it bends, down the side, then along the
+#: floor, so it does not walk straight down).
 LABELS = (
-    "too small: walks straight down, very slowly",
-    "small: walks straight down, slower than needed",
-    "just right: walks straight down, near the fewest steps",
-    "just right: zig-zags, near the fewest steps",
-    "large: zig-zags across the minimum, slower than needed",
+    "too small: never overshoots, very slowly",
+    "small: never overshoots, slower than needed",
+    f"just right: never overshoots, within {_NEAR_BEST_WORDS} the fewest steps",
+    f"just right: zig-zags, within {_NEAR_BEST_WORDS} the fewest steps",
+    "large: zig-zags, slower than needed",
 )
 
 
@@ -160,11 +165,11 @@ def rate_bands(cost: QuadraticCost, rates, edge_name: str = "2/L") -> list[Band]
     >>> from gdlesson.costs import one_weight_cost
     >>> for band in rate_bands(one_weight_cost(), [0.05, 0.1, 0.2, 0.3]):
     ...     print(f"{band.low:.4f} {band.kind:6} {band.label}")
-    0.0000 small  too small: walks straight down, very slowly
-    0.0236 small  small: walks straight down, slower than needed
-    0.0770 right  just right: walks straight down, near the fewest steps
-    0.1098 right  just right: zig-zags, near the fewest steps
-    0.1425 zigzag large: zig-zags across the minimum, slower than needed
+    0.0000 small  too small: never overshoots, very slowly
+    0.0236 small  small: never overshoots, slower than needed
+    0.0770 right  just right: never overshoots, within twice the fewest steps
+    0.1098 right  just right: zig-zags, within twice the fewest steps
+    0.1425 zigzag large: zig-zags, slower than needed
     0.2195 large  too large: diverges, from 2/L = 0.2195 on
     """
     lam = cost.curvatures()

@@ -91,7 +91,9 @@ def test_the_premise_of_each_exercise_is_on_a_page_of_the_nav():
     ("choice", "value", "says"),
     [
         ("REGIME_RATES", (0.15, 0.08, 0.3), "walk (below 1/L)"),
-        ("RATE_2D_SMALL", 0.17, "small rate never crosses"),
+        ("RATE_2D_SLOW_ZIGZAG", 0.09, "shown nowhere else"),
+        ("RATE_2D_SLOW_ZIGZAG", 0.08, "shown nowhere else"),
+        ("RATE_2D_SLOW_ZIGZAG", 0.174, "shown nowhere else"),
         ("START_OTHER_SIDE", 4.0, "as far from it"),
         ("LIMIT_RATES_1D", (0.2, 0.21, 0.23), "both take thousands"),
         ("RATE_VALLEYS_FLAT", 0.3, "takes the crawling start"),

@@ -136,6 +136,7 @@ def test_just_right_means_near_the_fewest_steps(name, cost, start, config, m):
     fewest = min(run.steps for _, _, run in runs if run.converged)
     for rate, band, run in runs:
         right = band["kind"] == "right"
+        assert ("the fewest steps" in band["label"]) == right, (name, rate, band)
         if right:
             assert run.converged and run.steps <= rates.NEAR_BEST * fewest, (name, rate, run)
         if run.converged and run.steps <= 1.5 * fewest:
@@ -144,7 +145,7 @@ def test_just_right_means_near_the_fewest_steps(name, cost, start, config, m):
         # follows the factor up to a few steps at the start and the end)
         if "too small" in band["label"]:
             assert run.steps > 0.8 * rates.TOO_SLOW * fewest, (name, rate, run.steps, fewest)
-        elif "walks" in band["label"]:
+        elif "never overshoots" in band["label"]:
             assert run.steps < 1.25 * rates.TOO_SLOW * fewest, (name, rate, run.steps, fewest)
     assert any(band["kind"] == "right" for _, band, _ in runs)
 
@@ -156,6 +157,8 @@ def test_each_label_says_what_the_descent_does(name, cost, start, config, m):
         assert ("diverges" in label) == run.diverged, (name, rate, label, run)
         if not run.diverged:
             assert ("zig-zags" in label) == crosses_the_minimum(cost, run), (name, rate, label)
+            crosses = crosses_the_minimum(cost, run)
+            assert ("never overshoots" in label) == (not crosses), (name, rate, label)
             assert ("slowly" in label or "slower" in label) == (band["kind"] != "right")
 
 

@@ -27,6 +27,7 @@ from gdlesson.claims.common import (
 )
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, gradient_descent
+from gdlesson.facts import two_weights
 from gdlesson.facts.exercises import steps_per_digit, tolerance_steps
 from gdlesson.network import forward_operations, weight_count
 
@@ -162,12 +163,42 @@ def _one_step_and_two_curvatures() -> bool:
 
 @exercise(
     "two-weights.md",
-    "exercise: the small rate never crosses the valley, converges, and takes more steps",
+    "exercise: the smaller rate is shown nowhere else on the page, is above 1/λ_max, "
+    "zig-zags, converges and takes more steps",
 )
-def _creeps_2d() -> bool:
-    run = lesson.descent_2d(ex.RATE_2D_SMALL)
-    never_crosses = crossings_2d(run) == 0
-    return run.converged and never_crosses and run.steps > lesson.two_weight_descent().steps
+def _slow_zigzag_2d() -> bool:
+    rate = ex.RATE_2D_SLOW_ZIGZAG
+    low, high = (float(v) for v in two_weight_cost().curvatures())
+    run, lessons = lesson.descent_2d(rate), lesson.two_weight_descent()
+    # the page's table, its playground paragraph (the table's first rate and the
+    # lesson's), exercise 2's, and the balanced rate and the limits as the page rounds them
+    limits = (round(2 / (low + high), 3), round(1 / high, 4), round(2 / high, 4))
+    shown = {*lesson.RATES_TABLE_2D, lesson.RATE_2D, ex.RATE_2D_OVER, *limits}
+    return (
+        rate not in shown
+        and 1 / high < rate < lesson.RATE_2D
+        and run.converged
+        and crossings_2d(run) > 0
+        and run.steps > lessons.steps
+    )
+
+
+@exercise(
+    "two-weights.md",
+    "answer: along the floor the smaller rate keeps more of the distance a step, "
+    "and that slower part sets the count",
+)
+def _slow_along_the_floor() -> bool:
+    rate = ex.RATE_2D_SLOW_ZIGZAG
+    low, high = (float(v) for v in two_weight_cost().curvatures())
+    across, along = two_weights.part_counts(rate)
+    kept = [rates.step_factor(r, low) for r in (rate, lesson.RATE_2D)]
+    return (
+        kept[0] > kept[1] > 0
+        and abs(rates.step_factor(rate, high)) < kept[0]
+        and along > across
+        and lesson.descent_2d(rate).steps == along
+    )
 
 
 @exercise(
@@ -183,6 +214,24 @@ def _rate_over_2d_grows() -> bool:
         and bool(np.all(np.diff(sizes) > 0))
         and lesson.descent_2d(ex.RATE_2D_OVER).diverged
     )
+
+
+@exercise(
+    "two-weights.md",
+    "answer: the gradient grows by about |1 − ηλ_max|^10 every 10 steps, "
+    "though the cost falls on the first step",
+)
+def _growth_is_the_factor_across() -> None:
+    cost = two_weight_cost()
+    high = float(cost.curvatures()[-1])
+    run = gradient_descent(cost, lesson.START_2D, ex.RATE_2D_OVER, max_steps=ex.STEPS_2D_OVER)
+    sizes = [np.linalg.norm(cost.gradient(w)) for w in run.path[:: ex.EVERY_2D_OVER]]
+    measured = (sizes[-1] / sizes[0]) ** (1 / (len(sizes) - 1))
+    factor = abs(rates.step_factor(ex.RATE_2D_OVER, high)) ** ex.EVERY_2D_OVER
+    # "about": the measured growth, as the page rounds it, within 0.1 of the factor's
+    require(abs(round(measured, 1) - factor) < 0.1, f"grows by {measured}, the factor {factor}")
+    require(factor > 1, f"the factor across is {factor}")
+    require(run.costs[1] < run.costs[0], "the cost does not fall on the first step")
 
 
 # --- many valleys ----------------------------------------------------------------------

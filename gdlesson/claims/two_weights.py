@@ -12,9 +12,10 @@ from functools import partial
 import numpy as np
 
 from gdlesson import lesson, playground, rates
+from gdlesson.brute_force import CANDIDATES
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import crossings_2d, lambdas
-from gdlesson.costs import two_weight_cost
+from gdlesson.costs import AGE, AREA, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, TOLERANCE, gradient_descent
 from gdlesson.facts import two_weights
 from gdlesson.figures import two_weights as figures
@@ -23,6 +24,19 @@ CLAIMS: list[Claim] = []
 claim = partial(register, CLAIMS, "two-weights.md")
 #: Two weights, from the lesson's start, at a rate (each rate computed once).
 two = lesson.descent_2d
+
+
+@claim("with age the lowest cost falls; at equal area each decade lowers the price")
+def _age_helps() -> None:
+    one, two = one_weight_cost(), two_weight_cost()
+    lowest = one(one.minimum()), two(two.minimum())
+    require(lowest[1] < lowest[0], f"the lowest costs are {lowest}")
+    w = two.minimum()
+    require(w[1] < 0, f"the best weight for age is {w[1]}")
+    # at equal area, one decade older: the prediction falls by |w₂|
+    house = two.inputs[0]
+    older = house + np.array([0.0, 1.0])
+    require(math.isclose(w @ house - w @ older, abs(w[1])), "the drop is not |w₂|")
 
 
 @claim("the two-weight rate is below 2/L, zig-zags across the valley and converges")
@@ -43,6 +57,24 @@ def _steepest_way_turns() -> None:
 
     require(share_across(run.path[0]) > math.sqrt(0.5), "the first step is not mostly across")
     require(share_across(run.path[-1]) < math.sqrt(0.5), "the last step is not mostly along")
+
+
+@claim("each step multiplies the parts of w − w* along and across by 1 − ηλ, not the distance")
+def _parts_of_the_distance() -> None:
+    cost = two_weight_cost()
+    values, axes = cost.axes()
+    for rate in lesson.RATES_TABLE_2D:
+        run = two(rate)
+        parts = (run.path[:6] - cost.minimum()) @ axes
+        for k, value in enumerate(values):
+            np.testing.assert_allclose(
+                parts[1:, k], (1 - rate * value) * parts[:-1, k], rtol=1e-9, atol=1e-12
+            )
+    # the distance itself is not multiplied by one factor: its ratio changes step by step
+    run = two(lesson.RATE_2D)
+    distance = np.linalg.norm(run.path[:6] - cost.minimum(), axis=1)
+    ratios = distance[1:] / distance[:-1]
+    require(np.ptp(ratios) > 1e-3, f"the distance shrinks by one factor: {ratios}")
 
 
 @claim("the descent converges below 2/λ_max and diverges above it")
@@ -126,13 +158,33 @@ def _figure_and_playground() -> None:
     require(slow in offered and lesson.RATE_2D in offered, "the slider does not offer both")
 
 
-@claim("XᵀX turns most directions, but only stretches along and across")
+@claim("∇C = XᵀXw − Xᵀy; Xᵀy = XᵀXw* at the minimum, so ∇C = XᵀX(w − w*); the table")
+def _gradient_algebra() -> None:
+    cost = two_weight_cost()
+    x, y, w_star = cost.inputs, cost.targets, cost.minimum()
+    table = two_weights.curvature_table()
+    require(np.linalg.norm(cost.gradient(w_star)) < 1e-12, "the gradient is not 0 at w*")
+    np.testing.assert_allclose(x.T @ y, table @ w_star, rtol=1e-12)
+    for w in (np.array(lesson.START_2D), np.array([-1.0, 3.0])):
+        np.testing.assert_allclose(cost.gradient(w), table @ w - x.T @ y, rtol=1e-12)
+        np.testing.assert_allclose(cost.gradient(w), table @ (w - w_star), atol=1e-12)
+    area, age = np.array(AREA), np.array(AGE)
+    sums = [[area @ area, area @ age], [area @ age, age @ age]]
+    np.testing.assert_allclose(table, sums, rtol=1e-12)
+    require(math.isclose(table[0, 0], one_weight_cost().curvature()), "Σ area² is not L")
+
+
+@claim("XᵀX turns most directions, but only stretches along and across: the curvatures")
 def _stretches_along_and_across() -> None:
     cost = two_weight_cost()
     table = cost.inputs.T @ cost.inputs
     values, vectors = np.linalg.eigh(table)
     for value, vector in zip(values, vectors.T, strict=True):
         np.testing.assert_allclose(table @ vector, value * vector, atol=1e-12)
+        # one unit from the minimum that way, the gradient points the same way, its
+        # length the stretch factor: the slope grows by it per unit moved
+        g = cost.gradient(cost.minimum() + vector)
+        np.testing.assert_allclose(g, value * vector, atol=1e-9)
     # along: the cost rises least that way from the minimum; across: most
     bottom = cost.minimum()
     rises = [cost(bottom + 0.1 * v) - cost(bottom) for v in vectors.T]
@@ -144,7 +196,7 @@ def _stretches_along_and_across() -> None:
     require(abs(turned[1]) > 1e-3 * abs(turned[0]), "a weight's own axis is not turned")
 
 
-@claim("Figure 7: above 1/λ_max, each step of the path overshoots across")
+@claim("Figure 7: each step of the path overshoots across (its rate is above 1/λ_max)")
 def _figure_overshoots() -> None:
     run, high = two(lesson.RATE_2D), lambdas()[1]
     require(1 / high < lesson.RATE_2D, f"the rate is below 1/λ_max = {1 / high}")
@@ -304,6 +356,12 @@ def _ring_shape() -> None:
         math.isclose(max(reach) / min(reach), math.sqrt(high / low), rel_tol=1e-5),
         f"the rings are {max(reach) / min(reach)} times longer than wide",
     )
+    # why: r from the minimum along a direction of curvature λ, the cost rises by ½λr²
+    values, vectors = cost.axes()
+    for value, vector in zip(values, vectors.T, strict=True):
+        for r in (0.1, 1.0, 3.0):
+            rose = cost(bottom + r * vector) - cost(bottom)
+            require(math.isclose(rose, 0.5 * value * r**2, rel_tol=1e-9), f"{rose} at {r}")
 
 
 # --- the balanced rate: a guarantee, not the fewest steps -----------------------------
@@ -340,19 +398,24 @@ def _balanced_not_fewest() -> None:
     require(steps > two(lesson.RATE_2D).steps, f"{steps} vs {two(lesson.RATE_2D).steps}")
 
 
-def _part_counts(rate) -> tuple[int, int]:
-    """How many steps the gradient's parts across and along need to get below the tolerance,
-    each shrinking by its own factor |1 − ηλ| a step."""
+@claim("from 1/λmax to 2/λmax the factor along shrinks, across grows; below, both shrink")
+def _why_balanced() -> None:
     low, high = lambdas()
-    across, along = two_weights.gradient_parts(lesson.START_2D)
-    counts = []
-    for size, curvature in ((across, high), (along, low)):
-        factor = abs(rates.step_factor(rate, curvature))
-        counts.append(math.ceil(math.log(TOLERANCE / size) / math.log(factor)))
-    return counts[0], counts[1]
+    above = np.linspace(1 / high, 2 / high, 200)
+    along, across = 1 - above * low, above * high - 1
+    require(np.all(np.diff(along) < 0) and np.all(np.diff(across) > 0), "not one way each")
+    require(np.all(across >= 0) and np.all(along > 0), "the sizes are not these")
+    below = np.linspace(1e-3, 1 / high, 200)
+    sizes = np.abs(1 - np.outer(below, [low, high]))
+    require(np.all(np.diff(sizes, axis=0) < 0), "below 1/λmax a factor's size grows")
+    best = 2 / (low + high)
+    require(math.isclose(1 - best * low, best * high - 1, rel_tol=1e-12), "not equal there")
 
 
-@claim("why: across is the larger part and last at the balanced rate; at 0.17 both sooner")
+@claim(
+    "the parts' own counts: across is last at the balanced rate, along at the page's; "
+    "the slower part sets the count"
+)
 def _why_the_count_differs() -> None:
     low, high = lambdas()
     best = two_weights.balanced_rate()
@@ -366,11 +429,14 @@ def _why_the_count_differs() -> None:
     factors = parts[1:] / parts[:-1]
     np.testing.assert_allclose(factors[:, 1], abs(1 - lesson.RATE_2D * high), rtol=1e-9)
     np.testing.assert_allclose(factors[:, 0], abs(1 - lesson.RATE_2D * low), rtol=1e-9)
-    across_best, along_best = _part_counts(best)
+    across_best, along_best = two_weights.part_counts(best)
     require(across_best > along_best, f"at {best} across needs {across_best}, along {along_best}")
+    across_rate, along_rate = two_weights.part_counts(lesson.RATE_2D)
+    require(along_rate > across_rate, f"at the page's rate along needs {along_rate}")
     steps_best = gradient_descent(cost, lesson.START_2D, best).steps
-    require(steps_best >= across_best, f"{steps_best} steps, across needs {across_best}")
-    require(max(_part_counts(lesson.RATE_2D)) < across_best, "at the page's rate not sooner")
+    require(steps_best == across_best, f"{steps_best} steps, across needs {across_best}")
+    steps_rate = run.steps
+    require(steps_rate == along_rate, f"{steps_rate} steps, along needs {along_rate}")
     slowest = rates.slowest_factor(best, cost)
     require(abs(1 - lesson.RATE_2D * high) < slowest, "across does not shrink faster")
     along_factor = abs(1 - lesson.RATE_2D * low)
@@ -389,6 +455,27 @@ def _another_start() -> None:
     best = two_weights.balanced_rate()
     steps = [gradient_descent(cost, start, r).steps for r in (best, lesson.RATE_2D)]
     require(steps[0] < steps[1], f"from {start}: {steps}")
+
+
+# --- the grid against descent ------------------------------------------------------------
+
+
+@claim("the grid's best point is within its spacing; descent gets as close in fewer passes")
+def _grid_against_descent() -> None:
+    cost, run = two_weight_cost(), two(lesson.RATE_2D)
+    spacing = min(two_weights.grid_spacings())
+    miss = np.linalg.norm(two_weights.grid_best() - cost.minimum())
+    require(miss < spacing, f"the grid's best is {miss} from the minimum")
+    # "about" the spacing: the shown 3-decimal value rounds both spacings
+    require(round(max(two_weights.grid_spacings()), 3) == round(spacing, 3), "spacings differ")
+    steps = two_weights.steps_within(spacing)
+    gaps = np.linalg.norm(run.path - cost.minimum(), axis=1)
+    require(gaps[steps] < spacing and np.all(gaps[:steps] >= spacing), "not the first step")
+    require(0 < steps < run.steps, f"{steps} of {run.steps}")
+    require(lesson.PASSES_PER_SLOPE * steps < CANDIDATES**2 / 1000, "not far fewer passes")
+    # run on to the stop, far closer than the grid
+    require(gaps[-1] < spacing / 1000, f"the end is {gaps[-1]} from the minimum")
+    require(np.linalg.norm(cost.gradient(run.w)) < TOLERANCE, "the stop is not the gradient")
 
 
 # --- why the scaled valley stays long -------------------------------------------------

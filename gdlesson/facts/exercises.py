@@ -124,20 +124,29 @@ def _descent() -> dict[str, str]:
 
 
 def _two_weights() -> dict[str, str]:
-    """Two weights: a rate too small to cross the valley, and one above its 2/L."""
+    """Two weights: a smaller rate that still zig-zags but is slower, and one above 2/λ_max."""
     two = two_weight_cost()
-    small = lesson.descent_2d(ex.RATE_2D_SMALL)
+    low, high = (float(v) for v in two.curvatures())
+    slow = lesson.descent_2d(ex.RATE_2D_SLOW_ZIGZAG)
     over = gradient_descent(two, lesson.START_2D, ex.RATE_2D_OVER, max_steps=ex.STEPS_2D_OVER)
     slopes = [float(np.linalg.norm(two.gradient(w))) for w in over.path[:: ex.EVERY_2D_OVER]]
+    across_over = abs(rates.step_factor(ex.RATE_2D_OVER, high))
     return {
-        "ex_rate_2d_small": f"{ex.RATE_2D_SMALL:g}",
-        "ex_steps_2d_small": str(small.steps),
-        "ex_end_w_2d_small": str(np.round(small.w, 3)),
+        "ex_rate_2d_slow_zigzag": f"{ex.RATE_2D_SLOW_ZIGZAG:g}",
+        "ex_steps_2d_slow_zigzag": str(slow.steps),
+        "ex_end_w_2d_slow_zigzag": str(np.round(slow.w, 3)),
+        # in math: TeX's minus
+        "ex_factor_across_slow_zigzag": f"{rates.step_factor(ex.RATE_2D_SLOW_ZIGZAG, high):.3f}",
+        "ex_factor_along_slow_zigzag": f"{rates.step_factor(ex.RATE_2D_SLOW_ZIGZAG, low):.3f}",
         "ex_rate_2d_over": f"{ex.RATE_2D_OVER:g}",
         "ex_steps_2d_over": str(ex.STEPS_2D_OVER),
         "ex_every_2d_over": str(ex.EVERY_2D_OVER),
         "ex_slopes_2d_over": repr([f"{s:.1f}" for s in slopes]),
         "ex_growth_2d_over": f"{(slopes[-1] / slopes[0]) ** (1 / (len(slopes) - 1)):.1f}",
+        "ex_factor_across_over": f"{across_over:.3f}",
+        "ex_factor_across_over_power": f"{across_over**ex.EVERY_2D_OVER:.2f}",
+        "ex_cost_over_start": f"{over.costs[0]:.3f}",
+        "ex_cost_over_first": f"{over.costs[1]:.3f}",
     }
 
 

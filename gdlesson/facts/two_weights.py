@@ -13,14 +13,29 @@ import math
 import numpy as np
 
 from gdlesson import lesson, rates
-from gdlesson.costs import two_weight_cost
+from gdlesson.brute_force import CANDIDATES
+from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, gradient_descent
 from gdlesson.numbers import count, signed
 
 
 def facts() -> dict[str, str]:
     """The page's added numbers, by name."""
-    return _toy() | _probe() | _shape() | _guarantee() | _scaled_cosine()
+    return _evidence() | _toy() | _probe() | _shape() | _guarantee() | _grid() | _scaled_cosine()
+
+
+# --- why a second input: the lowest cost with area alone, and with area and age -------
+
+
+def _evidence() -> dict[str, str]:
+    one, two = one_weight_cost(), two_weight_cost()
+    w = two.minimum()
+    return {
+        "lowest_cost_area_2d": f"{one(one.minimum()):.3f}",
+        "lowest_cost_both_2d": f"{two(w):.3f}",
+        "age_weight_2d": signed(w[1], ".3f"),
+        "age_weight_size_2d": f"{abs(w[1]):.3f}",
+    }
 
 
 # --- @ and .T on a small table -----------------------------------------------------
@@ -121,8 +136,19 @@ def _probe() -> dict[str, str]:
 # --- the condition number and the rings ----------------------------------------------
 
 
+def curvature_table() -> np.ndarray:
+    """XᵀX: Σ area², Σ area · age (twice) and Σ age²."""
+    x = two_weight_cost().inputs
+    return x.T @ x
+
+
 def _shape() -> dict[str, str]:
-    return {"ring_aspect_2d": f"{math.sqrt(rates.condition(two_weight_cost())):.1f}"}
+    table = curvature_table()
+    rows = r" \\ ".join(" & ".join(f"{v:.2f}" for v in row) for row in table)
+    return {
+        "ring_aspect_2d": f"{math.sqrt(rates.condition(two_weight_cost())):.1f}",
+        "curvature_table_2d": rf"\begin{{pmatrix}} {rows} \end{{pmatrix}}",
+    }
 
 
 # --- the balanced rate: a guarantee, not the fewest steps from every start -------------
@@ -148,6 +174,17 @@ def balanced_rate() -> float:
     return rates.fastest_rate(two_weight_cost())
 
 
+def part_counts(rate, start=lesson.START_2D) -> tuple[int, int]:
+    """How many steps the gradient's parts across and along need to get below the
+    tolerance from ``start``, each shrinking by its own factor |1 − ηλ| a step."""
+    low, high = (float(v) for v in two_weight_cost().curvatures())
+    counts = []
+    for size, curvature in zip(gradient_parts(start), (high, low), strict=True):
+        factor = abs(rates.step_factor(rate, curvature))
+        counts.append(max(0, math.ceil(math.log(TOLERANCE / size) / math.log(factor))))
+    return counts[0], counts[1]
+
+
 def _guarantee() -> dict[str, str]:
     cost = two_weight_cost()
     low, high = (float(v) for v in cost.curvatures())
@@ -166,6 +203,52 @@ def _guarantee() -> dict[str, str]:
         "factor_across_rate_2d": f"{abs(rates.step_factor(lesson.RATE_2D, high)):.3f}",
         "factor_along_rate_2d": f"{abs(rates.step_factor(lesson.RATE_2D, low)):.3f}",
         "tolerance_plain": f"{TOLERANCE:g}",
+        **{
+            f"parts_{name}_{part}_2d": str(n)
+            for name, rate in (("balanced", balanced_rate()), ("rate", lesson.RATE_2D))
+            for part, n in zip(("across", "along"), part_counts(rate), strict=True)
+        },
+    }
+
+
+# --- the grid's evaluations against descent's passes, at the grid's precision -----------
+
+
+def grid_spacings() -> tuple[float, float]:
+    """The spacing of a grid of CANDIDATES per weight over the contour map's window."""
+    return tuple((high - low) / (CANDIDATES - 1) for low, high in lesson.WINDOW_2D)
+
+
+def grid_best() -> np.ndarray:
+    """The best point of that grid: the weights whose cost is lowest."""
+    cost = two_weight_cost()
+    w1, w2 = (np.linspace(low, high, CANDIDATES) for low, high in lesson.WINDOW_2D)
+    x, y = cost.inputs, cost.targets
+    # the cost at every (w₁, w₂) of the grid, one row of w₂ per w₁
+    errors = w1[:, None, None] * x[:, 0] + w2[None, :, None] * x[:, 1] - y
+    costs = 0.5 * np.sum(errors**2, axis=-1)
+    i, j = np.unravel_index(np.argmin(costs), costs.shape)
+    return np.array([w1[i], w2[j]])
+
+
+def steps_within(distance: float) -> int:
+    """The first step at which the lesson's path is within ``distance`` of the minimum."""
+    run = lesson.two_weight_descent()
+    gaps = np.linalg.norm(run.path - two_weight_cost().minimum(), axis=1)
+    return int(np.argmax(gaps < distance))
+
+
+def _grid() -> dict[str, str]:
+    spacings = grid_spacings()
+    steps = steps_within(min(spacings))
+    return {
+        "grid_spacing_w1_2d": f"{spacings[0]:.4f}",
+        "grid_spacing_w2_2d": f"{spacings[1]:.4f}",
+        "grid_spacing_2d": f"{min(spacings):.3f}",
+        "grid_miss_2d": f"{np.linalg.norm(grid_best() - two_weight_cost().minimum()):.4f}",
+        "steps_to_grid_2d": str(steps),
+        "passes_to_grid_2d": str(lesson.PASSES_PER_SLOPE * steps),
+        "passes_2d": count(lesson.passes(lesson.two_weight_descent())),
     }
 
 

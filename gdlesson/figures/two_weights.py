@@ -341,7 +341,6 @@ def _specs() -> tuple[FigureSpec, ...]:
     w_min = two_weight_cost().minimum()
     start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
     fast = steps_to_drop(run, two_weight_cost()(w_min), DROP)
-    steepest = two_weight_cost().curvature()
     return (
         FigureSpec(
             "contour-2d",
@@ -349,13 +348,12 @@ def _specs() -> tuple[FigureSpec, ...]:
             "svg",
             alt=f"A contour map of the two-weight cost, a long narrow valley; gradient descent "
             f"from {start} zig-zags across the valley and {outcome(run)} at the minimum "
-            f"({w_min[0]:.3f}, {w_min[1]:.3f}).",
+            f"({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')}).",
             caption=f"Two weights: each thin line joins the weights of equal cost, and "
             f"together they draw a long, narrow valley. Look at the path from {start}: at "
-            f"η = {run.learning_rate:g}, above 1/λ_max = {1 / steepest:.4f}, each step "
-            f"overshoots across the valley, so it zig-zags, and it {outcome(run)}.",
+            f"η = {run.learning_rate:g} each step overshoots across the valley (the section "
+            f"Two curvatures says from which rate on), so it zig-zags, and it {outcome(run)}.",
         ),
-        _arrows_spec(),
         FigureSpec(
             "surface-3d",
             surface_3d_figure,
@@ -368,6 +366,7 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"away {DROP:.0%} of the cost above the minimum; the other {run.steps - fast} "
             f"crawl along the nearly flat floor of the valley.",
         ),
+        _arrows_spec(),
     )
 
 
