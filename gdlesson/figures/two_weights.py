@@ -200,7 +200,7 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"({w_min[0]:.3f}, {w_min[1]:.3f}).",
             caption=f"Two weights: each thin line joins the weights of equal cost, and "
             f"together they draw a long, narrow valley. Look at the path from {start}: at "
-            f"η = {run.learning_rate:g}, above 1/λ_max = {1 / steepest:.4f}, each step "
+            f"η = {run.learning_rate:g}, above 1/λₘₐₓ = {1 / steepest:.4f}, each step "
             f"overshoots across the valley, so it zig-zags, and it {outcome(run)}.",
         ),
         FigureSpec(
