@@ -7,11 +7,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from gdlesson.buildcache import LessonBuild
-from gdlesson.pages import add_copy_text, clean_notebook, render_math
+from gdlesson.pages import (
+    add_copy_text,
+    add_scroll_boxes,
+    check_typesetting,
+    clean_notebook,
+    render_math,
+)
 from gdlesson.placeholders import fill_placeholders
 
 _build: LessonBuild | None = None
@@ -58,7 +65,12 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if page.file.src_uri == _notebook():  # include_source puts the notebook beside its page
         html = clean_notebook(html, download=_notebook())
-    return add_copy_text(render_math(html))
+    html = add_scroll_boxes(add_copy_text(render_math(html)))
+    try:
+        check_typesetting(html, page.file.src_uri)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    return html
 
 
 def on_env(env, config, files):
