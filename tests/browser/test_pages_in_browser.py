@@ -4,7 +4,10 @@ Each page must be self-contained (no request to another host), free of console
 and page errors, show every image with its alt text and only in its own scheme,
 render all math (no raw TeX left), copy code that runs and prints what the page
 shows, pass axe-core with no violation, and stay light (the weight table is
-printed at the end of the run, see tests/browser/conftest.py).
+printed at the end of the run, see tests/browser/conftest.py). On a phone, with
+every answer open, no page is wider than the screen, axe still finds nothing
+(what scrolls sideways is reached by the keyboard), and every figure opens full
+size or has text large enough to read.
 """
 
 from __future__ import annotations
@@ -172,6 +175,67 @@ def test_axe_finds_no_accessibility_violation(reader, source, scheme):
         for v in violations
     ]
     assert report == []
+
+
+#: A phone, as Chromium emulates one: touch, no hover (Material then takes a code
+#: block's tabindex away, docs/assets/a11y.js puts it back), the page at device width.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+#: Other phone widths, checked by resizing the same page: the narrowest first.
+PHONE_WIDTHS = (320, 360, 414)
+#: The smallest figure text, in CSS px on the page, that a figure may show without
+#: opening full size.
+SMALLEST_TEXT = 9.5
+SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+STICKING_OUT = """width => Array.from(document.querySelectorAll('body *'))
+    .filter(e => e.getBoundingClientRect().right > width + 0.5 && e.checkVisibility())
+    .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${e.getAttribute('class')}`)"""
+
+
+def smallest_text(svg: str, shown_width: float) -> float:
+    """The smallest text of an SVG figure drawn ``shown_width`` CSS px wide, in CSS px."""
+    view_width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg)[1])
+    sizes = [float(s) for s in re.findall(r"font-size: ?([\d.]+)px", svg)]
+    return min(sizes, default=float("inf")) * shown_width / view_width
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: page_url(s) or "/")
+def test_on_a_phone_with_every_answer_open_it_fits_passes_axe_and_figures_open(
+    open_page, site, source
+):
+    """The palette changes no width: light only. Widths first (a page wider than the
+    screen scrolls sideways as a whole), then axe at 390 px, then the figures."""
+    page = open_page(page_url(source), "light", **PHONE)
+    page.evaluate("document.querySelectorAll('article details').forEach(d => d.open = true)")
+    for width in (*PHONE_WIDTHS, PHONE["viewport"]["width"]):
+        page.set_viewport_size({**PHONE["viewport"], "width": width})
+        page.evaluate(SETTLE)
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{wide} px wide at {width} px: {page.evaluate(STICKING_OUT, width)}"
+
+    violations = Axe().run(page).response["violations"]
+    report = [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(", ".join(n["target"]) for n in v["nodes"][:5])
+        for v in violations
+    ]
+    assert report == []
+
+    figures = page.eval_on_selector_all(
+        "article figure img",
+        """els => els.filter(i => i.checkVisibility()).map(i => [
+            i.src.split('#')[0], i.clientWidth, i.closest('a') && i.closest('a').href])""",
+    )
+    for src, shown_width, link in figures:
+        if link is not None:  # one tap opens the figure's own file, full size
+            assert link == src, f"{src} links to {link}"
+            assert page.request.get(link).ok, link
+            continue
+        name = src.rsplit("/", 1)[-1]
+        assert name.endswith(".svg"), f"{name}: too small to read, and does not open full size"
+        svg = (site / "figures" / name).read_text(encoding="utf-8")
+        size = smallest_text(svg, shown_width)
+        assert size >= SMALLEST_TEXT, f"{name}: text of {size:.1f} px, and no link to open it"
+    assert page.errors == []
 
 
 COPY_BUTTON = "article button.md-clipboard, article button.md-code__button[data-md-type=copy]"
