@@ -170,3 +170,19 @@ def test_light_and_dark_follow_the_system_and_fonts_are_local(site):
     assert 'media="(prefers-color-scheme: dark)"' in page
     assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
     assert '<meta name="description"' in page
+
+
+@pytest.mark.parametrize("source", nav_sources())
+def test_what_may_be_wider_than_a_phone_scrolls_in_a_box_the_keyboard_reaches(site, source):
+    """Displayed formulas and tables in a ``.gd-scroll`` box, code and notebook outputs
+    with tabindex="0"; each figure's image a link to its own file (to open full size)."""
+    page = soup(site, source)
+    for element in page.select("article math[display=block], article table"):
+        box = element.find_parent(class_="gd-scroll")
+        assert box is not None and box.get("tabindex") == "0", f"{source}: {str(element)[:80]}"
+    for pre in page.select("article pre"):
+        code = pre.find("code", recursive=False)
+        assert (code or pre).get("tabindex") == "0", f"{source}: {str(pre)[:80]}"
+    for img in page.select("article figure.gd-figure img"):
+        link = img.find_parent("a")
+        assert link is not None and link["href"] == img["src"].split("#")[0], img["src"]
