@@ -17,6 +17,7 @@ from gdlesson.pages import (
     add_scroll_boxes,
     check_typesetting,
     clean_notebook,
+    full_size_html,
     render_math,
 )
 from gdlesson.placeholders import fill_placeholders
@@ -43,6 +44,11 @@ def _figures() -> dict[str, str]:
 def on_files(files, config):
     for uri, name in _figures().items():
         files.append(File.generated(config, uri, abs_src_path=str(_build.folder / name)))
+    # Each figure's page that shows it full size, where a tap on the figure goes.
+    for figure in _build.manifest()["figures"].values():
+        for view in figure["full_size"]:
+            page = full_size_html(figure, view, config.site_name)
+            files.append(File.generated(config, view["page"], content=page.encode("utf-8")))
     # A file of another folder, the cache, since mkdocs-jupyter takes no generated
     # file; the last page, so that the others are read while the notebook runs.
     files.append(File(_notebook(), str(_build.folder), config.site_dir, config.use_directory_urls))

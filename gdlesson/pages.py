@@ -328,3 +328,49 @@ def fold_solutions(page: BeautifulSoup) -> None:
         details.append(page.new_tag("summary", string=f"Solution to exercise {number}"))
         run[0].insert_before(details)
         details.extend([cell.extract() for cell in run])
+
+
+def full_size_html(figure: dict, view: dict, site_name: str) -> str:
+    """The page that one tap on a figure opens: the image (``view["file"]``, beside
+    the page) at its own size, which on a phone is wider than the screen (the reader
+    pans, and reads the text as large as it was drawn), with the figure's number and
+    caption, in the colours of its palette. No script, no other file but the image.
+    ``figure`` is a figure of the manifest (:func:`gdlesson.figures.description`),
+    ``view`` one of its ``full_size`` entries.
+
+    >>> figure = {"number": 3, "alt": "A curve", "caption": "Look at the dip & rise.",
+    ...           "width": 672, "height": 346}
+    >>> view = {"file": "c-dark.svg", "scheme": "dark", "background": "#000", "text": "#fff"}
+    >>> page = full_size_html(figure, view, "Lesson")
+    >>> print(page.split("<main>")[1].split("</main>")[0].strip())
+    <h1>Figure 3</h1>
+    <img src="c-dark.svg" alt="A curve" width="672" height="346">
+    <p>Look at the dip &amp; rise.</p>
+    >>> "<title>Figure 3, full size - Lesson</title>" in page
+    True
+    """
+    esc = html.escape
+    size = f'width="{int(figure["width"])}" height="{int(figure["height"])}"'
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Figure {int(figure["number"])}, full size - {esc(site_name)}</title>
+<style>
+html {{ color-scheme: {esc(view["scheme"])}; background: {esc(view["background"])}; }}
+body {{ margin: 0; padding: 12px; color: {esc(view["text"])}; font: 16px/1.5 sans-serif; }}
+h1 {{ margin: 0 0 8px; font-size: 18px; }}
+img {{ display: block; max-width: none; }}
+p {{ max-width: 42em; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Figure {int(figure["number"])}</h1>
+<img src="{esc(view["file"])}" alt="{esc(figure["alt"])}" {size}>
+<p>{esc(figure["caption"], quote=False)}</p>
+</main>
+</body>
+</html>
+"""

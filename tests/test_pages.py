@@ -8,6 +8,7 @@ from gdlesson.pages import (
     check_typesetting,
     clean_notebook,
     copy_text,
+    full_size_html,
     render_math,
     typesetting_errors,
 )
@@ -204,12 +205,24 @@ def test_figure_markdown_rejects_what_cannot_be_shown(bad):
         figure_markdown(FIGURE | bad, "l.svg", "d.svg")
 
 
-def test_figure_markdown_makes_each_image_a_link_to_its_own_file():
+def test_figure_markdown_makes_each_image_a_link_to_its_full_size_page():
     out = figure_markdown(FIGURE, "figures/l.svg", "figures/d.svg")
     assert "[![A curve](figures/l.svg#only-light){ " in out
-    assert "}](figures/l.svg){ .gd-figure__open " in out
+    assert "}](figures/l.html){ .gd-figure__open " in out
     assert "[![A curve](figures/d.svg#only-dark){ " in out
-    assert "}](figures/d.svg){ .gd-figure__open " in out
+    assert "}](figures/d.html){ .gd-figure__open " in out
+
+
+def test_a_figure_full_size_page_shows_its_file_at_its_size_in_its_palette():
+    figure = FIGURE | {"alt": 'A "curve"', "caption": "Look at a < b."}
+    view = {"file": "l.svg", "scheme": "light", "background": "#ffffff", "text": "#1f2328"}
+    page = full_size_html(figure, view, "Gradient <descent>")
+    assert '<img src="l.svg" alt="A &quot;curve&quot;" width="672" height="346">' in page
+    assert "<p>Look at a &lt; b.</p>" in page and "<h1>Figure 2</h1>" in page
+    assert "<title>Figure 2, full size - Gradient &lt;descent&gt;</title>" in page
+    assert "background: #ffffff" in page and "color: #1f2328" in page
+    assert 'content="width=device-width, initial-scale=1"' in page  # not a 980 px desktop
+    assert "<script" not in page and "http" not in page
 
 
 def test_figure_markdown_escapes_the_caption():
