@@ -7,11 +7,19 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from gdlesson.buildcache import LessonBuild
-from gdlesson.pages import add_copy_text, clean_notebook, render_math
+from gdlesson.pages import (
+    add_copy_text,
+    add_scroll_boxes,
+    check_typesetting,
+    clean_notebook,
+    full_size_html,
+    render_math,
+)
 from gdlesson.placeholders import fill_placeholders
 
 _build: LessonBuild | None = None
@@ -36,6 +44,11 @@ def _figures() -> dict[str, str]:
 def on_files(files, config):
     for uri, name in _figures().items():
         files.append(File.generated(config, uri, abs_src_path=str(_build.folder / name)))
+    # Each figure's page that shows it full size, where a tap on the figure goes.
+    for figure in _build.manifest()["figures"].values():
+        for view in figure["full_size"]:
+            page = full_size_html(figure, view, config.site_name)
+            files.append(File.generated(config, view["page"], content=page.encode("utf-8")))
     # A file of another folder, the cache, since mkdocs-jupyter takes no generated
     # file; the last page, so that the others are read while the notebook runs.
     files.append(File(_notebook(), str(_build.folder), config.site_dir, config.use_directory_urls))
@@ -58,7 +71,12 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if page.file.src_uri == _notebook():  # include_source puts the notebook beside its page
         html = clean_notebook(html, download=_notebook())
-    return add_copy_text(render_math(html))
+    html = add_scroll_boxes(add_copy_text(render_math(html)))
+    try:
+        check_typesetting(html, page.file.src_uri)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    return html
 
 
 def on_env(env, config, files):

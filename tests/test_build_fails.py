@@ -64,3 +64,15 @@ def test_a_figure_that_cannot_be_drawn_fails_the_build(tmp_path):
     run = build_site(project / "out", project)
     assert run.returncode != 0
     assert "a figure that cannot be drawn" in run.stderr
+
+
+def test_a_split_number_or_tex_in_an_alt_text_fails_the_build_naming_the_page(tmp_path):
+    # Both kinds at once: the error lists every problem of the page.
+    split = "<math><mn>1</mn><mo>,</mo><mn>000</mn></math>"
+    project = broken_copy(
+        tmp_path, "recap.md", f"{split}\n\n![costs $x$ squared](figures/network-light.svg)"
+    )
+    run = build_site(project / "out", project)
+    assert run.returncode != 0
+    assert "recap.md: a number split as a list" in run.stderr
+    assert "TeX in an alt text: costs " in run.stderr  # arithmatex made $x$ \\(x\\)

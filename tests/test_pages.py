@@ -4,9 +4,13 @@ from gdlesson.facts import facts
 from gdlesson.figures import figure_markdown
 from gdlesson.pages import (
     add_copy_text,
+    add_scroll_boxes,
+    check_typesetting,
     clean_notebook,
     copy_text,
+    full_size_html,
     render_math,
+    typesetting_errors,
 )
 from gdlesson.placeholders import fill_placeholders
 
@@ -41,13 +45,130 @@ def test_arithmatex_output_becomes_mathml():
 
 def test_escaped_tex_is_unescaped_before_conversion():
     out = render_math('<span class="arithmatex">\\(a &lt; b\\)</span>')
-    assert "<mo>&#x0003C;</mo>" in out and "&amp;" not in out
+    assert "<mo>&lt;</mo>" in out and "&amp;" not in out
 
 
 def test_dollar_math_leaves_prices_alone():
     out = render_math("rate $\\eta$ and $$\\frac{1}{L}$$", dollars=True)
     assert out.count("<math") == 2 and "$" not in out
     assert render_math("costs 5 dollars", dollars=True) == "costs 5 dollars"
+
+
+def math(tex: str) -> str:
+    """The MathML of inline ``tex``, as a page gets it, without the <math> element."""
+    out = render_math(f'<span class="arithmatex">\\({tex}\\)</span>')
+    return out.split('display="inline">', 1)[1].removesuffix("</math>")
+
+
+@pytest.mark.parametrize(
+    ("tex", "mathml"),
+    [
+        ("1{,}000", "<mn>1,000</mn>"),
+        ("31{,}536{,}000", "<mn>31,536,000</mn>"),
+        ("31,536,000", "<mn>31,536,000</mn>"),  # a fact written for the prose, put in math
+        ("1{,}000^{25}", "<msup><mn>1,000</mn>"),
+        ("1{,}000.5", "<mn>1,000.5</mn>"),
+        ("3.41 \\times 10^{79}", "<mn>3.41</mn><mo>×</mo><msup><mn>10</mn>"),
+    ],
+)
+def test_a_number_is_one_number(tex, mathml):
+    assert mathml in math(tex)
+    assert typesetting_errors(math(tex)) == []
+
+
+def test_a_comma_that_is_no_thousands_separator_stays_a_comma():
+    assert math("(x, y)").count("<mo>,</mo>") == 1
+    assert "<mn>0</mn><mo>,</mo><mn>5</mn>" in math("(0,5)")
+    assert "<mn>0</mn><mo>,</mo><mn>100</mn>" in math("(0,100)")  # no number starts 0,
+
+
+@pytest.mark.parametrize(
+    ("tex", "mathml"),
+    [
+        ("w_1'", "<msub><mrow><mi>w</mi><mi>′</mi></mrow><mn>1</mn></msub>"),
+        ("w'_2", "<msub><mrow><mi>w</mi><mi>′</mi></mrow><mn>2</mn></msub>"),
+        ("f'(x)", '<mrow><mi>f</mi><mi>′</mi></mrow><mo stretchy="false">(</mo>'),
+        ("f''", "<mrow><mi>f</mi><mi>″</mi></mrow>"),
+    ],
+)
+def test_a_prime_is_set_once_beside_its_letter(tex, mathml):
+    assert mathml in math(tex)
+    assert "msup" not in math(tex)
+
+
+@pytest.mark.parametrize(
+    ("tex", "prefix", "binary"),
+    [
+        ("\\tanh(-x) = -\\tanh(x)", 2, 0),
+        ("w = -0.170", 1, 0),
+        ("-x + 1", 1, 1),
+        ("a - b", 0, 1),
+        ("(a) - b", 0, 1),
+        ("10^{-3}", 1, 0),
+        ("e^{-(w + 1.5)^2} - 0.9", 1, 2),
+        ("x = -1, -2", 2, 0),
+    ],
+)
+def test_a_sign_with_nothing_before_it_is_a_prefix(tex, prefix, binary):
+    out = math(tex)
+    assert out.count('<mo form="prefix">−</mo>') == prefix
+    assert out.count("<mo>−</mo>") + out.count("<mo>+</mo>") == binary
+
+
+def test_a_displayed_formula_scrolls_in_a_box_the_keyboard_reaches():
+    out = render_math('<div class="arithmatex">\\[x = 1\\]</div>')
+    assert out.startswith('<span class="gd-scroll gd-math" tabindex="0"><math ')
+    assert 'display="block"' in out and out.endswith("</math></span>")
+    notebook = render_math("<p>$$x = 1$$</p>", dollars=True)
+    assert notebook.startswith('<p><span class="gd-scroll gd-math" tabindex="0"><math ')
+
+
+def test_tables_and_code_scroll_in_boxes_the_keyboard_reaches():
+    page = (
+        "<table>\n<tr><td>a</td></tr>\n</table><p>x</p><table><tr><td>b</td></tr></table>"
+        '<div class="language-python highlight"><pre><span></span><code>x = 1</code></pre></div>'
+        "<pre><code>y = 2</code></pre>"
+    )
+    out = add_scroll_boxes(page)
+    assert out.count('<div class="gd-scroll gd-table" tabindex="0"><table>') == 2
+    assert out.count("</table></div>") == 2
+    assert out.count('<code tabindex="0">') == 2
+
+
+def test_the_notebook_outputs_scroll_in_boxes_the_keyboard_reaches():
+    output = '<div class="jp-RenderedText" tabindex="0"><pre>a long line</pre></div>'
+    assert clean_notebook(output) == (
+        '<div class="jp-RenderedText"><pre tabindex="0">a long line</pre></div>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "found"),
+    [
+        ("<math><mn>1</mn><mo>,</mo><mn>000</mn></math>", "a number split as a list"),
+        ("<mn>3</mn><mo>&#x0002C;</mo><mn>840</mn>", "3{,}840"),
+        ("<mn>1</mn><mrow><mo>,</mo></mrow><msup><mn>000</mn>", "a number split"),
+        ("<mn>31</mn><mo>,</mo><mn>536</mn><mo>,</mo><mn>000</mn>", "31{,}536{,}000"),
+        ('<img alt="the rate 1/\\(\\lambda\\)" src="x.svg">', "TeX in an alt text"),
+        ('<img src="x.svg" alt="w_{1} and w_{2}">', "TeX in an alt text"),
+        ("<figcaption><b>Figure 7.</b> above 1/λ_max = 0.0952</figcaption>", "TeX in a caption"),
+        ("<figcaption>Figure 1. costs $x^2$</figcaption>", "TeX in a caption"),
+        ("<figcaption>Figure 1. x^{2}</figcaption>", "TeX in a caption"),
+    ],
+)
+def test_a_split_number_or_tex_in_a_caption_or_alt_text_is_found(page, found):
+    with pytest.raises(ValueError, match="^recap.md: ") as error:
+        check_typesetting(page, "recap.md")
+    assert found in str(error.value)
+
+
+def test_plain_unicode_captions_and_whole_numbers_pass():
+    page = (
+        '<figure><img alt="above 1/λₘₐₓ = 0.0952, w₁ and w₂, 10⁷⁵" src="a.svg">'
+        "<figcaption>Figure 7. η = 0.17 costs 1,000 × 3.41×10⁵⁰</figcaption></figure>"
+        "<math><mn>1,000</mn><mo>,</mo><mn>2</mn><mo>,</mo><mn>12</mn></math>"
+    )
+    check_typesetting(page, "recap.md")
 
 
 def test_copy_text_drops_prompts_and_output():
@@ -82,6 +203,26 @@ def test_figure_markdown_rejects_what_cannot_be_shown(bad):
     [key] = bad
     with pytest.raises(ValueError, match=key):
         figure_markdown(FIGURE | bad, "l.svg", "d.svg")
+
+
+def test_figure_markdown_makes_each_image_a_link_to_its_full_size_page():
+    out = figure_markdown(FIGURE, "figures/l.svg", "figures/d.svg")
+    assert "[![A curve](figures/l.svg#only-light){ " in out
+    assert "}](figures/l.html){ .gd-figure__open " in out
+    assert "[![A curve](figures/d.svg#only-dark){ " in out
+    assert "}](figures/d.html){ .gd-figure__open " in out
+
+
+def test_a_figure_full_size_page_shows_its_file_at_its_size_in_its_palette():
+    figure = FIGURE | {"alt": 'A "curve"', "caption": "Look at a < b."}
+    view = {"file": "l.svg", "scheme": "light", "background": "#ffffff", "text": "#1f2328"}
+    page = full_size_html(figure, view, "Gradient <descent>")
+    assert '<img src="l.svg" alt="A &quot;curve&quot;" width="672" height="346">' in page
+    assert "<p>Look at a &lt; b.</p>" in page and "<h1>Figure 2</h1>" in page
+    assert "<title>Figure 2, full size - Gradient &lt;descent&gt;</title>" in page
+    assert "background: #ffffff" in page and "color: #1f2328" in page
+    assert 'content="width=device-width, initial-scale=1"' in page  # not a 980 px desktop
+    assert "<script" not in page and "http" not in page
 
 
 def test_figure_markdown_escapes_the_caption():

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from latex2mathml.converter import convert as tex_to_mathml
 
 from gdlesson.facts import facts
-from gdlesson.figures import FIGURES, output_name
+from gdlesson.figures import FIGURES, full_size_name, output_name
 from gdlesson.notebook import NOTEBOOK_NAME
 from gdlesson.pages import copy_text
 from tests.conftest import DOCS, lesson_cache, nav_sources, page_url, python_with_only
@@ -55,7 +55,9 @@ def test_every_figure_is_generated_in_both_palettes_and_shown(site):
             assert f"{name}#only-{palette}" in shown, f"{name} is not on any page"
             assert shown[f"{name}#only-{palette}"] == spec.alt
     generated = {p.name for p in (site / "figures").iterdir()}
-    assert generated == {output_name(s, p) for s in FIGURES for p in ("light", "dark")}
+    files = {output_name(s, p) for s in FIGURES for p in ("light", "dark")}
+    full_size = {full_size_name(name) for name in files}  # the pages a tap opens
+    assert generated == files | full_size
 
 
 def test_every_image_has_alt_text(site):
@@ -170,3 +172,29 @@ def test_light_and_dark_follow_the_system_and_fonts_are_local(site):
     assert 'media="(prefers-color-scheme: dark)"' in page
     assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
     assert '<meta name="description"' in page
+
+
+@pytest.mark.parametrize("source", nav_sources())
+def test_what_may_be_wider_than_a_phone_scrolls_in_a_box_the_keyboard_reaches(site, source):
+    """Displayed formulas and tables in a ``.gd-scroll`` box, code and notebook outputs
+    with tabindex="0"; each figure's image a link to the page that shows its file at
+    its own size."""
+    page = soup(site, source)
+    for element in page.select("article math[display=block], article table"):
+        box = element.find_parent(class_="gd-scroll")
+        assert box is not None and box.get("tabindex") == "0", f"{source}: {str(element)[:80]}"
+    for pre in page.select("article pre"):
+        code = pre.find("code", recursive=False)
+        assert (code or pre).get("tabindex") == "0", f"{source}: {str(pre)[:80]}"
+    for img in page.select("article figure.gd-figure img"):
+        link = img.find_parent("a")
+        file = img["src"].split("#")[0]
+        assert link is not None and link["href"] == full_size_name(file), img["src"]
+        full_size = page_path(site, source).parent / link["href"]
+        shown = BeautifulSoup(full_size.read_text(encoding="utf-8"), "html.parser").img
+        assert shown["src"] == file.rsplit("/", 1)[-1]
+        assert (shown["width"], shown["height"], shown["alt"]) == (
+            img["width"],
+            img["height"],
+            img["alt"],
+        )

@@ -15,3 +15,28 @@
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
   fix();
 })();
+
+// A code block that scrolls sideways must be reached with the keyboard (axe:
+// scrollable-region-focusable). The build gives each one tabindex="0"
+// (gdlesson.pages.add_scroll_boxes); Material keeps it where the block scrolls,
+// but only on a screen with hover: on a touch screen (a phone, or a tablet with a
+// keyboard) it takes it away. Put it back on each block that scrolls, whenever
+// Material takes it or the block's size changes (an answer opened, a turned phone).
+(function () {
+  function keep(code) {
+    if (!code.hasAttribute("tabindex") && code.scrollWidth > code.clientWidth) {
+      code.setAttribute("tabindex", "0");
+    }
+  }
+  var blocks = document.querySelectorAll(".md-typeset pre > code");
+  var sizes = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) { keep(entry.target); });
+  });
+  var taken = new MutationObserver(function (records) {
+    records.forEach(function (record) { keep(record.target); });
+  });
+  blocks.forEach(function (code) {
+    sizes.observe(code);
+    taken.observe(code, { attributes: true, attributeFilter: ["tabindex"] });
+  });
+})();

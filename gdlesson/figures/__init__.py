@@ -50,6 +50,7 @@ __all__ = [
     "FigureSpec",
     "description",
     "figure_markdown",
+    "full_size_name",
     "output_name",
     "render",
     "render_all",
@@ -107,13 +108,17 @@ def size(spec: FigureSpec) -> tuple[int, int]:
 def description(spec: FigureSpec) -> dict:
     """What a page needs to show ``spec``: its number in the lesson (its place in
     :data:`FIGURES`, from 1), alt text, caption, format, :func:`size`, its files
-    (light, dark) and the Markdown that shows them from a page of docs/.
+    (light, dark), the Markdown that shows them from a page of docs/, and for each
+    file the page that shows it full size (``full_size``: its path, and the file,
+    scheme and colours it is shown in).
 
     >>> entry = description(FIGURES[1])
     >>> entry["number"], entry["format"], entry["width"], entry["height"]
     (2, 'svg', 672, 355)
     >>> entry["files"]
     ['network-light.svg', 'network-dark.svg']
+    >>> entry["full_size"][1]["page"], entry["full_size"][1]["background"]
+    ('figures/network-dark.html', '#1e2129')
     """
     width, height = size(spec)
     entry = {
@@ -126,7 +131,17 @@ def description(spec: FigureSpec) -> dict:
         "files": [output_name(spec, palette) for palette in PALETTES],
     }
     light, dark = (f"{FOLDER}/{name}" for name in entry["files"])
-    return entry | {"markdown": figure_markdown(entry, light, dark)}
+    full_size = [
+        {
+            "page": full_size_name(f"{FOLDER}/{name}"),
+            "file": name,
+            "scheme": palette,
+            "background": palette_colours(palette)["background"],
+            "text": palette_colours(palette)["text"],
+        }
+        for palette, name in zip(PALETTES, entry["files"], strict=True)
+    ]
+    return entry | {"markdown": figure_markdown(entry, light, dark), "full_size": full_size}
 
 
 def figure_markdown(figure: Mapping, light: str, dark: str) -> str:
@@ -138,17 +153,22 @@ def figure_markdown(figure: Mapping, light: str, dark: str) -> str:
     (:func:`gdlesson.figures.description`); ``light`` and ``dark`` are the
     images' paths. The images stay Markdown (``md_in_html``), so MkDocs checks
     and rewrites their links; their ``width`` and ``height`` keep the figure's
-    room before the file arrives, so nothing below it moves as it loads.
+    room before the file arrives, so nothing below it moves as it loads. Each
+    image is a link, named by its alt text, that one tap opens full size: on a
+    phone the figure is drawn a third smaller than its file, its text too small
+    to read. The link goes to a page of its own (:func:`full_size_name`), not to
+    the file: a phone shows a lone SVG file as a desktop page, 980 px wide, so
+    smaller still.
 
     >>> figure = {"number": 3, "alt": "A curve", "caption": "Look at the dip.",
     ...           "width": 672, "height": 346}
     >>> print(figure_markdown(figure, "c-light.svg", "c-dark.svg"))
     <figure class="gd-figure" markdown="span">
-    ![A curve](c-light.svg#only-light){ width="672" height="346" loading=lazy }
-    ![A curve](c-dark.svg#only-dark){ width="672" height="346" loading=lazy }
+    [![A curve](c-light.svg#only-light){ width="672" height="346" loading=lazy }](c-light.html){ .gd-figure__open title="Open the figure full size" }
+    [![A curve](c-dark.svg#only-dark){ width="672" height="346" loading=lazy }](c-dark.html){ .gd-figure__open title="Open the figure full size" }
     <figcaption><span class="gd-figure__number">Figure 3.</span> Look at the dip.</figcaption>
     </figure>
-    """
+    """  # noqa: E501 - the Markdown's lines, as they are
     alt, caption = figure["alt"], figure["caption"]
     if not isinstance(alt, str) or not alt.strip() or any(c in alt for c in "[]\n"):
         raise ValueError(f"alt must be one line of text without brackets, got {alt!r}")
@@ -159,14 +179,29 @@ def figure_markdown(figure: Mapping, light: str, dark: str) -> str:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ValueError(f"{key} must be a positive integer, got {value!r}")
     size = f'width="{width}" height="{height}" loading=lazy'
+    link = '.gd-figure__open title="Open the figure full size"'
+    light_page, dark_page = (full_size_name(path) for path in (light, dark))
     return (
         '<figure class="gd-figure" markdown="span">\n'
-        f"![{alt}]({light}#only-light){{ {size} }}\n"
-        f"![{alt}]({dark}#only-dark){{ {size} }}\n"
+        f"[![{alt}]({light}#only-light){{ {size} }}]({light_page}){{ {link} }}\n"
+        f"[![{alt}]({dark}#only-dark){{ {size} }}]({dark_page}){{ {link} }}\n"
         f'<figcaption><span class="gd-figure__number">Figure {number}.</span> '
         f"{html.escape(caption, quote=False)}</figcaption>\n"
         "</figure>"
     )
+
+
+def full_size_name(path: str) -> str:
+    """The page that shows the figure file ``path`` full size, beside it
+    (:func:`gdlesson.pages.full_size_html` makes it).
+
+    >>> full_size_name("figures/network-dark.svg")
+    'figures/network-dark.html'
+    """
+    stem, dot, _ = path.rpartition(".")
+    if not dot or not stem:
+        raise ValueError(f"path must be a figure file, got {path!r}")
+    return f"{stem}.html"
 
 
 def _palette_png(png: bytes, keep) -> bytes:

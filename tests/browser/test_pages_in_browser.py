@@ -4,7 +4,10 @@ Each page must be self-contained (no request to another host), free of console
 and page errors, show every image with its alt text and only in its own scheme,
 render all math (no raw TeX left), copy code that runs and prints what the page
 shows, pass axe-core with no violation, and stay light (the weight table is
-printed at the end of the run, see tests/browser/conftest.py).
+printed at the end of the run, see tests/browser/conftest.py). On a phone, with
+every answer open, no page is wider than the screen, axe still finds nothing
+(what scrolls sideways is reached by the keyboard), and every figure has text
+large enough to read or opens, in one tap, at a size where it has.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
 
+from gdlesson.figures import FIGURES
 from tests.browser.conftest import load_page
 from tests.conftest import nav_sources, page_source, page_url, python_with_only
 
@@ -172,6 +177,95 @@ def test_axe_finds_no_accessibility_violation(reader, source, scheme):
         for v in violations
     ]
     assert report == []
+
+
+#: A phone, as Chromium emulates one: touch, no hover (Material then takes a code
+#: block's tabindex away, docs/assets/a11y.js puts it back), the page at device width.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+#: Other phone widths, checked by resizing the same page: the narrowest first.
+PHONE_WIDTHS = (320, 360, 414)
+#: The smallest figure text, in CSS px on the page, that a figure may show without
+#: opening full size.
+SMALLEST_TEXT = 9.5
+SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+STICKING_OUT = """width => Array.from(document.querySelectorAll('body *'))
+    .filter(e => e.getBoundingClientRect().right > width + 0.5 && e.checkVisibility())
+    .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${e.getAttribute('class')}`)"""
+
+
+def smallest_text(svg: str, shown_width: float) -> float:
+    """The smallest text of an SVG figure drawn ``shown_width`` CSS px wide, in CSS px."""
+    view_width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg)[1])
+    sizes = [float(s) for s in re.findall(r"font-size: ?([\d.]+)px", svg)]
+    return min(sizes, default=float("inf")) * shown_width / view_width
+
+
+def readable(site: Path, name: str, shown_width: float) -> bool:
+    """Whether the figure file ``name``, drawn ``shown_width`` CSS px wide, has text
+    of at least SMALLEST_TEXT px. A PNG (text in pixels) is readable at its own size."""
+    if not name.endswith(".svg"):
+        return shown_width >= Image.open(site / "figures" / name).width
+    svg = (site / "figures" / name).read_text(encoding="utf-8")
+    return smallest_text(svg, shown_width) >= SMALLEST_TEXT
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: page_url(s) or "/")
+def test_on_a_phone_with_every_answer_open_it_fits_passes_axe_and_figures_open(
+    open_page, site, source
+):
+    """The palette changes no width: light only. Widths first (a page wider than the
+    screen scrolls sideways as a whole), then axe at 390 px, then the figures, each
+    followed to the page its link opens."""
+    page = open_page(page_url(source), "light", **PHONE)
+    page.evaluate("document.querySelectorAll('article details').forEach(d => d.open = true)")
+    for width in (*PHONE_WIDTHS, PHONE["viewport"]["width"]):
+        page.set_viewport_size({**PHONE["viewport"], "width": width})
+        page.evaluate(SETTLE)
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{wide} px wide at {width} px: {page.evaluate(STICKING_OUT, width)}"
+
+    violations = Axe().run(page).response["violations"]
+    report = [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(", ".join(n["target"]) for n in v["nodes"][:5])
+        for v in violations
+    ]
+    assert report == []
+
+    figures = page.eval_on_selector_all(
+        "article figure img",
+        """els => els.filter(i => i.checkVisibility()).map(i => [
+            i.src.split('#')[0], i.clientWidth, i.closest('a') && i.closest('a').href])""",
+    )
+    opened = []
+    for src, shown_width, link in figures:
+        name = src.rsplit("/", 1)[-1]
+        if shown_width and readable(site, name, shown_width):
+            continue
+        assert link is not None, f"{name}: too small to read here, and does not open"
+        opened.append((name, link))
+    assert page.errors == []
+    # One tap opens each figure whose text is too small on its own page, at its own
+    # size: on a phone wider than the screen, its text as large as it was drawn.
+    for name, link in opened:
+        page.goto(link)
+        img = page.locator("img")
+        assert img.get_attribute("src") == name, link
+        img.evaluate("i => i.complete || new Promise(done => i.onload = i.onerror = done)")
+        width = img.evaluate("i => i.naturalWidth && i.clientWidth")
+        assert width == int(img.get_attribute("width")), f"{link}: shown {width} px wide"
+        assert readable(site, name, width), f"{link}: text still under {SMALLEST_TEXT} px"
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_figure_full_size_page_passes_axe(open_page, scheme):
+    """The pages a tap on a figure opens are all made alike: one of them, each palette."""
+    page = open_page(f"figures/{FIGURES[0].name}-{scheme}.html", scheme, **PHONE)
+    violations = Axe().run(page).response["violations"]
+    assert [f"{v['id']}: {v['help']}" for v in violations] == []
+    assert page.locator("img").evaluate("i => i.naturalWidth") > 0
+    assert page.errors == []
 
 
 COPY_BUTTON = "article button.md-clipboard, article button.md-code__button[data-md-type=copy]"
