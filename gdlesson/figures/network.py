@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from gdlesson import lesson
 from gdlesson.figures.common import WIDTH, FigureSpec
@@ -44,6 +44,12 @@ def running_on_figure(palette: str = "light") -> Figure:
             )
         top_ax.plot(more.measured, more.top_curvatures, color=c["accent"], linewidth=1.6)
         slope_ax.set_yscale("log")
+        # 10ⁿ in Unicode, at the labels' size (mathtext would set n at 70 %: 7 px)
+        slope_ax.yaxis.set_major_locator(LogLocator(base=10))
+        slope_ax.yaxis.set_major_formatter(
+            FuncFormatter(lambda v, _: power_of_ten(round(np.log10(v))))
+        )
+        slope_ax.yaxis.set_minor_formatter(NullFormatter())
         slope_ax.axhline(tolerance, color=c["muted"], linestyle="--", linewidth=1)
         exponent = round(np.log10(tolerance))
         slope_ax.text(
