@@ -29,7 +29,7 @@ from gdlesson.figures import (
     render_all,
     size,
 )
-from gdlesson.figures.common import combinations, outcome
+from gdlesson.figures.common import PNG_DPI, combinations, outcome
 from gdlesson.figures.search import network_figure
 from gdlesson.figures.two_weights import (
     ARROW_LENGTH,
@@ -145,8 +145,8 @@ def test_svg_uses_the_palette_colours(rendered):
 
 def _file_size(content: bytes) -> tuple[float, float]:
     """The size a browser gives an image file, in CSS pixels."""
-    if content.startswith(b"\x89PNG"):
-        return struct.unpack(">II", content[16:24])  # IHDR: width, height
+    if content.startswith(b"\x89PNG"):  # PNG_DPI pixels an inch, shown at 96 CSS pixels
+        return tuple(v * 96 / PNG_DPI for v in struct.unpack(">II", content[16:24]))
     svg = re.search(rb"<svg [^>]*>", content).group()
     width, height = (
         float(re.search(rb'%s="([\d.]+)pt"' % k, svg).group(1)) for k in (b"width", b"height")

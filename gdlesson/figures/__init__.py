@@ -91,16 +91,16 @@ def output_name(spec: FigureSpec, palette: str) -> str:
 
 
 def size(spec: FigureSpec) -> tuple[int, int]:
-    """The figure's own width and height in CSS pixels, as :func:`render` saves it:
-    the figure's size in inches times 96 for SVG, times its dpi for PNG (rounded).
+    """The figure's width and height in CSS pixels: its size in inches times 96, for
+    SVG and PNG alike (rounded). A PNG saved at 192 dpi has two pixels to each CSS
+    pixel, so it stays sharp on high-density screens.
 
     Given to the ``<img>`` on the page, it lets the browser keep the figure's
     room before the file arrives, so nothing below it moves.
     """
     with styled(PALETTES[0]):
         fig = spec.draw(PALETTES[0])
-    per_inch = CSS_PX_PER_INCH if spec.format == "svg" else fig.dpi
-    width, height = (round(float(inches) * per_inch) for inches in fig.get_size_inches())
+    width, height = (round(float(inches) * CSS_PX_PER_INCH) for inches in fig.get_size_inches())
     fig.clear()
     return width, height
 

@@ -23,6 +23,9 @@ from gdlesson.numbers import count, power_of_ten, scientific_text
 
 #: Width of a full-column figure, in inches (about 670 CSS pixels).
 WIDTH = 7.0
+#: Dots per inch of a PNG figure: twice the 96 CSS pixels of an inch, so that it
+#: stays sharp on high-density screens.
+PNG_DPI = 192
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ import matplotlib
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, PowerNorm
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from gdlesson import lesson
 from gdlesson.costs import two_weight_cost
-from gdlesson.figures.common import WIDTH, FigureSpec, label, outcome
+from gdlesson.figures.common import PNG_DPI, WIDTH, FigureSpec, label, outcome
 from gdlesson.numbers import count, signed
 from gdlesson.style import styled
 
@@ -263,9 +264,9 @@ def surface_3d_figure(palette: str = "light") -> Figure:
     w_min = cost.minimum()
     lift = 0.1  # the path floats just above the surface, so it is never hidden in it
     with styled(palette) as c:
-        # Saved at this dpi (sharp on high-density screens), then reduced to
-        # 256 colours by render(): about 55 KB.
-        fig = Figure(figsize=(WIDTH, 4.4), dpi=150, layout="constrained")
+        # Saved at twice the CSS pixels it is shown at (sharp on high-density
+        # screens), then reduced to 256 colours by render(): about 70 KB.
+        fig = Figure(figsize=(WIDTH, 4.4), dpi=PNG_DPI, layout="constrained")
         # Grid lines in the background colour, across faint panes.
         with matplotlib.rc_context({"grid.color": c["background"]}):
             ax = fig.add_subplot(projection="3d", computed_zorder=False)
@@ -279,6 +280,7 @@ def surface_3d_figure(palette: str = "light") -> Figure:
         ax.set_xlabel("w₁ (area)", labelpad=4)
         ax.set_ylabel("w₂ (age)", labelpad=4)
         ax.set_zlabel("cost C", labelpad=2)
+        ax.zaxis.set_major_locator(MaxNLocator(4))  # a few ticks: room for each label
         ax.view_init(elev=45, azim=-60)
         ax.set_box_aspect((1, 1.1, 0.75), zoom=1.0)
         for axis in (ax.xaxis, ax.yaxis, ax.zaxis):

@@ -21,6 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
 from gdlesson.figures import FIGURES
+from gdlesson.figures.common import PNG_DPI
 from tests.browser.conftest import load_page
 from tests.conftest import nav_sources, page_source, page_url, python_with_only
 
@@ -202,9 +203,10 @@ def smallest_text(svg: str, shown_width: float) -> float:
 
 def readable(site: Path, name: str, shown_width: float) -> bool:
     """Whether the figure file ``name``, drawn ``shown_width`` CSS px wide, has text
-    of at least SMALLEST_TEXT px. A PNG (text in pixels) is readable at its own size."""
+    of at least SMALLEST_TEXT px. A PNG (text in pixels, PNG_DPI of them an inch) is
+    readable at its own size in CSS pixels, 96 an inch."""
     if not name.endswith(".svg"):
-        return shown_width >= Image.open(site / "figures" / name).width
+        return shown_width >= Image.open(site / "figures" / name).width * 96 / PNG_DPI
     svg = (site / "figures" / name).read_text(encoding="utf-8")
     return smallest_text(svg, shown_width) >= SMALLEST_TEXT
 
