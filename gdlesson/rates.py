@@ -37,8 +37,6 @@ from gdlesson.costs import QuadraticCost
 #: A rate is "just right" when its steps number at most this many times the
 #: fewest that any rate offered needs (steps grow as 1 / −ln max |1 − ηλ|).
 NEAR_BEST = 2
-#: NEAR_BEST in words, as the labels say it.
-_NEAR_BEST_WORDS = {2: "twice", 3: "three times", 4: "four times"}[NEAR_BEST]
 #: A walking rate is "too small" when its steps number more than this many times
 #: the fewest: page 5 calls 0.005 too small (52×), and walks with 0.05 (4×).
 TOO_SLOW = 10
@@ -49,8 +47,8 @@ TOO_SLOW = 10
 LABELS = (
     "too small: never overshoots, very slowly",
     "small: never overshoots, slower than needed",
-    f"just right: never overshoots, within {_NEAR_BEST_WORDS} the fewest steps",
-    f"just right: zig-zags, within {_NEAR_BEST_WORDS} the fewest steps",
+    f"just right: never overshoots, within {NEAR_BEST}× the fewest steps",
+    f"just right: zig-zags, within {NEAR_BEST}× the fewest steps",
     "large: zig-zags, slower than needed",
 )
 
@@ -167,8 +165,8 @@ def rate_bands(cost: QuadraticCost, rates, edge_name: str = "2/L") -> list[Band]
     ...     print(f"{band.low:.4f} {band.kind:6} {band.label}")
     0.0000 small  too small: never overshoots, very slowly
     0.0236 small  small: never overshoots, slower than needed
-    0.0770 right  just right: never overshoots, within twice the fewest steps
-    0.1098 right  just right: zig-zags, within twice the fewest steps
+    0.0770 right  just right: never overshoots, within 2× the fewest steps
+    0.1098 right  just right: zig-zags, within 2× the fewest steps
     0.1425 zigzag large: zig-zags, slower than needed
     0.2195 large  too large: diverges, from 2/L = 0.2195 on
     """
