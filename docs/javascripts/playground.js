@@ -9,7 +9,6 @@
 "use strict";
 { // a block, not a function: in strict mode its declarations stay out of the global scope
   const SVG = "http://www.w3.org/2000/svg";
-  const BIG = 1e5; // screen coordinates are clamped to ±BIG pixels
 
   // --- Descent: gdlesson.descent.gradient_descent, in the same order
 
@@ -162,8 +161,10 @@
     g.line = el("$path", { class: "gd-pg__path" }, layer);
     g.dots = el("$path", { class: "gd-pg__dots" }, layer);
     g.startMark = el("$circle", { class: "gd-pg__start", r: 5 }, layer);
-    g.ball = el("$g", { class: "gd-pg__ball" }, svg);
+    // The ball (clipped in 2-D; in 1-D the start's handle); off the map, an arrow (along +x).
+    g.ball = el("$g", { class: "gd-pg__ball" }, g.two ? layer : svg);
     el("$circle", { r: 8 }, g.ball);
+    g.arrow = el("$path", { class: "gd-pg__arrow", d: "M12 0L-7-10-2 0-7 10Z" }, g.ball);
   }
 
   function layout(g) {
@@ -184,11 +185,11 @@
   // Screen coordinates of weights (x) and of the second axis (w₂, or the cost).
   function sx(g, v) {
     var win = mode(g).window[0];
-    return clamp(g.box.x + (v - win[0]) / (win[1] - win[0]) * g.box.w, -BIG, BIG);
+    return g.box.x + (v - win[0]) / (win[1] - win[0]) * g.box.w;
   }
   function sy(g, v) {
     var win = mode(g).window[1];
-    return clamp(g.box.y + g.box.h - (v - win[0]) / (win[1] - win[0]) * g.box.h, -BIG, BIG);
+    return g.box.y + g.box.h - (v - win[0]) / (win[1] - win[0]) * g.box.h;
   }
 
   function background(g) {
@@ -263,27 +264,64 @@
     });
   }
 
-  function point(g, k) {
-    var w = g.run.path[k];
-    return [sx(g, w[0]), g.two ? sy(g, w[1]) : sy(g, g.run.costs[k])];
+  // Step k in plot units, (w₁, w₂) or (w, C); on screen; as SVG path numbers.
+  function at(g, k) { return g.two ? g.run.path[k] : [g.run.path[k][0], g.run.costs[k]]; }
+  function point(g, v) { return [sx(g, v[0]), sy(g, v[1])]; }
+  function xy(p) { return p[0].toFixed(1) + " " + p[1].toFixed(1); }
+  // Per axis, where v is: −1 below the window, 1 above, 0 inside.
+  function sides(g, v) {
+    return mode(g).window.map(function (r, j) { return v[j] < r[0] ? -1 : v[j] > r[1] ? 1 : 0; });
+  }
+  // The part of the segment a–b inside the window (Liang–Barsky), or null.
+  function clipped(g, a, b) {
+    var win = mode(g).window, t = [0, 1];
+    for (var j = 0; j < 2; j++) {
+      var d = b[j] - a[j], edges = [[-d, a[j] - win[j][0]], [d, win[j][1] - a[j]]];
+      for (var e = 0; e < 2; e++) {
+        var p = edges[e][0], q = edges[e][1];
+        if (p === 0) { if (q < 0) return null; } else if (p < 0) t[0] = Math.max(t[0], q / p); else t[1] = Math.min(t[1], q / p);
+      }
+    }
+    var ends = t.map(function (s) { return [a[0] + s * (b[0] - a[0]), a[1] + s * (b[1] - a[1])]; });
+    return t[0] <= t[1] && ends.every(function (v) { return v.every(isFinite); }) ? ends : null;
   }
 
+  // The path and its dots inside the frame, cut where they leave it; the ball, or the arrow.
   function drawPath(g) {
     if (!g.box) return;
-    var d = "", dots = "", b = g.box;
+    var d = "", dots = "", pen = false; // pen: the last point is inside, the line ends there
     for (var k = 0; k <= g.shown; k++) {
-      var p = point(g, k), xy = p[0].toFixed(1) + " " + p[1].toFixed(1);
-      d += (k ? "L" : "M") + xy;
-      dots += "M" + xy + "h0";
+      var v = at(g, k), c = k ? clipped(g, at(g, k - 1), v) : null, inside = !sides(g, v).some(Boolean);
+      if (c) d += (pen ? "" : "M" + xy(point(g, c[0]))) + "L" + xy(point(g, c[1]));
+      if (inside) dots += "M" + xy(point(g, v)) + "h0";
+      if (inside && !k) d = "M" + xy(point(g, v));
+      pen = inside;
     }
     g.line.setAttribute("d", d);
     g.dots.setAttribute("d", dots);
-    var s = point(g, 0), e = point(g, g.shown);
+    var s = point(g, at(g, 0)), e = edge(g, at(g, g.shown));
     g.startMark.setAttribute("cx", s[0]);
     g.startMark.setAttribute("cy", s[1]);
-    var out = e[0] < b.x || e[0] > b.x + b.w || e[1] < b.y || e[1] > b.y + b.h;
-    g.ball.setAttribute("transform", "translate(" + clamp(e[0], b.x, b.x + b.w) + " " + clamp(e[1], b.y, b.y + b.h) + ")");
-    g.ball.classList.toggle("is-out", out);
+    g.ball.setAttribute("transform", "translate(" + xy(e) + ")");
+    g.arrow.setAttribute("transform", "rotate(" + (e[2] || 0).toFixed(1) + ")");
+    g.ball.classList.toggle("is-out", e.length > 2);
+  }
+
+  // The ball's place, [x, y]; off the map, the arrow's: [x, y, degrees], inside the frame
+  // by its size, on the curve (1-D: pointing along w) or on the line from the frame's middle
+  // towards the point (2-D: pointing to it).
+  function edge(g, v) {
+    var side = sides(g, v), b = g.box, pad = 16, win = mode(g).window;
+    if (!side.some(Boolean)) return point(g, v);
+    if (!g.two) {
+      var k = (win[0][1] - win[0][0]) / b.w * pad, w = clamp(v[0], win[0][0] + k, win[0][1] - k);
+      var p = point(g, [w, costOf(mode(g).X, g.cfg.y).value([w])]);
+      return [clamp(p[0], b.x + pad, b.x + b.w - pad), clamp(p[1], b.y + pad, b.y + b.h - pad), side[0] ? 90 - 90 * side[0] : -90 * side[1]];
+    }
+    var u = v.map(function (x, j) { return (x - (win[j][0] + win[j][1]) / 2) / (win[j][1] - win[j][0]); });
+    var most = Math.max(Math.abs(u[0]), Math.abs(u[1])), dx = u[0] / most * b.w, dy = -u[1] / most * b.h;
+    var t = Math.min((b.w / 2 - pad) / Math.abs(dx), (b.h / 2 - pad) / Math.abs(dy));
+    return [b.x + b.w / 2 + t * dx, b.y + b.h / 2 + t * dy, Math.atan2(dy, dx) * 180 / Math.PI];
   }
 
   // --- Controls: rate, start, switch, buttons; keys and pointer on the plot
@@ -465,7 +503,14 @@
     g.wOut[0].textContent = names.length > 1 ? "(" + names.join(", ") + ")" : names[0];
     g.wOut[1].textContent = names.length > 1 ? "(" + fmt(w[0], 3) + ", " + fmt(w[1], 3) + ")" : fmt(w[0], 4);
     g.cOut.textContent = fmt(run.costs[n], 4);
-    g.status.textContent = done ? STATUS[run.status] : g.timer ? "rolling…" : n ? "paused" : "ready: press Step or Play";
+    // Off the map: where the run is, and which way it left (1-D: along w; above if w is not).
+    var side = sides(g, at(g, n)), off = [];
+    if (g.two || !side[0]) off.push(["below", "", "above"][side[1] + 1]);
+    off.push(["to the left", "", "to the right"][side[0] + 1]);
+    off = off.filter(Boolean).join(" and ");
+    if (off) off = "off the map: " + (g.two ? "" : "w = ") + g.wOut[1].textContent + ", " + off;
+    g.status.textContent = done ? (off ? run.status + ", " + off : STATUS[run.status]) :
+      off || (g.timer ? "rolling…" : n ? "paused" : "ready: press Step or Play");
     g.root.setAttribute("data-status", done ? run.status : "");
     g.root.setAttribute("data-shown", n);
     g.root.classList.toggle("is-diverged", done && run.status === "diverged");

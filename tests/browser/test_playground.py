@@ -219,6 +219,123 @@ def test_two_weight_click_sets_start_and_path_is_gdlessons(open_page, mode, rate
     assert page.errors == []
 
 
+def drawn(page, selector: str) -> dict:
+    """What the plot draws for the run: the frame's box; the ball's and the edge arrow's
+    boxes (None when not shown); the arrow's direction on screen (its glyph points along
+    its own +x, as playground.js draws it); the boxes of the start mark, the path's line
+    and its dots; the status line's words."""
+    return page.evaluate(
+        """sel => { const root = document.querySelector(sel), q = s => root.querySelector(s);
+        const box = e => { const r = e.getBoundingClientRect();
+                           return {x: r.x, y: r.y, w: r.width, h: r.height}; };
+        const seen = e => e.checkVisibility() ? box(e) : null, arrow = q('.gd-pg__arrow');
+        const m = arrow.getScreenCTM(), o = new DOMPoint(0, 0).matrixTransform(m),
+              x = new DOMPoint(1, 0).matrixTransform(m);
+        return {frame: box(q('.gd-pg__frame')), ball: seen(q('.gd-pg__ball circle')),
+                arrow: seen(arrow), toward: [x.x - o.x, x.y - o.y], start: box(q('.gd-pg__start')),
+                line: box(q('.gd-pg__path')), dots: box(q('.gd-pg__dots')),
+                status: q('.gd-pg__status').textContent}; }""",
+        selector,
+    )
+
+
+def centre(b: dict) -> tuple[float, float]:
+    return b["x"] + b["w"] / 2, b["y"] + b["h"] / 2
+
+
+def inside(b: dict, frame: dict, slack: float = 0.5) -> bool:
+    return (
+        frame["x"] - slack <= b["x"]
+        and b["x"] + b["w"] <= frame["x"] + frame["w"] + slack
+        and frame["y"] - slack <= b["y"]
+        and b["y"] + b["h"] <= frame["y"] + frame["h"] + slack
+    )
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize(
+    ("where", "mode", "rate", "start"),
+    [
+        (ONE, 0, 0.25, "0.5"),  # a step inside, then out to the left, to the right…
+        (ONE, 0, 0.5, "3.99"),  # out at the first step
+        (TWO, 0, 0.3, None),  # the lesson's start: out to the right, then the left…
+        (TWO, 1, 0.3, None),  # the same with scaled inputs: out on both axes
+    ],
+)
+def test_a_run_that_leaves_the_map_says_so(open_page, where, mode, rate, start, width):
+    """Stepped with the Step button to the end of a diverging run: at every step, a point
+    inside the window is drawn where it is, as the ball; a point outside is not drawn at
+    all: an arrow inside the frame, at its edge, points the way the run went, and the
+    status says which way. The line and dots of the path stay inside the frame, and the
+    longer status moves nothing. (Reduced motion: no transition, so each box is final
+    when the click returns.)"""
+    page = open_page(where[0], viewport={"width": width, "height": 800}, **STATIC)
+    config = config_1d() if where == ONE else config_2d()
+    widget = page.locator(where[1])
+    if mode:
+        switch(page).check()
+    set_rate(page, where[1], rate, config["rates"])
+    if start is not None:
+        widget.locator("input[id$='-start0']").fill(start)
+    s = state(page, where[1])
+    assert_matches_gdlesson(s)
+    assert s["status"] == "diverged"
+    window = np.array(config["modes"][mode]["window"])
+    run = gradient_descent(gdlesson_cost(s), s["start"][0] if where == ONE else s["start"], rate)
+    points = np.c_[run.path, run.costs] if where == ONE else run.path
+    widget.locator(".gd-pg__frame").scroll_into_view_if_needed()
+    step = widget.get_by_role("button", name="Step")
+    boxes = widget_boxes(page, where[1])
+    left = False
+    for k, point in enumerate(points):
+        if k:
+            step.click()
+        d = drawn(page, where[1])
+        frame = d["frame"]
+        assert widget_boxes(page, where[1]) == pytest.approx(boxes, abs=0.5), k  # nothing moves
+        for part in ("line", "dots"):  # cut at the frame
+            assert inside(d[part], frame), (k, part, d[part], frame)
+        x, y = centre(d["start"])  # the start mark and the ball, clipped by the frame
+        assert inside({"x": x, "y": y, "w": 0, "h": 0}, frame), (k, d["start"])
+        side = np.where(point < window[:, 0], -1, np.where(point > window[:, 1], 1, 0))
+        u = (point - window[:, 0]) / (window[:, 1] - window[:, 0])  # 0 to 1 inside the window
+        at = np.array([frame["x"] + u[0] * frame["w"], frame["y"] + (1 - u[1]) * frame["h"]])
+        if not side.any():
+            assert d["arrow"] is None and d["ball"] is not None, k
+            assert centre(d["ball"]) == pytest.approx(tuple(at), abs=1), k  # where it is
+            assert "off the map" not in d["status"]
+            continue
+        left = True
+        assert d["ball"] is None and d["arrow"] is not None, k
+        assert inside(d["arrow"], frame), (k, d["arrow"], frame)
+        cx, cy = centre(d["arrow"])
+        near = min(
+            cx - frame["x"],
+            frame["x"] + frame["w"] - cx,
+            cy - frame["y"],
+            frame["y"] + frame["h"] - cy,
+        )
+        assert near < 30, (k, near)  # at the frame's edge
+        toward = np.array(d["toward"]) / np.hypot(*d["toward"])
+        if where == ONE:  # along w, the way the run went
+            assert toward == pytest.approx([side[0], 0], abs=1e-6), k
+            words = {-1: "to the left", 1: "to the right"}[side[0]]
+        else:  # from the frame's middle towards the point
+            away = at - [frame["x"] + frame["w"] / 2, frame["y"] + frame["h"] / 2]
+            assert toward @ away / np.hypot(*away) > 0.9999, (k, toward, away)
+            for j, sign in ((0, side[0]), (1, -side[1])):
+                assert sign == 0 or np.sign(toward[j]) == sign, (k, toward, side)
+            vertical = {-1: "below", 1: "above", 0: ""}[side[1]]
+            horizontal = {-1: "to the left", 1: "to the right", 0: ""}[side[0]]
+            words = " and ".join(w for w in (vertical, horizontal) if w)
+        shown = widget.locator(".gd-pg__readout dd").nth(1).inner_text()  # the readout's w
+        shown = f"w = {shown}" if where == ONE else shown
+        assert d["status"].endswith(f"off the map: {shown}, {words}"), (k, d["status"])
+        assert d["status"].startswith("diverged, ") == (k == run.steps), (k, d["status"])
+    assert left and state(page, where[1])["shown"] == run.steps
+    assert page.errors == []
+
+
 def test_two_weight_keyboard(open_page):
     page = open_page(TWO[0], **STATIC)
     widget = page.locator(TWO[1])
@@ -452,6 +569,8 @@ def test_without_javascript_the_figures_still_teach(open_page):
 
 
 def test_widgets_are_small(site):
+    """Script and stylesheet, unminified and commented, under 34 KiB (about 11 KiB as sent,
+    gzip-compressed); 30 KiB until the off-the-map arrow and the path's clipping came."""
     js = site / "javascripts" / "playground.js"
     css = site / "stylesheets" / "playground.css"
-    assert js.stat().st_size + css.stat().st_size < 30 * 1024
+    assert js.stat().st_size + css.stat().st_size < 34 * 1024
