@@ -523,10 +523,11 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
     for cell in page.select('[id^="cell-id="]'):  # Material's copy button needs CSS-safe ids
         cell["id"] = cell["id"].replace("cell-id=", "cell-", 1)
     fold_solutions(page)
-    for output in page.select("div.jp-RenderedText"):  # its <pre> is what scrolls sideways
+    for output in page.select("div.jp-RenderedText"):  # the keyboard reaches its <pre>
         del output["tabindex"]
         for pre in output.find_all("pre"):
             pre["tabindex"] = "0"
+            _lines_of_their_own(pre)
     for image in page.find_all("img", alt="No description has been provided for this image"):
         image["alt"] = PLOT_LABEL
     plots = inline_plots(page)
@@ -572,6 +573,25 @@ def inline_plots(page: BeautifulSoup) -> dict[str, str]:
         box["class"] = [*box["class"], "gd-scroll", "gd-plot"]
         box["tabindex"] = "0"
     return plots
+
+
+def _lines_of_their_own(pre) -> None:
+    """Put each line a cell printed in a span of its own, which the page's CSS
+    wraps with a hanging indent on a phone: a wrapped line does not read as two.
+
+    >>> pre = BeautifulSoup("<pre>a  b\\n\\nc\\n</pre>", "html.parser").pre
+    >>> _lines_of_their_own(pre)
+    >>> print(pre)
+    <pre><span>a  b</span><span></span><span>c</span></pre>
+    """
+    lines = pre.get_text().split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    pre.clear()
+    for line in lines:
+        span = BeautifulSoup("", "html.parser").new_tag("span")
+        span.string = line
+        pre.append(span)
 
 
 def fold_solutions(page: BeautifulSoup) -> None:

@@ -135,10 +135,12 @@ def test_tables_and_code_scroll_in_boxes_the_keyboard_reaches():
     assert out.count('<code tabindex="0">') == 2
 
 
-def test_the_notebook_outputs_scroll_in_boxes_the_keyboard_reaches():
-    output = '<div class="jp-RenderedText" tabindex="0"><pre>a long line</pre></div>'
+def test_the_notebook_outputs_are_reached_by_the_keyboard_each_line_a_span():
+    """Each printed line a span of its own, which the CSS wraps with a hanging indent."""
+    output = '<div class="jp-RenderedText" tabindex="0"><pre>a long line\nb &lt;\n</pre></div>'
     assert clean_notebook(output) == (
-        '<div class="jp-RenderedText"><pre tabindex="0">a long line</pre></div>'
+        '<div class="jp-RenderedText"><pre tabindex="0">'
+        "<span>a long line</span><span>b &lt;</span></pre></div>"
     )
 
 
