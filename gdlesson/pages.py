@@ -292,6 +292,15 @@ def _rounded(match: re.Match) -> str:
     return "0" if value == "-0" else value
 
 
+def _painted(match: re.Match) -> str:
+    # A declaration "fill: #c2410c" as the page paints it: the light colour first,
+    # which a browser without light-dark() keeps, then light-dark().
+    prop, colour = match[1], match[2].lower()
+    if colour not in PLOT_COLOURS:
+        return match[0]
+    return f"{prop}: {PLOT_COLOURS[colour][1]}; {prop}: {_light_dark(colour)}"
+
+
 def _light_dark(colour: str) -> str:
     """A colour of the plots as the page paints it; others as they are."""
     if colour.lower() not in PLOT_COLOURS:
@@ -391,12 +400,15 @@ def plot_svg(svg: str, prefix: str, label: str) -> str:
     ... # doctest: +NORMALIZE_WHITESPACE
     <svg width="100.5pt" height="50pt" viewBox="0 0 100.5 50"
     xmlns="http://www.w3.org/2000/svg" class="p1-svg" role="img" aria-label="A plot"
-    style="min-width: 95px; max-width: 134px; fill: light-dark(#1f2328, #e6e8ee);
+    style="min-width: 95px; max-width: 134px; fill: #1f2328;
+    fill: light-dark(#1f2328, #e6e8ee);
     font-family: 'DejaVu Sans', 'Verdana', 'Arial', 'Helvetica', sans-serif">
     <defs>
-    <style>.p1-svg *{stroke-linecap: butt}.p1-s0{stroke: light-dark(#1f2328, #e6e8ee)}</style>
+    <style>.p1-svg *{stroke-linecap: butt}.p1-s0{stroke: #1f2328;
+    stroke: light-dark(#1f2328, #e6e8ee)}</style>
     </defs>
-    <path id="p1-0" d="M 0 0 1.3 0" style="stroke: light-dark(#c2410c, #ffa657)"/>
+    <path id="p1-0" d="M 0 0 1.3 0"
+    style="stroke: #c2410c; stroke: light-dark(#c2410c, #ffa657)"/>
     <use href="#p1-0" x="2" class="p1-s0"/>
     <use href="#p1-0" x="4" class="p1-s0"/>
     <text style="font-size: 10px; text-anchor: middle" x="5" y="6">w 0.50</text>
@@ -415,7 +427,7 @@ def plot_svg(svg: str, prefix: str, label: str) -> str:
     svg = re.sub(r"\s+", " ", svg)  # no text of a plot holds two spaces or a newline
     svg = _SVG_NUMBERS.sub(lambda m: m[1] + _NUMBER.sub(_rounded, m[2]).strip() + '"', svg)
     svg = re.sub(r">\s+<", "><", svg).strip()
-    svg = re.sub(r"#[0-9a-fA-F]{6}\b", lambda m: _light_dark(m[0]), svg)
+    svg = re.sub(r"([\w-]+): (#[0-9a-fA-F]{6})\b", _painted, svg)
     svg = re.sub(r'( d=")([^"]*)"', _implicit_lines, svg)
     svg = _style_classes(_without_repeated_marks(_without_bare_groups(svg)), prefix)
     # Text without a colour of its own takes the root's fill: the palette's text.
@@ -426,7 +438,7 @@ def plot_svg(svg: str, prefix: str, label: str) -> str:
     narrowest = round(width * PLOT_TEXT_PX / body)
     natural = round(width * 96 / 72)  # its size in points, in CSS px
     style = [f"min-width: {narrowest}px", f"max-width: {natural}px"]
-    style += [f"fill: {_light_dark('#000000')}"]
+    style += [f"fill: {PALETTES['light']['text']}", f"fill: {_light_dark('#000000')}"]
     style += [f"font-family: {', '.join(repr(font) for font in FONTS)}, sans-serif"]
     head = f' class="{prefix}svg" role="img" aria-label="{html.escape(label)}"'
     head += f' style="{"; ".join(style)}">'
