@@ -18,21 +18,38 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from gdlesson.placeholders import fill_placeholders
+from gdlesson.style import PALETTES
 from gdlesson.workbook import CELLS, Cell
 
 #: The notebook's file name: its page is /try-it/, its download try-it.ipynb.
 NOTEBOOK_NAME = "try-it.ipynb"
 #: The tag of the cells that solve an exercise: folded in Jupyter and on the page.
 SOLUTION_TAG = "solution"
+#: How the build's kernel draws the cells' plots: SVG (text as text, so it is
+#: small and follows the page's font), on a transparent background (the page
+#: recolours it for its dark scheme; Jupyter shows it on white), the same bytes
+#: on every run (no date, ids from a fixed salt). The cells need not say so: a
+#: reader's Jupyter draws them as it always does.
+#: The plots' colours, ``{{ colour_accent }}`` and so on in the cells: the
+#: site's light palette, which the page turns into its dark one in the dark scheme.
+COLOURS = {f"colour_{role}": colour for role, colour in PALETTES["light"].items()}
+PLOTS = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "gdlesson",
+    "figure.facecolor": "none",
+    "axes.facecolor": "none",
+}
 
 
 def notebook_json(facts, cells=CELLS) -> str:
-    """The notebook as ``.ipynb`` JSON, its placeholders filled from ``facts``.
+    """The notebook as ``.ipynb`` JSON, its placeholders filled from ``facts``
+    (and the plots' :data:`COLOURS`).
 
     Cell ids are their positions, so the same cells give the same bytes.
     """
+    values = {**COLOURS, **facts}
     notebook = {
-        "cells": [_cell(i, cell, facts) for i, cell in enumerate(cells)],
+        "cells": [_cell(i, cell, values) for i, cell in enumerate(cells)],
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
@@ -89,7 +106,14 @@ def execute(source: str, cwd: Path, tempdir: Path | None = None) -> str:
         shutdown_kernel="immediate",
         record_timing=False,  # the same cells give the same bytes
         # No input history on disk; no warning about the kernel's local TCP ports.
-        extra_arguments=["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"],
+        extra_arguments=[
+            "--HistoryManager.enabled=False",
+            "--IPKernelApp.log_level=ERROR",
+            "--InlineBackend.figure_formats=svg",
+            f"--InlineBackend.rc={PLOTS!r}",
+            "--InlineBackend.print_figure_kwargs="
+            + repr({"bbox_inches": "tight", "metadata": {"Date": None}}),
+        ],
     )
     if tempdir is not None:
         Path(tempdir).mkdir(parents=True, exist_ok=True)

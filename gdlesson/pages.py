@@ -6,15 +6,18 @@ alone, the notebook page shaped, and the checks a built page must pass.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from itertools import groupby
 
 from bs4 import BeautifulSoup, Comment
 from latex2mathml.converter import convert as tex_to_mathml
 
 from gdlesson.notebook import SOLUTION_TAG
+from gdlesson.style import FONTS, PALETTES, READABLE
 
 # pymdownx.arithmatex (generic mode) wraps TeX as \( \) in a span, \[ \] in a div;
 # notebook Markdown cells keep $ $ and $$ $$ as written.
@@ -267,11 +270,234 @@ def add_copy_text(page_html: str) -> str:
     return _CODE_BLOCK.sub(replace, page_html)
 
 
+#: What each colour of the notebook's plots becomes on the page: matplotlib's
+#: black (text, axes) is the palette's text, each colour of the light palette
+#: (the cells draw in it) its own, each ``light-dark()`` of its light and dark
+#: values, which follows Material's scheme (its ``color-scheme``).
+PLOT_COLOURS = {
+    "#000000": ("text", PALETTES["light"]["text"]),
+    **{PALETTES["light"][role]: (role, PALETTES["light"][role]) for role in READABLE},
+}
+#: What a screen reader says of a plot of the notebook.
+PLOT_LABEL = "A plot drawn by the code cell above"
+#: The smallest text of a plot, in CSS px: narrower than that, the plot
+#: scrolls sideways in its box (on a phone) rather than shrink its text.
+PLOT_TEXT_PX = 9.5
+_SVG_NUMBERS = re.compile(r'(\s(?:d|x|y|width|height|viewBox|transform)=")([^"]*)"')
+_NUMBER = re.compile(r"-?\d+\.\d+")
+
+
+def _rounded(match: re.Match) -> str:
+    value = f"{float(match[0]):.1f}".rstrip("0").rstrip(".")
+    return "0" if value == "-0" else value
+
+
+def _painted(match: re.Match) -> str:
+    # A declaration "fill: #c2410c" as the page paints it: the light colour first,
+    # which a browser without light-dark() keeps, then light-dark().
+    prop, colour = match[1], match[2].lower()
+    if colour not in PLOT_COLOURS:
+        return match[0]
+    return f"{prop}: {PLOT_COLOURS[colour][1]}; {prop}: {_light_dark(colour)}"
+
+
+def _light_dark(colour: str) -> str:
+    """A colour of the plots as the page paints it; others as they are."""
+    if colour.lower() not in PLOT_COLOURS:
+        return colour
+    role, light = PLOT_COLOURS[colour.lower()]
+    return f"light-dark({light}, {PALETTES['dark'][role]})"
+
+
+def _implicit_lines(match: re.Match) -> str:
+    # In a path, a pair of numbers after a move or a line is a line to it:
+    # "M 0 0 L 1 1 L 2 0" is "M 0 0 1 1 2 0".
+    tokens, last = [], None
+    for token in match[2].split():
+        if token == "L" and last in ("M", "L"):
+            continue
+        if token.isalpha():
+            last = token
+        tokens.append(token)
+    return f'{match[1]}{" ".join(tokens)}"'
+
+
+def _style_classes(svg: str, prefix: str) -> str:
+    # Each style written on two or more elements becomes a class of this plot,
+    # defined once in its <style>, whose rules apply to this plot alone.
+    styles = Counter(re.findall(r' style="([^"]*)"', svg))
+    names = {style: f"{prefix}s{i}" for i, (style, n) in enumerate(styles.most_common()) if n > 1}
+    svg = re.sub(
+        r' style="([^"]*)"',
+        lambda m: f' class="{names[m[1]]}"' if m[1] in names else m[0],
+        svg,
+    )
+    rules = "".join(f".{name}{{{style}}}" for style, name in names.items())
+    svg = re.sub(
+        r'<style type="text/css">(.*?)</style>',
+        lambda m: "<style>" + re.sub(r"\*\s*{", f".{prefix}svg *{{", m[1]) + rules + "</style>",
+        svg,
+        count=1,
+        flags=re.S,
+    )
+    return svg
+
+
+def _without_repeated_marks(svg: str) -> str:
+    # A run of marks (<use>) draws the same mark where the path it marks stays put
+    # (a descent that has arrived): once is enough, where it was first drawn.
+    out, seen = [], set()
+    for token in re.split(r"(<use [^>]*/>)", svg):
+        if token.startswith("<use "):
+            if token in seen:
+                continue
+            seen.add(token)
+        elif token:
+            seen = set()
+        out.append(token)
+    return "".join(out)
+
+
+def _without_bare_groups(svg: str) -> str:
+    # A <g> without attributes does nothing: keep what it holds, drop the tags.
+    kept, out = [], []
+    for token in re.split(r"(<g>|<g\s[^>]*>|</g>)", svg):
+        if token == "<g>":
+            kept.append(False)
+        elif token.startswith("<g"):
+            kept.append(True)
+            out.append(token)
+        elif token == "</g>":
+            if kept.pop():
+                out.append(token)
+        else:
+            out.append(token)
+    return "".join(out)
+
+
+def plot_svg(svg: str, prefix: str, label: str) -> str:
+    r"""Matplotlib's SVG of a notebook plot, made ready to sit in the page: its
+    colours follow the page's scheme (:data:`PLOT_COLOURS`, on the transparent
+    background the build's kernel draws); its text is in the site's figure
+    fonts, its body text no smaller than :data:`PLOT_TEXT_PX` (narrower, it
+    scrolls) and the plot no larger than drawn; its ids are prefixed with
+    ``prefix`` (several plots share a page); and it is small: no metadata, ids
+    no one refers to, empty groups, marks drawn twice in one place or
+    whitespace, coordinates to a tenth of a point, styles written once.
+    ``label`` names it for screen readers.
+
+    >>> svg = ('<?xml version="1.0"?>\n<svg xmlns:xlink="http://www.w3.org/1999/xlink" '
+    ...        'width="100.5pt" height="50pt" viewBox="0 0 100.54321 50" '
+    ...        'xmlns="http://www.w3.org/2000/svg" version="1.1">\n <metadata>m</metadata>\n'
+    ...        ' <defs><style type="text/css">*{stroke-linecap: butt}</style></defs>\n'
+    ...        ' <g id="figure_1">\n  <path id="m1" d="M 0 0 \nL 1.26 0 " '
+    ...        'style="stroke: #c2410c"/>\n  <use xlink:href="#m1" x="2.04" '
+    ...        'style="stroke: #000000"/>\n  <use xlink:href="#m1" x="4" style="stroke: #000000"/>'
+    ...        '  <text style="font-size: 10px; font-family: \'DejaVu Sans\', sans-serif; '
+    ...        'text-anchor: middle" x="5" y="6" transform="rotate(-0 5 6)">w 0.50</text>\n'
+    ...        ' </g>\n</svg>\n')
+    >>> print(plot_svg(svg, "p1-", "A plot").replace("><", ">\n<"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    <svg width="100.5pt" height="50pt" viewBox="0 0 100.5 50"
+    xmlns="http://www.w3.org/2000/svg" class="p1-svg" role="img" aria-label="A plot"
+    style="min-width: 95px; max-width: 134px; fill: #1f2328;
+    fill: light-dark(#1f2328, #e6e8ee);
+    font-family: 'DejaVu Sans', 'Verdana', 'Arial', 'Helvetica', sans-serif">
+    <defs>
+    <style>.p1-svg *{stroke-linecap: butt}.p1-s0{stroke: #1f2328;
+    stroke: light-dark(#1f2328, #e6e8ee)}</style>
+    </defs>
+    <path id="p1-0" d="M 0 0 1.3 0"
+    style="stroke: #c2410c; stroke: light-dark(#c2410c, #ffa657)"/>
+    <use href="#p1-0" x="2" class="p1-s0"/>
+    <use href="#p1-0" x="4" class="p1-s0"/>
+    <text style="font-size: 10px; text-anchor: middle" x="5" y="6">w 0.50</text>
+    </svg>
+    """
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    svg = re.sub(r'\s(?:xmlns:xlink|version)="[^"]*"', "", svg).replace("xlink:href=", "href=")
+    # Ids someone refers to get short names of this plot's own; the others go.
+    referred = dict.fromkeys(re.findall(r'(?:href="|url\()#([\w.-]+)', svg))
+    short = {name: f"{prefix}{i}" for i, name in enumerate(referred)}
+    svg = re.sub(r' id="([^"]*)"', lambda m: f' id="{short[m[1]]}"' if m[1] in short else "", svg)
+    svg = re.sub(r'(href="#|url\(#)([\w.-]+)', lambda m: f"{m[1]}{short[m[2]]}", svg)
+    svg = re.sub(r' transform="rotate\(-?0 [^)]*\)"', "", svg)
+    svg = re.sub(r"font-family: [^;\"]*;? ?", "", svg).replace('; "', '"')
+    svg = re.sub(r"\s+", " ", svg)  # no text of a plot holds two spaces or a newline
+    svg = _SVG_NUMBERS.sub(lambda m: m[1] + _NUMBER.sub(_rounded, m[2]).strip() + '"', svg)
+    svg = re.sub(r">\s+<", "><", svg).strip()
+    svg = re.sub(r"([\w-]+): (#[0-9a-fA-F]{6})\b", _painted, svg)
+    svg = re.sub(r'( d=")([^"]*)"', _implicit_lines, svg)
+    svg = _style_classes(_without_repeated_marks(_without_bare_groups(svg)), prefix)
+    # Text without a colour of its own takes the root's fill: the palette's text.
+    width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg)[1])
+    # Its body text: the size most of its text has (ticks, labels), not exponents.
+    sizes = Counter(float(size) for size in re.findall(r"font-size: ?([\d.]+)px", svg))
+    body = max(sizes, key=lambda size: (sizes[size], size), default=PLOT_TEXT_PX)
+    narrowest = round(width * PLOT_TEXT_PX / body)
+    natural = round(width * 96 / 72)  # its size in points, in CSS px
+    style = [f"min-width: {narrowest}px", f"max-width: {natural}px"]
+    style += [f"fill: {PALETTES['light']['text']}", f"fill: {_light_dark('#000000')}"]
+    style += [f"font-family: {', '.join(repr(font) for font in FONTS)}, sans-serif"]
+    head = f' class="{prefix}svg" role="img" aria-label="{html.escape(label)}"'
+    head += f' style="{"; ".join(style)}">'
+    end = svg.index(">")
+    return svg[:end] + head + svg[end + 1 :]
+
+
+#: JupyterLab's classes that no CSS or script of the site uses.
+_JUPYTER_ONLY = {
+    "jp-Notebook-cell",
+    "jp-RenderedHTMLCommon",
+    "jp-MarkdownOutput",
+    "jp-OutputArea-output",
+    "jp-Cell-outputArea",
+    "jp-mod-noOutputs",
+}
+
+
+#: Pygments' classes that Material's theme paints in one colour (its strings,
+#: numbers, operators, keywords): spans side by side in one group read as one.
+_SAME_COLOUR = [
+    {"s", "s1", "s2", "sb", "sc", "si", "ss", "l", "cpf"},
+    {"m", "mb", "mf", "mh", "mi", "mo", "il"},
+    {"o", "ow"},
+    {"k", "kd", "kn", "kp", "kr", "kt"},
+]
+
+
+def _merge_same_colour(pre) -> None:
+    """Merge each span into the span just before it when both have one colour.
+
+    >>> pre = BeautifulSoup('<pre><span class="s2">"</span><span class="si">{'
+    ...                     '</span>x<span class="si">}</span><span class="s2">"</span></pre>',
+    ...                     "html.parser").pre
+    >>> _merge_same_colour(pre)
+    >>> print(pre)
+    <pre><span class="s2">"{</span>x<span class="si">}"</span></pre>
+    """
+    group = {name: i for i, names in enumerate(_SAME_COLOUR) for name in names}
+    for span in pre.find_all("span", recursive=False):
+        before = span.previous_sibling
+        if (
+            getattr(before, "name", None) == "span"
+            and len(span.get("class", [])) == len(before.get("class", [])) == 1
+            and group.get(span["class"][0], -1) == group.get(before["class"][0], -2)
+            and span.string is not None
+            and before.string is not None
+        ):
+            before.string = before.string + span.string
+            span.decompose()
+
+
 def clean_notebook(page_html: str, download: str | None = None) -> str:
     """Make mkdocs-jupyter's page self-contained and light: drop nbconvert's
-    scripts (MathJax and mermaid from a CDN), JupyterLab's stylesheet (570 KB)
-    and copy button; make code cells ``pre > code`` blocks, which Material gives
-    its copy button; math as MathML; fold the solutions; offer the ``download``.
+    scripts (MathJax and mermaid from a CDN), JupyterLab's stylesheet (570 KB),
+    copy button, prompts and the code's spans that change no colour; make code
+    cells ``pre > code`` blocks, which Material gives its copy button; math as
+    MathML; plots as SVG in the page (:func:`inline_plots`); fold the solutions;
+    offer the ``download``.
 
     >>> cell = '<div class="highlight-ipynb hl-python"><pre>x = 1</pre></div>'
     >>> clean_notebook('<style>big</style><script>cdn()</script>' + cell)
@@ -280,8 +506,27 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
     page = BeautifulSoup(page_html, "html.parser")
     # The cells' tags go too: the solutions' summaries say what they are.
     junk = "style, script, div.zeroclipboard-container, div.clipboard-copy-txt, div.celltoolbar"
+    # JupyterLab's prompts and collapsers, which the site's CSS would hide anyway.
+    junk += ", div.jp-Collapser, div.jp-InputPrompt, div.jp-OutputPrompt"
     for element in [*page.select(junk), *page.find_all(string=lambda s: type(s) is Comment)]:
         element.extract()
+    # JupyterLab's wrappers and classes, whose CSS is not here, are only weight.
+    wrappers = (
+        "div.jp-Cell-inputWrapper, div.jp-InputArea, div.jp-CodeMirrorEditor, div.CodeMirror,"
+        " div.jp-OutputArea, div.jp-OutputArea-child"
+    )
+    for wrapper in page.select(wrappers):
+        wrapper.unwrap()
+    for element in page.select(".jupyter-wrapper [class], .jupyter-wrapper [data-mime-type]"):
+        del element["data-mime-type"]
+        if element.get("class"):
+            element["class"] = [c for c in element["class"] if c not in _JUPYTER_ONLY]
+    # Names and spaces look as plain code does (Material colours a name as its code):
+    # their spans are only weight; so is a span next to one of the same colour.
+    for span in page.select("div.highlight-ipynb span.n, div.highlight-ipynb span.w"):
+        span.unwrap()
+    for code in page.select("div.highlight-ipynb pre"):
+        _merge_same_colour(code)
     for block in page.select("div.highlight-ipynb"):
         block["class"] = [*block["class"], "highlight"]
         code = page.new_tag("code")
@@ -290,12 +535,14 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
     for cell in page.select('[id^="cell-id="]'):  # Material's copy button needs CSS-safe ids
         cell["id"] = cell["id"].replace("cell-id=", "cell-", 1)
     fold_solutions(page)
-    for output in page.select("div.jp-RenderedText"):  # its <pre> is what scrolls sideways
+    for output in page.select("div.jp-RenderedText"):  # the keyboard reaches its <pre>
         del output["tabindex"]
         for pre in output.find_all("pre"):
             pre["tabindex"] = "0"
+            _lines_of_their_own(pre)
     for image in page.find_all("img", alt="No description has been provided for this image"):
-        image["alt"] = "A plot drawn by the code cell above"
+        image["alt"] = PLOT_LABEL
+    plots = inline_plots(page)
     for cell in page.select("div.jp-RenderedMarkdown"):
         cell.replace_with(BeautifulSoup(render_math(str(cell), dollars=True), "html.parser"))
     if download and page.h1 is not None:
@@ -303,7 +550,60 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
         page.h1.insert_after(
             BeautifulSoup(f"{button}Download this notebook</a></p>", "html.parser")
         )
-    return str(page).strip()
+    page_html = str(page).strip()
+    for marker, svg in plots.items():  # as written: an HTML parser would spell it out
+        page_html = page_html.replace(f"<!--{marker}-->", svg, 1)
+    return page_html
+
+
+def inline_plots(page: BeautifulSoup) -> dict[str, str]:
+    """Put each SVG plot of the notebook (an ``<img>`` of base64) in the page itself,
+    through :func:`plot_svg`, in a box that scrolls sideways on a phone and that
+    the keyboard reaches; return the SVGs by the markers (comments) left in their
+    place.
+
+    >>> svg = '<svg viewBox="0 0 10 5"><text style="font-size: 10px">w</text></svg>'
+    >>> src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    >>> page = BeautifulSoup(f'<div class="jp-RenderedSVG"><img src="{src}"></div>',
+    ...                      "html.parser")
+    >>> plots = inline_plots(page)
+    >>> print(page)
+    <div class="jp-RenderedSVG gd-scroll gd-plot" tabindex="0"><!--gd-plot-1--></div>
+    >>> plots["gd-plot-1"][:60]
+    '<svg viewBox="0 0 10 5" class="p1-svg" role="img" aria-label'
+    """
+    plots = {}
+    prefix = "data:image/svg+xml;base64,"
+    for number, box in enumerate(page.select("div.jp-RenderedSVG"), start=1):
+        image = box.find("img")
+        if image is None or not image.get("src", "").startswith(prefix):
+            continue
+        marker = f"gd-plot-{number}"
+        svg = base64.b64decode(image["src"][len(prefix) :]).decode("utf-8")
+        plots[marker] = plot_svg(svg, f"p{number}-", PLOT_LABEL)
+        image.replace_with(Comment(marker))
+        box["class"] = [*box["class"], "gd-scroll", "gd-plot"]
+        box["tabindex"] = "0"
+    return plots
+
+
+def _lines_of_their_own(pre) -> None:
+    """Put each line a cell printed in a span of its own, which the page's CSS
+    wraps with a hanging indent on a phone: a wrapped line does not read as two.
+
+    >>> pre = BeautifulSoup("<pre>a  b\\n\\nc\\n</pre>", "html.parser").pre
+    >>> _lines_of_their_own(pre)
+    >>> print(pre)
+    <pre><span>a  b</span><span></span><span>c</span></pre>
+    """
+    lines = pre.get_text().split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    pre.clear()
+    for line in lines:
+        span = BeautifulSoup("", "html.parser").new_tag("span")
+        span.string = line
+        pre.append(span)
 
 
 def fold_solutions(page: BeautifulSoup) -> None:

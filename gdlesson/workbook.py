@@ -58,20 +58,30 @@ def descend(w, learning_rate, max_steps=10_000, tolerance=1e-6):
     return path, "stopped"'''
 
 SHOW = '''def show(path, learning_rate, status):
-    """Draw a descent: its steps on the cost curve, and the size of the slope at each step."""
+    """Draw a descent: its steps on the cost curve, and the size of
+    the slope at each step."""
     path = np.array(path)
-    fig, (curve, slopes) = plt.subplots(1, 2, figsize=(9, 3.5), layout="constrained")
+    fig, (curve, slopes) = plt.subplots(
+        1, 2, figsize=(8, 3.2), layout="constrained"
+    )
     ws = np.linspace({{ search_low }}, {{ search_high }}, 200)
-    curve.plot(ws, [cost(w) for w in ws], color="0.4")
+    curve.plot(ws, [cost(w) for w in ws], color="{{ colour_curve }}")
     inside = path[({{ search_low }} <= path) & (path <= {{ search_high }})]
-    curve.plot(inside, [cost(w) for w in inside], "o-", color="tab:orange", markersize=4)
+    curve.plot(inside, [cost(w) for w in inside], "o-",
+               color="{{ colour_accent }}", markersize=4)
     off = len(path) - len(inside)
     note = f": {off} of {len(path)} lie off this window" if off else ""
-    curve.set(xlabel="weight w", ylabel="cost C(w)", title=f"the steps on the cost curve{note}")
-    slopes.semilogy([abs(slope(w)) for w in path], "o-", color="tab:orange", markersize=3)
-    slopes.axhline(1e-6, color="0.4", linestyle="--")  # the tolerance: flat enough to stop
-    slopes.set(xlabel="step", ylabel="|slope|, log scale", title="size of the slope")
-    fig.suptitle(f"learning rate {learning_rate}: {status} after {len(path) - 1} steps")
+    curve.set(xlabel="weight w", ylabel="cost C(w)",
+              title=f"the steps on the cost curve{note}")
+    slopes.semilogy([abs(slope(w)) for w in path], "o-",
+                    color="{{ colour_accent }}", markersize=3)
+    # The tolerance: a slope below this line is flat enough to stop.
+    slopes.axhline(1e-6, color="{{ colour_muted }}", linestyle="--")
+    slopes.set(xlabel="step", ylabel="|slope|, log scale",
+               title="size of the slope")
+    steps = len(path) - 1
+    fig.suptitle(f"learning rate {learning_rate}: {status} "
+                 f"after {steps} steps")
     plt.show()'''
 
 DESCEND_2D = '''age = np.array({{ age_list }})
@@ -104,11 +114,16 @@ print(f"{status} after {len(path) - 1} steps, at w = {np.round(path[-1], 3)}")
 
 # A contour map around the path; rings at costs spaced evenly on a log scale.
 low, high = path.min(axis=0) - 0.5, path.max(axis=0) + 0.5
-w1s, w2s = np.meshgrid(np.linspace(low[0], high[0], 200), np.linspace(low[1], high[1], 200))
-costs = 0.5 * sum((w1s * a + w2s * g - p) ** 2 for a, g, p in zip(area, age, price))
-fig, ax = plt.subplots(figsize=(5.5, 4), layout="constrained")
-ax.contour(w1s, w2s, costs, levels=np.geomspace(1.05 * costs.min(), costs.max(), 12))
-ax.plot(path[:, 0], path[:, 1], "o-", color="tab:orange", markersize=3)
+w1s, w2s = np.meshgrid(np.linspace(low[0], high[0], 80),
+                       np.linspace(low[1], high[1], 80))
+costs = 0.5 * sum((w1s * a + w2s * g - p) ** 2
+                  for a, g, p in zip(area, age, price))
+levels = np.geomspace(1.05 * costs.min(), costs.max(), 10)
+fig, ax = plt.subplots(figsize=(5, 3.6), layout="constrained")
+ax.contour(w1s, w2s, costs, levels=levels, colors="{{ colour_muted }}",
+           linewidths=0.8)
+ax.plot(path[:, 0], path[:, 1], "o-", color="{{ colour_accent }}",
+        markersize=3)
 ax.set(xlabel="w1 (area)", ylabel="w2 (age)")
 ax.set_title(f"learning rate {{ rate_2d }}: {status} after {len(path) - 1} steps")
 plt.show()'''
@@ -119,13 +134,16 @@ LARGEST_CONVERGING = '''def largest_converging(descent, start, rates):
     largest = None
     for rate in rates:
         path, status = descent(start, rate)
-        print(f"learning rate {rate:<6} {status:>9} after {len(path) - 1:>5} steps")
+        steps = len(path) - 1
+        print(f"learning rate {rate:<6} {status:>9} after {steps:>5} steps")
         if status == "converged":
             largest = rate
     return largest
 
 
-largest = largest_converging(descend, {{ start_1d_py }}, {{ ex_limit_rates }})
+largest = largest_converging(
+    descend, {{ start_1d_py }}, {{ ex_limit_rates }}
+)
 print(f"largest that converges: {largest}, 2/L = {2 / L:.4f}")'''
 
 CELLS = (
@@ -196,7 +214,8 @@ How many steps does each learning rate need from the same start?""",
         "code",
         """for rate in {{ rates_notebook }}:
     path, status = descend({{ start_1d_py }}, rate)
-    print(f"learning rate {rate:<5}  {status:>9} after {len(path) - 1:>4} steps")""",
+    steps = len(path) - 1
+    print(f"learning rate {rate:<5}  {status:>9} after {steps:>4} steps")""",
         expect="{{ rates_notebook_table }}",
     ),
     Cell(
@@ -261,7 +280,9 @@ $w = {{ ex_start_other_side }}$, right of it, each with the learning rates
         """for start in [{{ start_1d_py }}, {{ ex_start_other_side_py }}]:
     for rate in [{{ rate_1d }}, {{ rate_zigzag_1d }}]:
         path, status = descend(start, rate)
-        print(f"start {start:g}, learning rate {rate:g}: {status} after {len(path) - 1} steps")""",
+        steps = len(path) - 1
+        print(f"start {start:g}, learning rate {rate:g}: "
+              f"{status} after {steps} steps")""",
         expect="{{ ex_sides_table }}",
         solution=True,
     ),
@@ -307,7 +328,9 @@ Is it above or below the one-weight limit, and why?""",
     ),
     Cell(
         "code",
-        """largest = largest_converging(descend_2d, {{ start_2d_list }}, {{ ex_limit_rates_2d }})
+        """largest = largest_converging(
+    descend_2d, {{ start_2d_list }}, {{ ex_limit_rates_2d }}
+)
 steepest = np.linalg.eigvalsh(houses.T @ houses).max()
 print(f"largest that converges: {largest}, 2/L = {2 / steepest:.4f} here,")
 print(f"{2 / L:.4f} with one weight")""",

@@ -135,10 +135,12 @@ def test_tables_and_code_scroll_in_boxes_the_keyboard_reaches():
     assert out.count('<code tabindex="0">') == 2
 
 
-def test_the_notebook_outputs_scroll_in_boxes_the_keyboard_reaches():
-    output = '<div class="jp-RenderedText" tabindex="0"><pre>a long line</pre></div>'
+def test_the_notebook_outputs_are_reached_by_the_keyboard_each_line_a_span():
+    """Each printed line a span of its own, which the CSS wraps with a hanging indent."""
+    output = '<div class="jp-RenderedText" tabindex="0"><pre>a long line\nb &lt;\n</pre></div>'
     assert clean_notebook(output) == (
-        '<div class="jp-RenderedText"><pre tabindex="0">a long line</pre></div>'
+        '<div class="jp-RenderedText"><pre tabindex="0">'
+        "<span>a long line</span><span>b &lt;</span></pre></div>"
     )
 
 
@@ -268,7 +270,7 @@ def test_notebook_cleanup_drops_inlined_styles_and_gives_code_cells_material_cop
     out = clean_notebook(page)
     for gone in ("<style", "<script", "clipboard-copy", "zeroclipboard", "No description"):
         assert gone not in out, gone
-    assert '<div class="highlight-ipynb hl-python highlight"><pre><code><span class="n">x' in out
+    assert '<div class="highlight-ipynb hl-python highlight"><pre><code>x = 1' in out
     assert "</code></pre>" in out
     assert 'id="cell-c1"' in out  # a valid CSS id selector, as Material's copy button needs
     assert 'alt="A plot drawn by the code cell above"' in out
