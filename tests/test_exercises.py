@@ -152,7 +152,9 @@ def test_the_workbook_shows_that_a_rate_above_the_limit_diverges(workbook):
     heading, solution = exercises(workbook)[0]
     (code,) = [c for c in solution if c.cell_type == "code"]
     assert "diverged" in code.metadata["gdlesson"]["expect"]
-    assert "show(" in code.source and any("image/png" in o.get("data", {}) for o in code.outputs)
+    assert "show(" in code.source and any(
+        "image/svg+xml" in o.get("data", {}) for o in code.outputs
+    )
     show = next(c.source for c in workbook.cells if c.source.startswith("def show("))
     assert "semilogy" in show and "off this window" in show
 
