@@ -300,7 +300,8 @@ def _bounce_rate_stays_right() -> bool:
 
 @exercise(
     "many-valleys.md",
-    "answer: over many shuffles, the spread of w from step to step falls as the batch grows",
+    "answer: over many shuffles, near the minimum w's steps back and forth shorten as the "
+    "batch grows",
 )
 def _jitter_falls_on_average() -> bool:
     cost = one_weight_cost()
@@ -317,8 +318,9 @@ def _jitter_falls_on_average() -> bool:
             )
             for seed in range(ex.SGD_SEEDS)
         ]
-        # the second half of each run, once it has come close: w around its own mean
-        spreads.append(np.mean([np.std(run.path[len(run.path) // 2 :, 0]) for run in runs]))
+        # the second half of each run, once it has come close: how far each step moves w
+        half = [run.path[len(run.path) // 2 :, 0] for run in runs]
+        spreads.append(np.mean([np.mean(np.abs(np.diff(w))) for w in half]))
     return ex.SGD_SEEDS >= 20 and all(a > b for a, b in zip(spreads, spreads[1:], strict=False))
 
 
@@ -383,7 +385,7 @@ def _steps_per_digit_elsewhere() -> None:
         (two, lesson.START_2D, lesson.RATE_2D),
     ):
         steps, per = tolerance_steps(cost, start, rate), steps_per_digit(cost, start, rate)
-        require(per >= 2, f"at {rate} a digit costs {per} steps")
+        require(per >= 1.5, f"at {rate} a digit costs {per} steps: about one, as at best")
         require(all(abs(d - per) <= 1 for d in np.diff(steps)), f"at {rate}: {steps}")
 
 
