@@ -168,16 +168,19 @@ def test_math_is_rendered_and_no_tex_is_left(reader, source, scheme):
         assert formulas.count() == 0
 
 
+def axe_report(page) -> list[str]:
+    """Each axe-core violation on ``page``: its rule, impact, help and first nodes."""
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(", ".join(n["target"]) for n in v["nodes"][:5])
+        for v in Axe().run(page).response["violations"]
+    ]
+
+
 @pytest.mark.parametrize(("source", "scheme"), PAGES)
 def test_axe_finds_no_accessibility_violation(reader, source, scheme):
     page = reader(source, scheme)
-    violations = Axe().run(page).response["violations"]
-    report = [
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(", ".join(n["target"]) for n in v["nodes"][:5])
-        for v in violations
-    ]
-    assert report == []
+    assert axe_report(page) == []
 
 
 #: A phone, as Chromium emulates one: touch, no hover (Material then takes a code
@@ -226,13 +229,7 @@ def test_on_a_phone_with_every_answer_open_it_fits_passes_axe_and_figures_open(
         wide = page.evaluate("document.documentElement.scrollWidth")
         assert wide <= width, f"{wide} px wide at {width} px: {page.evaluate(STICKING_OUT, width)}"
 
-    violations = Axe().run(page).response["violations"]
-    report = [
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(", ".join(n["target"]) for n in v["nodes"][:5])
-        for v in violations
-    ]
-    assert report == []
+    assert axe_report(page) == []
 
     figures = page.eval_on_selector_all(
         "article figure img",
