@@ -15,6 +15,7 @@ from gdlesson.buildcache import LessonBuild
 from gdlesson.pages import (
     add_copy_text,
     add_scroll_boxes,
+    add_widget_assets,
     check_typesetting,
     clean_notebook,
     full_size_html,
@@ -77,6 +78,10 @@ def on_page_content(html, page, config, files):
     except ValueError as error:
         raise PluginError(str(error)) from None
     return html
+
+
+def on_post_page(output, page, config):
+    return add_widget_assets(output, root="../" * page.url.count("/"))
 
 
 def on_env(env, config, files):

@@ -18,6 +18,7 @@ from latex2mathml.converter import convert as tex_to_mathml
 
 from gdlesson.notebook import SOLUTION_TAG
 from gdlesson.style import FONTS, PALETTES, READABLE
+from gdlesson.svg import implicit_lines, rounded, without_bare_groups
 
 # pymdownx.arithmatex (generic mode) wraps TeX as \( \) in a span, \[ \] in a div;
 # notebook Markdown cells keep $ $ and $$ $$ as written.
@@ -148,6 +149,8 @@ def typeset(mathml: str) -> str:
 def _mathml(match: re.Match) -> str:
     display = "inline" if match["block"] is None else "block"
     mathml = typeset(tex_to_mathml(html.unescape(match[display]).strip(), display=display))
+    # An HTML parser puts <math> in MathML's namespace by itself: 43 bytes a formula saved.
+    mathml = mathml.replace(f' xmlns="{MATHML}"', "", 1)
     if display == "inline":
         return mathml
     # A formula wider than the column scrolls in its own box, reached by the keyboard.
@@ -160,11 +163,11 @@ def render_math(page_html: str, dollars: bool = False) -> str:
     write. A displayed formula comes in a box that scrolls sideways if it must.
 
     >>> print(render_math('<span class="arithmatex">\\(x^2\\)</span>'))
-    <math ... display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>
+    <math display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>
     >>> render_math("so $\\eta$ is small", dollars=True).count("<math")
     1
     >>> print(render_math('<div class="arithmatex">\\[x\\]</div>'))
-    <span class="gd-scroll gd-math" tabindex="0"><math ... display="block">...</math></span>
+    <span class="gd-scroll gd-math" tabindex="0"><math display="block">...</math></span>
     """
     return (_DOLLARS if dollars else _ARITHMATEX).sub(_mathml, page_html)
 
@@ -232,6 +235,44 @@ def check_typesetting(page_html: str, page: str) -> None:
         raise ValueError(f"{page}: " + "; ".join(errors))
 
 
+#: The stylesheet and script of each widget, by the class that marks it: a page
+#: loads them only if it holds one, so the others weigh 34 KiB less.
+WIDGET_ASSETS = {
+    "gd-playground": ("stylesheets/playground.css", "javascripts/playground.js"),
+}
+
+
+def add_widget_assets(page_html: str, root: str) -> str:
+    """The built page with the stylesheet (in its head) and the script (at the
+    end, after the theme's) of each widget it holds; ``root`` leads from the
+    page to the site's top (``"../"``).
+
+    >>> page = '<head></head><body><div class="gd-playground"></div></body>'
+    >>> print(add_widget_assets(page, "../").replace("><", ">\\n<"))
+    <head>
+    <link rel="stylesheet" href="../stylesheets/playground.css">
+    </head>
+    <body>
+    <div class="gd-playground">
+    </div>
+    <script src="../javascripts/playground.js">
+    </script>
+    </body>
+    >>> add_widget_assets("<head></head><body></body>", "")
+    '<head></head><body></body>'
+    """
+    for widget, (stylesheet, script) in WIDGET_ASSETS.items():
+        if f'class="{widget} ' not in page_html and f'class="{widget}"' not in page_html:
+            continue
+        head, body = page_html.rsplit("</head>", 1)
+        body, end = body.rsplit("</body>", 1)
+        page_html = (
+            f'{head}<link rel="stylesheet" href="{root}{stylesheet}">\n</head>'
+            f'{body}<script src="{root}{script}"></script>\n</body>{end}'
+        )
+    return page_html
+
+
 def copy_text(session: str) -> str:
     """The code of an interactive session, without prompts and output.
 
@@ -283,13 +324,6 @@ PLOT_LABEL = "A plot drawn by the code cell above"
 #: The smallest text of a plot, in CSS px: narrower than that, the plot
 #: scrolls sideways in its box (on a phone) rather than shrink its text.
 PLOT_TEXT_PX = 9.5
-_SVG_NUMBERS = re.compile(r'(\s(?:d|x|y|width|height|viewBox|transform)=")([^"]*)"')
-_NUMBER = re.compile(r"-?\d+\.\d+")
-
-
-def _rounded(match: re.Match) -> str:
-    value = f"{float(match[0]):.1f}".rstrip("0").rstrip(".")
-    return "0" if value == "-0" else value
 
 
 def _painted(match: re.Match) -> str:
@@ -307,19 +341,6 @@ def _light_dark(colour: str) -> str:
         return colour
     role, light = PLOT_COLOURS[colour.lower()]
     return f"light-dark({light}, {PALETTES['dark'][role]})"
-
-
-def _implicit_lines(match: re.Match) -> str:
-    # In a path, a pair of numbers after a move or a line is a line to it:
-    # "M 0 0 L 1 1 L 2 0" is "M 0 0 1 1 2 0".
-    tokens, last = [], None
-    for token in match[2].split():
-        if token == "L" and last in ("M", "L"):
-            continue
-        if token.isalpha():
-            last = token
-        tokens.append(token)
-    return f'{match[1]}{" ".join(tokens)}"'
 
 
 def _style_classes(svg: str, prefix: str) -> str:
@@ -355,23 +376,6 @@ def _without_repeated_marks(svg: str) -> str:
         elif token:
             seen = set()
         out.append(token)
-    return "".join(out)
-
-
-def _without_bare_groups(svg: str) -> str:
-    # A <g> without attributes does nothing: keep what it holds, drop the tags.
-    kept, out = [], []
-    for token in re.split(r"(<g>|<g\s[^>]*>|</g>)", svg):
-        if token == "<g>":
-            kept.append(False)
-        elif token.startswith("<g"):
-            kept.append(True)
-            out.append(token)
-        elif token == "</g>":
-            if kept.pop():
-                out.append(token)
-        else:
-            out.append(token)
     return "".join(out)
 
 
@@ -425,11 +429,11 @@ def plot_svg(svg: str, prefix: str, label: str) -> str:
     svg = re.sub(r' transform="rotate\(-?0 [^)]*\)"', "", svg)
     svg = re.sub(r"font-family: [^;\"]*;? ?", "", svg).replace('; "', '"')
     svg = re.sub(r"\s+", " ", svg)  # no text of a plot holds two spaces or a newline
-    svg = _SVG_NUMBERS.sub(lambda m: m[1] + _NUMBER.sub(_rounded, m[2]).strip() + '"', svg)
+    svg = rounded(svg, 1)
     svg = re.sub(r">\s+<", "><", svg).strip()
     svg = re.sub(r"([\w-]+): (#[0-9a-fA-F]{6})\b", _painted, svg)
-    svg = re.sub(r'( d=")([^"]*)"', _implicit_lines, svg)
-    svg = _style_classes(_without_repeated_marks(_without_bare_groups(svg)), prefix)
+    svg = implicit_lines(svg)
+    svg = _style_classes(_without_repeated_marks(without_bare_groups(svg)), prefix)
     # Text without a colour of its own takes the root's fill: the palette's text.
     width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg)[1])
     # Its body text: the size most of its text has (ticks, labels), not exponents.

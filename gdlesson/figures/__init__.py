@@ -43,6 +43,7 @@ from gdlesson.figures import (
 )
 from gdlesson.figures.common import FigureSpec
 from gdlesson.style import palette_colours, styled
+from gdlesson.svg import tight
 
 __all__ = [
     "FIGURES",
@@ -240,6 +241,7 @@ def render(spec: FigureSpec, palette: str) -> bytes:
         buffer = io.BytesIO()
         if spec.format == "svg":
             fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+            buffer = io.BytesIO(tight(buffer.getvalue().decode("utf-8")).encode("utf-8"))
         elif spec.format == "png":
             fig.savefig(buffer, format="png", dpi="figure", metadata={"Software": None})
             buffer = io.BytesIO(_palette_png(buffer.getvalue(), palette_colours(palette).values()))

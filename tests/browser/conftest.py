@@ -161,10 +161,32 @@ def open_page(browser, site_url):
 _WEIGHTS = pytest.StashKey[list]()
 
 
+#: A resource's kind, by what asked for it (resource timing's initiatorType).
+_KINDS = {"navigation": "html", "link": "css", "css": "css", "script": "js", "img": "img"}
+
+
+def loaded_weight(page) -> dict[str, tuple[int, int]]:
+    """What ``page`` has loaded so far, by kind (``html``, ``css``, ``js``, ``img``):
+    ``(bytes as sent, bytes unpacked)``, from the page's resource timing. The search
+    worker and the index it fetches are the site's, loaded once for every page and
+    kept by the browser, not the page's: timing lists them as "other", left out."""
+    entries = page.evaluate(
+        """() => [...performance.getEntriesByType('navigation'),
+                  ...performance.getEntriesByType('resource')]
+            .map(e => [e.initiatorType, e.encodedBodySize, e.decodedBodySize])"""
+    )
+    weight = dict.fromkeys(_KINDS.values(), (0, 0))
+    for initiator, sent, unpacked in entries:
+        if initiator in _KINDS:
+            kind = _KINDS[initiator]
+            weight[kind] = (weight[kind][0] + sent, weight[kind][1] + unpacked)
+    return weight
+
+
 @pytest.fixture(scope="session")
 def page_weights(request) -> list:
-    """Rows ``(path, scheme, {kind: bytes sent}, total sent, total uncompressed)``,
-    printed as a table at the end of the run."""
+    """Rows ``(path, scheme, {kind: (bytes sent, bytes unpacked)})``, printed as a
+    table at the end of the run."""
     return request.config.stash.setdefault(_WEIGHTS, [])
 
 
@@ -174,15 +196,17 @@ def pytest_terminal_summary(terminalreporter, config):
         return
     kinds = list(rows[0][2])
     write = terminalreporter.write_line
-    terminalreporter.write_sep("-", "page weight: KiB transferred (text gzipped), and unpacked")
+    terminalreporter.write_sep("-", "page weight: KiB unpacked, and in all as sent (text gzipped)")
     write(
         f"{'page':<26}{'scheme':<7}"
         + "".join(f"{k:>7}" for k in kinds)
-        + f"{'total':>8}{'unpacked':>10}"
+        + f"{'total':>8}{'sent':>7}"
     )
-    for path, scheme, sizes, total, unpacked in sorted(rows):
+    for path, scheme, weight in sorted(rows):
+        unpacked = sum(w[1] for w in weight.values())
+        sent = sum(w[0] for w in weight.values())
         write(
             f"{path:<26}{scheme:<7}"
-            + "".join(f"{sizes[k] / 1024:>7.1f}" for k in kinds)
-            + f"{total / 1024:>8.1f}{unpacked / 1024:>10.1f}"
+            + "".join(f"{weight[k][1] / 1024:>7.1f}" for k in kinds)
+            + f"{unpacked / 1024:>8.1f}{sent / 1024:>7.1f}"
         )

@@ -1,9 +1,9 @@
 """The notebook page (/try-it/) in Chromium: its plots in the reader's palette,
-its weight, its printed lines on a phone.
+its printed lines on a phone (its weight is checked with every page's, in
+test_pages_in_browser).
 
 The plots are SVG in the page (gdlesson.pages.plot_svg): on the slate page no
-white box, and every mark and word reads on the page's background; the page,
-with what it loads (HTML, CSS, JS, images, uncompressed), stays under 400 KiB.
+white box, and every mark and word reads on the page's background.
 """
 
 from __future__ import annotations
@@ -18,9 +18,6 @@ from gdlesson.style import contrast_ratio
 from tests.browser.conftest import load_page
 from tests.conftest import page_url
 
-KIB = 1024
-#: What the page may load, uncompressed: its HTML, stylesheets, scripts and images.
-BUDGET = 400 * KIB
 SCHEMES = ("light", "dark")
 
 #: Each plot's painted colours, as the browser computes them: a word's fill, and
@@ -94,35 +91,6 @@ def _share_of_light_pixels(png: bytes) -> float:
     """The share of a screenshot's pixels lighter than mid-grey."""
     counts = Image.open(BytesIO(png)).convert("L").histogram()
     return sum(counts[161:]) / sum(counts)
-
-
-def test_the_page_and_what_it_loads_weigh_under_400_kib(notebook):
-    """HTML, CSS, JS and images as the page loads them, uncompressed (the search
-    index, which the search worker fetches for itself, is not the page's)."""
-    page = notebook("light")
-    page.evaluate(
-        """async () => {
-            for (let y = 0; y < document.body.scrollHeight; y += 600) {
-                window.scrollTo(0, y);
-                await new Promise(done => requestAnimationFrame(done));
-            }
-        }"""
-    )
-    page.wait_for_load_state("networkidle")
-    loaded = page.evaluate(
-        """() => [...performance.getEntriesByType('navigation'),
-                  ...performance.getEntriesByType('resource')]
-            .map(e => [e.initiatorType, e.name, e.decodedBodySize])"""
-    )
-    kinds = {"navigation": "html", "link": "css", "css": "css", "script": "js", "img": "img"}
-    weights = dict.fromkeys(kinds.values(), 0)
-    for initiator, _, size in loaded:
-        if initiator in kinds:
-            weights[kinds[initiator]] += size
-    assert weights["html"] and weights["css"] and weights["js"]
-    total = sum(weights.values())
-    summary = ", ".join(f"{kind} {size / KIB:.1f}" for kind, size in weights.items())
-    assert total < BUDGET, f"{total / KIB:.1f} KiB ({summary})"
 
 
 def test_on_a_phone_no_printed_line_is_cut_off(notebook):

@@ -22,12 +22,21 @@ from PIL import Image
 
 from gdlesson.figures import FIGURES
 from gdlesson.figures.common import PNG_DPI
-from tests.browser.conftest import load_page
+from tests.browser.conftest import load_page, loaded_weight
 from tests.conftest import nav_sources, page_source, page_url, python_with_only
 
 ROOT = Path(__file__).resolve().parents[2]
 KIB = 1024
+#: What a page may load, unpacked: its HTML, stylesheets, scripts and images
+#: (Material's own CSS and JS are 265 KiB of it; see loaded_weight).
 PAGE_BUDGET = 400 * KIB
+#: The pages that hold more than one idea, and so more than the budget: each may
+#: not grow past its weight on 2026-12-04 until it is split in two.
+TOO_LONG = {
+    "gradient-descent.md": 435 * KIB,  # 433.1 KiB: its HTML 70, figures 63, playground 34
+    "two-weights.md": 510 * KIB,  # 505.3 KiB: its HTML 89, figures 117, playground 34
+    "many-valleys.md": 435 * KIB,  # 432.4 KiB in the dark: its HTML 89, figures 77
+}
 FIGURE_BUDGET = 80 * KIB
 
 
@@ -90,33 +99,22 @@ def test_page_is_self_contained_error_free_and_light(reader, page_weights, sourc
     page = reader(source, scheme)
     assert page.foreign_requests == [], "requests to another host (aborted)"
     assert page.errors == []
-
-    kinds = {
-        "document": "html",
-        "stylesheet": "css",
-        "script": "js",
-        "image": "img",
-        "font": "font",
-        "fetch": "data",
-        "xhr": "data",
-    }
-    sent = dict.fromkeys(("html", "css", "js", "img", "font", "data"), 0)
-    unpacked = 0
-    figures = {}
+    weight = loaded_weight(page)
+    page_weights.append((page_url(source) or "/", scheme, weight))
+    unpacked = sum(w[1] for w in weight.values())
+    budget = TOO_LONG.get(source, PAGE_BUDGET)
+    assert unpacked < budget, f"{unpacked / KIB:.0f} KiB unpacked, budget {budget / KIB:.0f}"
     for response in page.load_responses:
-        if not response.ok:
-            continue
-        body = len(response.body())
-        kind = kinds.get(response.request.resource_type, "data")
-        sent[kind] += response.request.sizes()["responseBodySize"]  # as sent (gzip)
-        unpacked += body
-        if kind == "img":
-            figures[response.url.rsplit("/", 1)[-1]] = body
-    total = sum(sent.values())
-    page_weights.append((page_url(source) or "/", scheme, sent, total, unpacked))
-    assert total < PAGE_BUDGET, f"{total / KIB:.0f} KiB transferred"
-    for name, size in figures.items():
-        assert size < FIGURE_BUDGET, f"{name}: {size / KIB:.0f} KiB"
+        if response.ok and response.request.resource_type == "image":
+            size = len(response.body())
+            assert size < FIGURE_BUDGET, f"{response.url}: {size / KIB:.0f} KiB"
+
+
+@pytest.mark.parametrize("source", sorted(TOO_LONG))
+def test_a_page_too_long_for_the_budget_is_still_too_long(reader, source):
+    """Once a page of :data:`TOO_LONG` fits the budget, it leaves the list."""
+    weight = loaded_weight(reader(source, "light"))
+    assert sum(w[1] for w in weight.values()) >= PAGE_BUDGET
 
 
 def test_every_figure_file_is_under_its_budget(site):
