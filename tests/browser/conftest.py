@@ -19,16 +19,14 @@
 
 from __future__ import annotations
 
-import functools
-import gzip
 import os
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from scripts.static_host import served
 
 CHROMIUM = os.environ.get("GDLESSON_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -43,44 +41,11 @@ CHROMIUM_ARGS = [
 SCHEMES = ("light", "dark")
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the site as a static host does: text compressed with gzip when asked."""
-
-    COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb", ".txt"}
-
-    def do_GET(self):  # noqa: N802 - the base class's name
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts_gzip and path.is_file() and path.suffix in self.COMPRESSED):
-            return super().do_GET()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(site: Path):
     """Base URL (ending in ``/``) of the built site, served on 127.0.0.1."""
-    handler = functools.partial(_SiteHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
