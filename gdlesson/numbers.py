@@ -22,6 +22,18 @@ def count(n: int) -> str:
     return f"{n:,}"
 
 
+_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def in_words(n: int) -> str:
+    """A count as prose writes it: a word up to twelve, digits above.
+
+    >>> in_words(6), in_words(12), in_words(50), in_words(1000)
+    ('six', 'twelve', '50', '1,000')
+    """
+    return _WORDS[n] if 0 <= n < len(_WORDS) else count(n)
+
+
 def power_of_ten(exponent: int) -> str:
     """10 to an integer power, written with superscripts.
 

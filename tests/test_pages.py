@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from gdlesson.facts import facts
@@ -13,6 +15,7 @@ from gdlesson.pages import (
     typesetting_errors,
 )
 from gdlesson.placeholders import fill_placeholders
+from tests.conftest import DOCS
 
 
 def test_placeholders_are_filled_from_facts_and_figures():
@@ -274,3 +277,20 @@ def test_notebook_cleanup_drops_inlined_styles_and_gives_code_cells_material_cop
     assert "</code></pre>" in out
     assert 'id="cell-c1"' in out  # a valid CSS id selector, as Material's copy button needs
     assert 'alt="A plot drawn by the code cell above"' in out
+
+
+TYPED = {
+    # Inserting a page renumbers the ones after it: a page is named by its title.
+    "a page named by its number": re.compile(r"\bpages? \d+\b", re.I),
+    # The houses come from gdlesson.costs: their count is {{ houses_in_words }}.
+    "a typed count of houses": re.compile(
+        r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) houses\b", re.I
+    ),
+}
+
+
+@pytest.mark.parametrize("source", sorted(p.name for p in DOCS.glob("*.md")))
+def test_no_page_types_what_goes_stale_when_the_lesson_changes(source):
+    text = (DOCS / source).read_text(encoding="utf-8")
+    found = {what: rule.findall(text) for what, rule in TYPED.items()}
+    assert {what: hits for what, hits in found.items() if hits} == {}

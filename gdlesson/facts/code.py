@@ -15,6 +15,7 @@ from gdlesson.brute_force import CANDIDATES
 from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost
 from gdlesson.facts.common import digit_facts, tex_count
 from gdlesson.network import LAYERS, combinations
+from gdlesson.numbers import in_words
 
 
 def facts() -> dict[str, str]:
@@ -27,6 +28,7 @@ def _data() -> dict[str, str]:
     one = one_weight_cost()
     (w_bad, c_bad), (w_good, c_good) = ((w, one(w)) for w in lesson.RECAP_WEIGHTS)
     return {
+        "houses_in_words": in_words(len(PRICE)),
         "area_list": repr(list(AREA)),
         "age_list": repr(list(AGE)),
         "price_list": repr(list(PRICE)),
