@@ -1,6 +1,9 @@
-"""The command line: ``python -m gdlesson figures OUTDIR [--only NAME ...]``.
+"""The command line: ``python -m gdlesson figures OUTDIR [--only NAME ...]`` and
+``python -m gdlesson explain``.
 
-Renders every figure of the lesson, in both palettes, into OUTDIR (created if
+``explain`` prints the curvatures of the lesson's costs, the limits they set on
+a learning rate and each chosen rate's regime (:mod:`gdlesson.explain`).
+``figures`` renders every figure of the lesson, in both palettes, into OUTDIR (created if
 missing), and prints one line per file written: its name and size in bytes.
 Bad usage prints a message on stderr and exits with status 2; so does an
 OUTDIR that cannot take the figures (empty, under a file, unwritable, holding a
@@ -21,7 +24,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The main parser and its ``figures`` subcommand's parser."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Build the figures of the gradient-descent lesson.",
+        description="Build the figures of the gradient-descent lesson, or explain its rates.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     figures = commands.add_parser(
@@ -38,6 +41,12 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         action="append",
         default=None,
         help="render only this figure; repeat for several",
+    )
+    commands.add_parser(
+        "explain",
+        help="print the costs' curvatures and each learning rate's regime",
+        description="Print the curvatures of the lesson's costs, the limits they set on a "
+        "learning rate, and what each rate the lesson chooses does.",
     )
     return parser, figures
 
@@ -74,6 +83,11 @@ def main(argv=None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser, figures_parser = _parsers()
     args = parser.parse_args(argv)
+    if args.command == "explain":
+        from gdlesson.explain import report
+
+        print(report())
+        return 0
 
     # Imported here, so that --help and usage errors answer at once.
     from gdlesson.figures import FIGURES, PALETTES, output_name, render_all

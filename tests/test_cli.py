@@ -80,3 +80,20 @@ def test_a_figure_that_cannot_be_written_is_named_in_one_line(tmp_path):
     assert [line.split()[0] for line in result.stdout.splitlines()] == ["network-light.svg"]
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(PREFIX), result.stderr
     assert "cannot write 'out/network-dark.svg'" in result.stderr
+
+
+def test_explain_prints_the_curvatures_limits_and_each_rates_regime():
+    """What an instructor reads before choosing a rate, from the lesson's own costs."""
+    from gdlesson import explain
+    from gdlesson.costs import one_weight_cost, two_weight_cost
+
+    run = subprocess.run(
+        [sys.executable, "-m", "gdlesson", "explain"], capture_output=True, text=True, check=True
+    )
+    L, high = one_weight_cost().curvature(), two_weight_cost().curvatures()[-1]
+    for limit in (f"2/L = {2 / L:.4f}", f"1/L = {1 / L:.4f}", f"2/λmax = {2 / high:.4f}"):
+        assert limit in run.stdout
+    rows = [line for line in run.stdout.splitlines() if ": η = " in line]
+    assert len(rows) == len(explain.RATES_1D) + len(explain.RATES_2D)
+    assert any("RATE_OVER_LIMIT_2D" in row and "diverges across" in row for row in rows)
+    assert any("RATE_1D " in row and "walks, converged" in row for row in rows)
