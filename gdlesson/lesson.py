@@ -21,6 +21,7 @@ import numpy as np
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, BruteForce, brute_force
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, Descent, gradient_descent
+from gdlesson.momentum import momentum_descent
 from gdlesson.sgd import StochasticRun, stochastic_descent
 
 #: The recap's two trial weights: a poor one, then a good one.
@@ -116,6 +117,15 @@ SEARCH_STEPS = 20
 STARTS_VALLEYS = (-3.0, -0.5, 0.0, 1.8, 3.0, 3.5, 4.0)
 RATE_VALLEYS = 0.2
 
+#: Momentum (page "Momentum"), on the two-weight valley from START_2D: the heavy ball's
+#: best rate and momentum, η* = 4/(√λ_max + √λ_min)² and β* = ((√κ − 1)/(√κ + 1))²,
+#: each rounded to two significant digits, as a reader would type them.
+_ROOT_KAPPA_2D = math.sqrt(_HIGH_2D / _LOW_2D)
+RATE_MOMENTUM = float(f"{4 / (math.sqrt(_HIGH_2D) + math.sqrt(_LOW_2D)) ** 2:.2g}")
+BETA_MOMENTUM = float(f"{((_ROOT_KAPPA_2D - 1) / (_ROOT_KAPPA_2D + 1)) ** 2:.2g}")
+#: How many steps the momentum figure's plot of the distance to the minimum shows.
+STEPS_MOMENTUM_FIGURE = 90
+
 #: The network's random starts (seeds of initial_weights): the lesson trains it
 #: from the first, and again from each of the others to compare where they stop.
 NETWORK_SEEDS = (1, 2, 3, 4, 5)
@@ -153,6 +163,16 @@ def _descent_1d(start: float, rate: float) -> Descent:
 def descent_2d(rate: float) -> Descent:
     """Two weights, from :data:`START_2D`, at ``rate`` (each rate computed once)."""
     return gradient_descent(two_weight_cost(), START_2D, rate)
+
+
+@cache
+def momentum_2d(rate: float, beta: float, nesterov: bool = False) -> Descent:
+    """Two weights with momentum, from :data:`START_2D` (each choice computed once).
+
+    >>> momentum_2d(0.17, 0.0).path.tolist() == descent_2d(0.17).path.tolist()
+    True
+    """
+    return momentum_descent(two_weight_cost(), START_2D, rate, beta, nesterov=nesterov)
 
 
 @cache

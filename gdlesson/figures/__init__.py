@@ -35,6 +35,7 @@ from gdlesson.figures import (
     budget,
     choosing,
     comparison,
+    momentum,
     network,
     one_weight,
     search,
@@ -69,6 +70,7 @@ FIGURES: tuple[FigureSpec, ...] = (
     *comparison.SPECS,
     *valleys.SPECS,
     *network.SPECS,
+    *momentum.SPECS,
 )
 
 #: The palettes each figure is rendered in.

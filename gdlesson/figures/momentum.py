@@ -1,0 +1,139 @@
+"""Momentum on the two-weight valley: the heavy ball's path against plain descent's,
+and the distance to the minimum step by step (page "Momentum")."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from gdlesson import lesson
+from gdlesson.costs import two_weight_cost
+from gdlesson.figures.common import WIDTH, FigureSpec, label, outcome
+from gdlesson.figures.two_weights import _grid_2d, _minimum_star
+from gdlesson.numbers import count, signed
+from gdlesson.style import styled
+
+
+def plain_run():
+    """Plain descent at its best fixed rate, 2/(λ_min + λ_max) to two digits."""
+    return lesson.descent_2d(lesson.RATES_CHOOSING["good"])
+
+
+def heavy_ball_run():
+    """The heavy ball at the lesson's η and β (η*, β* to two digits)."""
+    return lesson.momentum_2d(lesson.RATE_MOMENTUM, lesson.BETA_MOMENTUM)
+
+
+def distances(run) -> np.ndarray:
+    """How far each point of ``run`` is from the minimum."""
+    return np.linalg.norm(run.path - two_weight_cost().minimum(), axis=1)
+
+
+def _names():
+    plain, ball = plain_run(), heavy_ball_run()
+    return (
+        f"plain, η = {plain.learning_rate:g}",
+        f"heavy ball, η = {ball.learning_rate:g}, β = {ball.beta:g}",
+    )
+
+
+def momentum_paths_figure(palette: str = "light") -> Figure:
+    """The contour map of two weights with both paths from the lesson's start."""
+    cost = two_weight_cost()
+    plain, ball = plain_run(), heavy_ball_run()
+    w_min = cost.minimum()
+    w1s, w2s = _grid_2d()
+    levels = [level for level in lesson.LEVELS_2D if level > cost(w_min)]
+    with styled(palette) as c:
+        fig = Figure(figsize=(WIDTH, 4.9), layout="constrained")
+        ax = fig.add_subplot()
+        grid = cost.on_grid(w1s, w2s).T
+        lines = ax.contour(w1s, w2s, grid, levels=levels, colors=c["muted"], linewidths=0.9)
+        ax.clabel(lines, [v for v in levels if v >= 0.5], fmt="%g", fontsize=8.5, inline_spacing=3)
+        for run, colour, style in ((plain, c["curve"], "--"), (ball, c["accent"], "-")):
+            ax.plot(run.path[:, 0], run.path[:, 1], style, color=colour, linewidth=1.4, zorder=2)
+            ax.plot(run.path[:, 0], run.path[:, 1], "o", color=colour, markersize=3, zorder=3)
+        ax.plot(*ball.path[0], "o", color=c["text"], markersize=8, zorder=4)
+        _minimum_star(ax, c, w_min, edge_width=0.8)
+        notes = [
+            (f"plain, η = {plain.learning_rate:g}", c["curve"]),
+            (f"dashed: {count(plain.steps)} steps", c["curve"]),
+            ("", None),
+            ("heavy ball,", c["accent"]),
+            (f"η = {ball.learning_rate:g}, β = {ball.beta:g}", c["accent"]),
+            (f"solid: {count(ball.steps)} steps", c["accent"]),
+            ("", None),
+            (f"start ({signed(lesson.START_2D[0], 'g')}, {signed(lesson.START_2D[1], 'g')})",
+             c["text"]),
+            (f"minimum ({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')})", c["highlight"]),
+        ]
+        for row, (text, colour) in enumerate(notes):
+            label(
+                ax, text, (1.0, 1.0), (18, -4 - 19 * row),
+                ha="left", va="top", xycoords="axes fraction", color=colour,
+            )
+        ax.set_anchor("W")
+        ax.set_aspect("equal")
+        ax.set_xlim(w1s[0], w1s[-1])
+        ax.set_ylim(w2s[0], w2s[-1])
+        ax.set_xlabel("w₁ (area)")
+        ax.set_ylabel("w₂ (age)")
+    return fig
+
+
+def momentum_distance_figure(palette: str = "light") -> Figure:
+    """The distance to the minimum after each step, plain and heavy ball (log scale)."""
+    plain, ball = plain_run(), heavy_ball_run()
+    steps = lesson.STEPS_MOMENTUM_FIGURE
+    names = _names()
+    with styled(palette) as c:
+        fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
+        ax = fig.add_subplot()
+        for run, colour, style, name in (
+            (plain, c["curve"], "--", names[0]),
+            (ball, c["accent"], "-", names[1]),
+        ):
+            d = distances(run)[: steps + 1]
+            ax.plot(np.arange(len(d)), d, style, color=colour, linewidth=1.8, label=name)
+        ax.set_yscale("log")
+        ax.set_xlim(0, steps)
+        ax.set_xlabel("step")
+        ax.set_ylabel("distance to the minimum")
+        legend = ax.legend(loc="upper right", frameon=False)
+        for text, colour in zip(legend.get_texts(), (c["curve"], c["accent"]), strict=True):
+            text.set_color(colour)
+    return fig
+
+
+def _specs() -> tuple[FigureSpec, ...]:
+    plain, ball = plain_run(), heavy_ball_run()
+    start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
+    return (
+        FigureSpec(
+            "momentum-paths",
+            momentum_paths_figure,
+            "svg",
+            alt=f"The contour map of the two-weight valley with two paths from {start}: plain "
+            f"descent at η = {plain.learning_rate:g} zig-zags across the valley and "
+            f"{outcome(plain)}; the heavy ball at η = {ball.learning_rate:g}, "
+            f"β = {ball.beta:g} swings across and along the valley and {outcome(ball)}.",
+            caption=f"Two descents from {start}. Look at where the dots bunch up: the dashed "
+            f"path of plain descent, at its best rate, {outcome(plain)}; the solid path of "
+            f"the heavy ball {outcome(ball)}.",
+        ),
+        FigureSpec(
+            "momentum-distance",
+            momentum_distance_figure,
+            "svg",
+            alt=f"The distance to the minimum after each step, on a log scale, for the "
+            f"first {lesson.STEPS_MOMENTUM_FIGURE} steps: plain descent's falls slowly "
+            f"and steadily, the heavy ball's falls much faster.",
+            caption="The same two descents, step by step, on a log scale: a line that falls "
+            "steadily shrinks the distance by the same factor at every step. Look at the "
+            "slopes: the heavy ball's is much steeper.",
+        ),
+    )
+
+
+#: This part's figures, in lesson order.
+SPECS = _specs()
