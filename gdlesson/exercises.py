@@ -50,6 +50,12 @@ START_VALLEYS_LARGE = 0.0
 #: that, from the same start, keeps bouncing inside the right valley instead;
 POINTS_VALLEYS_LARGE = 8
 RATE_VALLEYS_BOUNCE = 1.0
+#: momentum: a large β at the lesson's plain rate on two weights; a small β with a rate
+#: just above 2/λ_max (heavy ball and Nesterov); on the two-valley cost, a large β from
+#: the start that crawled on the flat stretch and from one inside the narrow right valley.
+BETA_MOMENTUM_LARGE = 0.9
+BETA_MOMENTUM_RESCUE = 0.3
+STARTS_VALLEYS_MOMENTUM = (3.5, 1.8)
 #: stochastic gradient descent on batches of one house, two, three, then all six,
 #: and how many shuffles (seeds) the answer's spread from step to step is averaged over.
 SGD_BATCHES = (1, 2, 3, 6)

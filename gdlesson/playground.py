@@ -14,7 +14,7 @@ A playground has one *mode* per way of looking at its cost: the two-weight one
 also shows the same model with scaled inputs (:func:`gdlesson.rates.rms_scaled`),
 behind a switch. A mode's weights are the model's weights times its ``scale``.
 
->>> from gdlesson import lesson
+>>> from gdlesson import lesson, momentum
 >>> config = config_1d()
 >>> config["start"] == [lesson.START_1D], config["rate"] == lesson.RATE_1D
 (True, True)
@@ -37,7 +37,7 @@ import math
 
 import numpy as np
 
-from gdlesson import lesson
+from gdlesson import lesson, momentum
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, DEFAULT_MAX_STEPS, TOLERANCE
@@ -178,6 +178,34 @@ def config_2d() -> dict:
     }
 
 
+#: The momenta on the momentum playground's slider (β = 0 is plain descent).
+BETAS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99)
+
+
+def config_momentum() -> dict:
+    """The momentum playground: the two-weight map, a rate and a momentum β, and for
+    each (β, rate) the slowest axis's factor (gdlesson.momentum.slowest_factor) and
+    whether the descent then converges or diverges."""
+    cost = two_weight_cost()
+    betas = sorted({*BETAS, lesson.BETA_MOMENTUM})
+    edges = [momentum.rate_limit(b, cost.curvature()) for b in (0.0, lesson.BETA_MOMENTUM)]
+    rates = rate_choices(0.001, 0.5, edges, [lesson.RATE_2D, lesson.RATE_MOMENTUM])
+    factors = [[float(f"{momentum.slowest_factor(r, b, cost):.4g}") for r in rates] for b in betas]
+    limits = [momentum.rate_limit(b, cost.curvature()) for b in betas]
+    names, axes = ["w₁", "w₂"], ["w₁ (area)", "w₂"]
+    mode = _mode(cost, rates, lesson.WINDOW_2D, [1.0, 1.0], names, axes, "2(1+β)/λmax")
+    lowest = cost(cost.minimum())
+    return _common("2d", cost, lesson.START_2D, lesson.RATE_MOMENTUM, rates) | {
+        "variant": "momentum",
+        "levels": [float(v) for v in lesson.LEVELS_2D if v > lowest],
+        "betas": betas,
+        "beta": lesson.BETA_MOMENTUM,
+        "limits": limits,
+        "momentum_factor": factors,
+        "modes": [mode],
+    }
+
+
 def widget_html(element_id: str, config: dict) -> str:
     """The element a playground is drawn into, its settings in ``data-config``.
 
@@ -190,8 +218,10 @@ def widget_html(element_id: str, config: dict) -> str:
     (x_lo, x_hi), (y_lo, y_hi) = config["modes"][0]["window"]
     shape = f"{x_hi - x_lo:.6g} / {y_hi - y_lo:.6g}"
     frame = f' style="--gd-frame: {shape}"' if config["kind"] == "2d" else ""
+    kinds = [config["kind"], *([config["variant"]] if "variant" in config else [])]
+    classes = " ".join(f"gd-playground--{kind}" for kind in kinds)
     return (
-        f'<div class="gd-playground gd-playground--{config["kind"]}" id="{element_id}"{frame} '
+        f'<div class="gd-playground {classes}" id="{element_id}"{frame} '
         f'data-config="{data}">\n'
         '<div class="gd-pg__plot"></div><div class="gd-pg__panel"></div>'
         '<div class="gd-pg__out"></div>\n'
@@ -207,3 +237,7 @@ def playground_1d_html() -> str:
 
 def playground_2d_html() -> str:
     return widget_html("gd-playground-2d", config_2d())
+
+
+def playground_momentum_html() -> str:
+    return widget_html("gd-playground-momentum", config_momentum())

@@ -1,4 +1,4 @@
-// The learning-rate playgrounds of the lesson (one weight and two weights).
+// The learning-rate playgrounds of the lesson (one weight, two weights, and two with momentum).
 // Each <div class="gd-playground" data-config="…"> is written by gdlesson/playground.py with
 // an empty plot, panel and readout that the stylesheet already sizes; this script fills them.
 // All it shows comes from the config: the cost's rows and targets, the lesson's start and
@@ -47,13 +47,17 @@
 
   // {path, costs, status, steps}: "converged" (slope below tolerance), "diverged"
   // (cost non-finite, or above blowup·max(C(start), 1)) or "stopped" (max_steps ran out).
-  function descend(rules, X, y, start, rate) {
+  // With momentum beta, gdlesson.momentum.momentum_descent: v ← βv − η∇C, w ← w + v (β = 0
+  // gives exactly w − η∇C).
+  function descend(rules, X, y, start, rate, beta) {
     var cost = costOf(X, y), w = start.slice(), path = [w], costs = [cost.value(w)];
+    var v = w.map(function () { return 0; });
     var limit = rules.blowup * Math.max(costs[0], 1), status = null;
     for (var k = 0; k < rules.max_steps && !status; k++) {
       var g = cost.gradient(w);
       if (flat(g, rules.tolerance)) { status = "converged"; break; }
-      w = w.map(function (v, j) { return v - rate * g[j]; });
+      v = v.map(function (u, j) { return beta * u - rate * g[j]; });
+      w = w.map(function (x, j) { return x + v[j]; });
       var c = w.every(isFinite) ? cost.value(w) : Infinity;
       if (!isFinite(c)) { status = "diverged"; break; }
       path.push(w);
@@ -105,7 +109,8 @@
 
   function compute(g) {
     stop(g);
-    g.run = descend(g.cfg, mode(g).X, g.cfg.y, g.start, g.rate);
+    g.run = descend(g.cfg, mode(g).X, g.cfg.y, g.start, g.rate, g.beta);
+    if (g.cfg.betas) g.plain = descend(g.cfg, mode(g).X, g.cfg.y, g.start, g.rate, 0);
     g.shown = 0;
     update(g);
   }
@@ -116,6 +121,11 @@
   }
   function setRate(g, index) {
     g.rate = g.cfg.rates[index];
+    compute(g);
+  }
+  function setBeta(g, index) {
+    g.beta = g.cfg.betas[index];
+    drawBands(g);
     compute(g);
   }
   // The same model's start in the other mode's weights; the rate stays as the reader set it.
@@ -343,10 +353,23 @@
     g.rateInput.addEventListener("input", function () { user(g); setRate(g, g.rateInput.valueAsNumber); });
   }
 
-  // Under the rate slider, the bands of the current mode on the slider's log scale.
+  // Momentum: a slider for β, under the rate's.
+  function betaControl(g) {
+    if (!g.cfg.betas) return;
+    var id = g.root.id + "-beta", r = row(g, "gd-pg__row--rate", "Momentum β", id);
+    g.betaOut = r[1];
+    g.betaInput = el("input", {
+      type: "range", id: id, min: 0, max: g.cfg.betas.length - 1, step: 1, "aria-describedby": g.root.id + "-rate-verdict",
+    }, r[0]);
+    g.betaInput.addEventListener("input", function () { setBeta(g, g.betaInput.valueAsNumber); });
+  }
+
+  // Under the rate slider, the bands of the current mode on the slider's log scale (with
+  // momentum: converging below 2(1 + β)/λmax, diverging above).
   function drawBands(g) {
     var rates = g.cfg.rates, lo = Math.log(rates[0]), span = Math.log(rates[rates.length - 1]) - lo;
     var at = function (r) { return clamp((Math.log(r) - lo) / span * 100, 0, 100); }, bands = mode(g).bands;
+    if (g.cfg.betas) bands = [{ kind: "right", low: 0 }, { kind: "large", low: g.cfg.limits[g.cfg.betas.indexOf(g.beta)] }];
     g.scale.textContent = "";
     bands.forEach(function (b, i) {
       var from = b.low > 0 ? at(b.low) : 0, to = i + 1 < bands.length ? at(bands[i + 1].low) : 100;
@@ -478,10 +501,21 @@
   function showControls(g) {
     var m = mode(g), i = g.cfg.rates.indexOf(g.rate), band = m.bands[m.band[i]];
     g.rateInput.value = i;
-    g.rateInput.setAttribute("aria-valuetext", g.rate + ", " + band.label);
+    var label = band.label, text = capital(label) + ". " + factorText(m.factor[i]), kind = band.kind;
+    if (g.cfg.betas) {
+      var b = g.cfg.betas.indexOf(g.beta), f = g.cfg.momentum_factor[b][i];
+      label = f < 1 ? "converges" : "diverges";
+      kind = f < 1 ? "right" : "large";
+      text = f < 1 ? "Converges: in the long run each step keeps about " + (f * 100).toPrecision(2) + "% of the distance to the minimum."
+        : "Diverges: η is above 2(1 + β)/λmax = " + fmt(g.cfg.limits[b], 4) + ".";
+      g.betaInput.value = b;
+      g.betaInput.setAttribute("aria-valuetext", g.beta + ", " + label);
+      g.betaOut.textContent = String(g.beta);
+    }
+    g.rateInput.setAttribute("aria-valuetext", g.rate + ", " + label);
     g.rateOut.textContent = String(g.rate);
-    g.verdict.textContent = capital(band.label) + ". " + factorText(m.factor[i]);
-    g.verdict.className = "gd-pg__verdict is-" + band.kind;
+    g.verdict.textContent = text;
+    g.verdict.className = "gd-pg__verdict is-" + kind;
     g.startInputs.forEach(function (input, j) {
       input.min = m.window[j][0];
       input.max = m.window[j][1];
@@ -516,7 +550,9 @@
     g.root.classList.toggle("is-diverged", done && run.status === "diverged");
     g.playButton.textContent = g.timer ? "Pause" : "Play";
     var c = g.cfg.candidates, grid = g.two ? count(c) + "² = " + count(c * c) : count(c);
-    g.compare.textContent = "Gradient descent: " + count(run.steps) + " steps, " + run.status +
+    g.compare.textContent = g.plain ? "With momentum: " + count(run.steps) + " steps, " + run.status +
+      ". Without (β = 0): " + count(g.plain.steps) + " steps, " + g.plain.status + "." :
+      "Gradient descent: " + count(run.steps) + " steps, " + run.status +
       ". Brute force on a grid: " + grid + " evaluations of C.";
   }
   const STATUS = {
@@ -530,12 +566,13 @@
   function init(root) {
     if (root.gdState) return;
     var cfg = JSON.parse(root.getAttribute("data-config"));
-    var g = { root: root, cfg: cfg, two: cfg.kind === "2d", m: 0, start: cfg.start.slice(), rate: cfg.rate };
+    var g = { root: root, cfg: cfg, two: cfg.kind === "2d", m: 0, start: cfg.start.slice(), rate: cfg.rate, beta: cfg.beta || 0 };
     g.plot = root.querySelector(".gd-pg__plot");
     g.panel = root.querySelector(".gd-pg__panel");
     g.out = root.querySelector(".gd-pg__out");
     buildPlot(g);
     rateControl(g);
+    betaControl(g);
     startControls(g);
     modeSwitch(g);
     buttons(g);
@@ -554,7 +591,7 @@
   function snapshot(g) {
     var run = g.run;
     return {
-      kind: g.cfg.kind, mode: g.m, rate: g.rate, start: g.start.slice(), shown: g.shown,
+      kind: g.cfg.kind, mode: g.m, rate: g.rate, beta: g.beta, start: g.start.slice(), shown: g.shown,
       playing: !!g.timer, status: run.status, steps: run.steps, costs: run.costs.slice(),
       path: run.path.map(function (w) { return g.two ? w.slice() : w[0]; }),
     };

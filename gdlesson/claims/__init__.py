@@ -14,7 +14,16 @@ true passes.
 
 from __future__ import annotations
 
-from gdlesson.claims import choosing, descent, exercises, network, search, two_weights, valleys
+from gdlesson.claims import (
+    choosing,
+    descent,
+    exercises,
+    momentum,
+    network,
+    search,
+    two_weights,
+    valleys,
+)
 from gdlesson.claims.claim import Claim, check_all, failure
 
 __all__ = ["ALL_CLAIMS", "CLAIMS", "EXERCISE_CLAIMS", "Claim", "check_claims", "failure"]
@@ -27,6 +36,7 @@ CLAIMS = (
     *choosing.CLAIMS,
     *network.CLAIMS,
     *valleys.CLAIMS,
+    *momentum.CLAIMS,
     *choosing.SUMMARY_CLAIMS,
 )
 #: The premises of the exercises' questions.

@@ -15,6 +15,7 @@ from gdlesson.facts import (
     code,
     descent,
     exercises,
+    momentum,
     network,
     search,
     two_weights,
@@ -22,7 +23,7 @@ from gdlesson.facts import (
 )
 
 #: The parts of the lesson, each with its facts.
-PARTS = (search, descent, two_weights, choosing, network, valleys, code, exercises)
+PARTS = (search, descent, two_weights, choosing, network, valleys, momentum, code, exercises)
 
 
 @cache

@@ -63,14 +63,22 @@ def momentum_paths_figure(palette: str = "light") -> Figure:
             (f"η = {ball.learning_rate:g}, β = {ball.beta:g}", c["accent"]),
             (f"solid: {count(ball.steps)} steps", c["accent"]),
             ("", None),
-            (f"start ({signed(lesson.START_2D[0], 'g')}, {signed(lesson.START_2D[1], 'g')})",
-             c["text"]),
+            (
+                f"start ({signed(lesson.START_2D[0], 'g')}, {signed(lesson.START_2D[1], 'g')})",
+                c["text"],
+            ),
             (f"minimum ({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')})", c["highlight"]),
         ]
         for row, (text, colour) in enumerate(notes):
             label(
-                ax, text, (1.0, 1.0), (18, -4 - 19 * row),
-                ha="left", va="top", xycoords="axes fraction", color=colour,
+                ax,
+                text,
+                (1.0, 1.0),
+                (18, -4 - 19 * row),
+                ha="left",
+                va="top",
+                xycoords="axes fraction",
+                color=colour,
             )
         ax.set_anchor("W")
         ax.set_aspect("equal")
