@@ -347,4 +347,46 @@ eigenvalue of $X^\\top X$ (`np.linalg.eigvalsh`), {{ ex_curvature_2d }} against
 which the valley curves more steeply.""",
         solution=True,
     ),
+    Cell(
+        "markdown",
+        """## Exercise 6: momentum
+
+Give `descend_2d` a memory: write `roll_2d(w, learning_rate, beta)`, which
+keeps a velocity $v$, starting at zero, and at each step does
+$v \\leftarrow \\beta v - \\eta \\nabla C$, then $w \\leftarrow w + v$. Run it from
+${{ start_2d }}$ at $\\eta = {{ rate_momentum }}$, with $\\beta = {{ beta_momentum }}$
+and with $\\beta = 0$. What does the momentum change?""",
+    ),
+    Cell(
+        "code",
+        """def roll_2d(w, learning_rate, beta, max_steps=10_000, tolerance=1e-6):
+    \"\"\"descend_2d with a velocity that keeps a share beta of the last step.\"\"\"
+    path, v = [np.array(w, dtype=float)], np.zeros(2)
+    too_high = 1e6 * max(cost_2d(path[0]), 1.0)
+    for _ in range(max_steps):
+        g = gradient_2d(path[-1])
+        if np.linalg.norm(g) < tolerance:
+            return np.array(path), "converged"
+        v = beta * v - learning_rate * g
+        path.append(path[-1] + v)
+        if cost_2d(path[-1]) > too_high:
+            return np.array(path), "diverged"
+    return np.array(path), "stopped"
+
+
+for beta in [{{ beta_momentum }}, 0]:
+    path, status = roll_2d({{ start_2d_list }}, {{ rate_momentum }}, beta)
+    print(f"beta {beta}: {status} after {len(path) - 1} steps")""",
+        expect="{{ wb_momentum_out }}",
+        solution=True,
+    ),
+    Cell(
+        "markdown",
+        """Without momentum, $\\eta = {{ rate_momentum }}$ is above
+$2/\\lambda_{\\max} = {{ max_rate_2d }}$ and the descent diverges. With it, the
+velocity held over from the last step damps the overshoot across the valley and
+builds up speed along it: {{ steps_momentum }} steps, against {{ steps_2d }} for
+plain descent at {{ rate_2d }}. The Momentum page says why.""",
+        solution=True,
+    ),
 )

@@ -234,3 +234,24 @@ def _ex_valleys() -> None:
     right = [w for w, kind in valleys.turning_points(cost) if kind == "valley"][-1]
     curvature = ex.curvature_at(cost.slope, right)
     require(abs(1 - lesson.RATE_VALLEYS * curvature) < math.sqrt(beta), "")
+
+
+@register(
+    CLAIMS,
+    "summary.md",
+    "momentum: through the narrow valley in fewer steps than plain descent at its best; "
+    "at its best η and β each direction shrinks by (√κ − 1)/(√κ + 1) a step",
+)
+def _summary() -> None:
+    _heavy_ball_faster()
+    _best_swings()
+    _sqrt_kappa()
+
+
+@register(
+    CLAIMS,
+    "many-valleys.md",
+    "momentum gets through the narrow valley of Two weights in fewer steps",
+)
+def _many_valleys() -> None:
+    _heavy_ball_faster()

@@ -22,7 +22,7 @@ TABLE_BETAS = (0.0, 0.5, 0.7)
 
 def facts() -> dict[str, str]:
     """The numbers of "Momentum", by name."""
-    return _run() | _best() | _above() | _nesterov() | _exercises() | _widget()
+    return _run() | _best() | _above() | _nesterov() | _exercises() | _workbook() | _widget()
 
 
 def _lambdas() -> tuple[float, float]:
@@ -201,6 +201,15 @@ def _exercises() -> dict[str, str]:
         )
         values[f"ex_mom_valleys_steps_{i}"] = count(run.steps)
     return values
+
+
+def _workbook() -> dict[str, str]:
+    """The workbook's momentum exercise: the lesson's η with its β, and with none."""
+    lines = []
+    for beta in (lesson.BETA_MOMENTUM, 0):
+        run = lesson.momentum_2d(lesson.RATE_MOMENTUM, beta)
+        lines.append(f"beta {beta}: {_outcome(run)}")
+    return {"wb_momentum_out": "\n".join(lines)}
 
 
 def _widget() -> dict[str, str]:
