@@ -123,8 +123,6 @@ RATE_VALLEYS = 0.2
 _ROOT_KAPPA_2D = math.sqrt(_HIGH_2D / _LOW_2D)
 RATE_MOMENTUM = float(f"{4 / (math.sqrt(_HIGH_2D) + math.sqrt(_LOW_2D)) ** 2:.2g}")
 BETA_MOMENTUM = float(f"{((_ROOT_KAPPA_2D - 1) / (_ROOT_KAPPA_2D + 1)) ** 2:.2g}")
-#: How many steps the momentum figure's plot of the distance to the minimum shows.
-STEPS_MOMENTUM_FIGURE = 90
 
 #: The network's random starts (seeds of initial_weights): the lesson trains it
 #: from the first, and again from each of the others to compare where they stop.

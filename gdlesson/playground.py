@@ -184,14 +184,14 @@ BETAS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99)
 
 def config_momentum() -> dict:
     """The momentum playground: the two-weight map, a rate and a momentum β, and for
-    each (β, rate) the slowest axis's factor (gdlesson.momentum.slowest_factor) and
-    whether the descent then converges or diverges."""
+    each β the rate from which the descent diverges, 2(1 + β)/λ_max
+    (:func:`gdlesson.momentum.rate_limit`). What each (η, β) does the widget works out
+    from the curvatures as :func:`gdlesson.momentum.slowest_factor` does; the tests
+    compare the two."""
     cost = two_weight_cost()
     betas = sorted({*BETAS, lesson.BETA_MOMENTUM})
     edges = [momentum.rate_limit(b, cost.curvature()) for b in (0.0, lesson.BETA_MOMENTUM)]
     rates = rate_choices(0.001, 0.5, edges, [lesson.RATE_2D, lesson.RATE_MOMENTUM])
-    factors = [[float(f"{momentum.slowest_factor(r, b, cost):.4g}") for r in rates] for b in betas]
-    limits = [momentum.rate_limit(b, cost.curvature()) for b in betas]
     names, axes = ["w₁", "w₂"], ["w₁ (area)", "w₂"]
     mode = _mode(cost, rates, lesson.WINDOW_2D, [1.0, 1.0], names, axes, "2(1+β)/λmax")
     lowest = cost(cost.minimum())
@@ -200,9 +200,9 @@ def config_momentum() -> dict:
         "levels": [float(v) for v in lesson.LEVELS_2D if v > lowest],
         "betas": betas,
         "beta": lesson.BETA_MOMENTUM,
-        "limits": limits,
-        "momentum_factor": factors,
-        "modes": [mode],
+        "limits": [momentum.rate_limit(b, cost.curvature()) for b in betas],
+        # What plain descent's rates do does not apply with momentum: the widget says its own.
+        "modes": [{k: v for k, v in mode.items() if k not in ("bands", "band", "factor")}],
     }
 
 

@@ -251,11 +251,23 @@
 
   // Contours of a quadratic cost are ellipses around the minimum, C = C* + ½ δᵀ(XᵀX)δ,
   // drawn in weight units and mapped to the screen by one transform.
-  function contours(g) {
-    var m = mode(g), A = [0, 0, 0];
-    m.X.forEach(function (r) { A[0] += r[0] * r[0]; A[1] += r[0] * r[1]; A[2] += r[1] * r[1]; });
+  function curvatures(X) { // of XᵀX, 2×2: [λmin, λmax, XᵀX₁₁, XᵀX₁₂]
+    var A = [0, 0, 0];
+    X.forEach(function (r) { A[0] += r[0] * r[0]; A[1] += r[0] * r[1]; A[2] += r[1] * r[1]; });
     var mid = (A[0] + A[2]) / 2, rad = Math.hypot((A[0] - A[2]) / 2, A[1]);
-    var big = mid + rad, small = mid - rad, angle = Math.atan2(big - A[0], A[1]);
+    return [mid - rad, mid + rad, A[0], A[1]];
+  }
+  // gdlesson.momentum.slowest_factor: over the curvatures λ, the larger |z| of z² − (1 + β − ηλ)z + β.
+  function heavyFactor(g) {
+    return Math.max.apply(null, curvatures(mode(g).X).slice(0, 2).map(function (l) {
+      var a = 1 + g.beta - g.rate * l, d = a * a - 4 * g.beta;
+      return d < 0 ? Math.sqrt(g.beta) : (Math.abs(a) + Math.sqrt(d)) / 2;
+    }));
+  }
+
+  function contours(g) {
+    var m = mode(g), k = curvatures(m.X);
+    var big = k[1], small = k[0], angle = Math.atan2(big - k[2], k[3]);
     var w = m.window, kx = g.box.w / (w[0][1] - w[0][0]), ky = g.box.h / (w[1][1] - w[1][0]);
     var lowest = costOf(m.X, g.cfg.y).value(m.minimum), c = m.minimum;
     var layer = el("$g", { "clip-path": "url(#" + g.clipped + ")" }, g.bg);
@@ -499,11 +511,11 @@
   }
 
   function showControls(g) {
-    var m = mode(g), i = g.cfg.rates.indexOf(g.rate), band = m.bands[m.band[i]];
+    var m = mode(g), i = g.cfg.rates.indexOf(g.rate), band = m.band ? m.bands[m.band[i]] : {};
     g.rateInput.value = i;
-    var label = band.label, text = capital(label) + ". " + factorText(m.factor[i]), kind = band.kind;
+    var label = band.label, kind = band.kind, text = g.cfg.betas ? "" : capital(label) + ". " + factorText(m.factor[i]);
     if (g.cfg.betas) {
-      var b = g.cfg.betas.indexOf(g.beta), f = g.cfg.momentum_factor[b][i];
+      var b = g.cfg.betas.indexOf(g.beta), f = heavyFactor(g);
       label = f < 1 ? "converges" : "diverges";
       kind = f < 1 ? "right" : "large";
       text = f < 1 ? "Converges: in the long run each step keeps about " + (f * 100).toPrecision(2) + "% of the distance to the minimum."

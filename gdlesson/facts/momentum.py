@@ -11,6 +11,7 @@ import numpy as np
 from gdlesson import exercises as ex
 from gdlesson import lesson, momentum, playground, valleys
 from gdlesson.costs import two_weight_cost
+from gdlesson.descent import DEFAULT_MAX_STEPS
 from gdlesson.facts.common import markdown_table
 from gdlesson.figures.momentum import heavy_ball_run, plain_run
 from gdlesson.numbers import count
@@ -105,7 +106,7 @@ def table_rows() -> list[tuple[float, float]]:
 def _above() -> dict[str, str]:
     """What each setting of the table does: its slowest factor, whether it swings, its end."""
     cost = two_weight_cost()
-    rows, lines = [], []
+    rows = []
     for rate, beta in table_rows():
         run = lesson.momentum_2d(rate, beta)
         factor = momentum.slowest_factor(rate, beta, cost)
@@ -120,16 +121,8 @@ def _above() -> dict[str, str]:
                 f"{run.status}, {count(run.steps)} steps",
             ]
         )
-        lines.append(f"{rate} {beta} {_outcome(run)}")
-    betas, rates = table_settings()
     header = ["η", "β", "factor", "swings", "outcome"]
-    return {
-        "table_momentum": markdown_table(header, rows),
-        "table_betas_code": repr(betas),
-        "table_rates_code": repr(rates),
-        "table_betas_out": "\n".join(lines[: len(betas)]),
-        "table_rates_out": "\n".join(lines[len(betas) :]),
-    }
+    return {"table_momentum": markdown_table(header, rows)}
 
 
 def nesterov_setting() -> tuple[float, float]:
@@ -189,6 +182,7 @@ def _exercises() -> dict[str, str]:
         "ex_mom_over_ball_limit": f"{momentum.rate_limit(rescue_beta, high):.4f}",
         "ex_mom_over_nesterov_limit": f"{momentum.rate_limit(rescue_beta, high, True):.4f}",
         "ex_mom_valleys_starts_code": repr(list(ex.STARTS_VALLEYS_MOMENTUM)),
+        "ex_mom_max_steps": str(DEFAULT_MAX_STEPS),
         "ex_mom_crawl_start": f"{ex.STARTS_VALLEYS_MOMENTUM[0]:g}",
         "ex_mom_inside_start": f"{ex.STARTS_VALLEYS_MOMENTUM[1]:g}",
         "ex_mom_right_curvature": f"{curvature:.2f}",
@@ -197,7 +191,7 @@ def _exercises() -> dict[str, str]:
     }
     for i, ((start, beta), run) in enumerate(runs.items()):
         values[f"ex_mom_valleys_line_{i}"] = (
-            f"from {start}, beta {beta}: w = {run.w:.3f}, {run.status} after {run.steps} steps"
+            f"{start} {beta} w = {run.w:.3f}, {run.steps} steps"
         )
         values[f"ex_mom_valleys_steps_{i}"] = count(run.steps)
     return values

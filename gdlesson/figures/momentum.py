@@ -1,14 +1,13 @@
-"""Momentum on the two-weight valley: the heavy ball's path against plain descent's,
-and the distance to the minimum step by step (page "Momentum")."""
+"""Momentum on the two-weight valley: the heavy ball's path against plain descent's
+(page "Momentum")."""
 
 from __future__ import annotations
 
-import numpy as np
 from matplotlib.figure import Figure
 
 from gdlesson import lesson
 from gdlesson.costs import two_weight_cost
-from gdlesson.figures.common import WIDTH, FigureSpec, label, outcome
+from gdlesson.figures.common import WIDTH, FigureSpec, dots, label, outcome
 from gdlesson.figures.two_weights import _grid_2d, _minimum_star
 from gdlesson.numbers import count, signed
 from gdlesson.style import styled
@@ -24,25 +23,13 @@ def heavy_ball_run():
     return lesson.momentum_2d(lesson.RATE_MOMENTUM, lesson.BETA_MOMENTUM)
 
 
-def distances(run) -> np.ndarray:
-    """How far each point of ``run`` is from the minimum."""
-    return np.linalg.norm(run.path - two_weight_cost().minimum(), axis=1)
-
-
-def _names():
-    plain, ball = plain_run(), heavy_ball_run()
-    return (
-        f"plain, η = {plain.learning_rate:g}",
-        f"heavy ball, η = {ball.learning_rate:g}, β = {ball.beta:g}",
-    )
-
-
 def momentum_paths_figure(palette: str = "light") -> Figure:
     """The contour map of two weights with both paths from the lesson's start."""
     cost = two_weight_cost()
     plain, ball = plain_run(), heavy_ball_run()
     w_min = cost.minimum()
-    w1s, w2s = _grid_2d()
+    # A coarser grid than the figure of Two weights: the page carries a playground too.
+    w1s, w2s = (axis[::2] for axis in _grid_2d())
     levels = [level for level in lesson.LEVELS_2D if level > cost(w_min)]
     with styled(palette) as c:
         fig = Figure(figsize=(WIDTH, 4.9), layout="constrained")
@@ -52,7 +39,7 @@ def momentum_paths_figure(palette: str = "light") -> Figure:
         ax.clabel(lines, [v for v in levels if v >= 0.5], fmt="%g", fontsize=8.5, inline_spacing=3)
         for run, colour, style in ((plain, c["curve"], "--"), (ball, c["accent"], "-")):
             ax.plot(run.path[:, 0], run.path[:, 1], style, color=colour, linewidth=1.4, zorder=2)
-            ax.plot(run.path[:, 0], run.path[:, 1], "o", color=colour, markersize=3, zorder=3)
+            dots(ax, run.path[:, 0], run.path[:, 1], colour, size=5, zorder=3)
         ax.plot(*ball.path[0], "o", color=c["text"], markersize=8, zorder=4)
         _minimum_star(ax, c, w_min, edge_width=0.8)
         notes = [
@@ -89,30 +76,6 @@ def momentum_paths_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def momentum_distance_figure(palette: str = "light") -> Figure:
-    """The distance to the minimum after each step, plain and heavy ball (log scale)."""
-    plain, ball = plain_run(), heavy_ball_run()
-    steps = lesson.STEPS_MOMENTUM_FIGURE
-    names = _names()
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
-        ax = fig.add_subplot()
-        for run, colour, style, name in (
-            (plain, c["curve"], "--", names[0]),
-            (ball, c["accent"], "-", names[1]),
-        ):
-            d = distances(run)[: steps + 1]
-            ax.plot(np.arange(len(d)), d, style, color=colour, linewidth=1.8, label=name)
-        ax.set_yscale("log")
-        ax.set_xlim(0, steps)
-        ax.set_xlabel("step")
-        ax.set_ylabel("distance to the minimum")
-        legend = ax.legend(loc="upper right", frameon=False)
-        for text, colour in zip(legend.get_texts(), (c["curve"], c["accent"]), strict=True):
-            text.set_color(colour)
-    return fig
-
-
 def _specs() -> tuple[FigureSpec, ...]:
     plain, ball = plain_run(), heavy_ball_run()
     start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
@@ -128,17 +91,6 @@ def _specs() -> tuple[FigureSpec, ...]:
             caption=f"Two descents from {start}. Look at where the dots bunch up: the dashed "
             f"path of plain descent, at its best rate, {outcome(plain)}; the solid path of "
             f"the heavy ball {outcome(ball)}.",
-        ),
-        FigureSpec(
-            "momentum-distance",
-            momentum_distance_figure,
-            "svg",
-            alt=f"The distance to the minimum after each step, on a log scale, for the "
-            f"first {lesson.STEPS_MOMENTUM_FIGURE} steps: plain descent's falls slowly "
-            f"and steadily, the heavy ball's falls much faster.",
-            caption="The same two descents, step by step, on a log scale: a line that falls "
-            "steadily shrinks the distance by the same factor at every step. Look at the "
-            "slopes: the heavy ball's is much steeper.",
         ),
     )
 
