@@ -190,9 +190,7 @@ def _exercises() -> dict[str, str]:
         "ex_mom_right_valley": f"{right:.3f}",
     }
     for i, ((start, beta), run) in enumerate(runs.items()):
-        values[f"ex_mom_valleys_line_{i}"] = (
-            f"{start} {beta} w = {run.w:.3f}, {run.steps} steps"
-        )
+        values[f"ex_mom_valleys_line_{i}"] = f"{start} {beta} w = {run.w:.3f}, {run.steps} steps"
         values[f"ex_mom_valleys_steps_{i}"] = count(run.steps)
     return values
 
