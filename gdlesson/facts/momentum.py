@@ -76,7 +76,6 @@ def _best() -> dict[str, str]:
         "best_rate_momentum": f"{rate:.4f}",
         "best_beta_momentum": f"{beta:.4f}",
         "best_factor_momentum": f"{best_factor:.3f}",
-        "best_out_momentum": f"{rate:.4f} {beta:.4f} {best_factor:.3f}",
         "root_kappa_2d": f"{root_kappa:.2f}",
         "plain_factor_kappa_2d": f"{plain:.3f}",
         "digit_steps_momentum": _digit_steps(best_factor),
@@ -137,14 +136,12 @@ def _nesterov() -> dict[str, str]:
     rate, beta = nesterov_setting()
     best = lesson.momentum_2d(lesson.RATE_MOMENTUM, lesson.BETA_MOMENTUM, nesterov=True)
     own = lesson.momentum_2d(rate, beta, nesterov=True)
-    ball = lesson.momentum_2d(rate, beta)
     return {
         "nesterov_limit_momentum": f"{momentum.rate_limit(lesson.BETA_MOMENTUM, high, True):.4f}",
         "nesterov_best_out": _outcome(best),
         "nesterov_rate": f"{rate:g}",
         "nesterov_beta": f"{beta:g}",
         "nesterov_out": _outcome(own),
-        "nesterov_ball_out": _outcome(ball),
         "nesterov_factor": f"{momentum.slowest_factor(rate, beta, two_weight_cost(), True):.3f}",
     }
 
