@@ -24,6 +24,7 @@ from gdlesson import _checks, compute_budget, network
 from gdlesson.brute_force import BruteForce, brute_force
 from gdlesson.costs import QuadraticCost
 from gdlesson.descent import Descent, gradient_descent
+from gdlesson.momentum import momentum_descent
 from gdlesson.network import NetworkCost
 
 PROPERTY = settings(
@@ -105,12 +106,14 @@ def cost_made_directly(inputs, targets):
 
 
 DESCENT = {"cost": BOWL, "start": 0.0, "learning_rate": 0.1, "max_steps": 200, "tolerance": 1e-6}
+MOMENTUM = DESCENT | {"beta": 0.5}
 LABEL = "the_value"  # what the checks of _checks are told to call the value
 
 # (function, valid keyword arguments, parameter given anything, word the error must name)
 CASES = [
     *[(gradient_descent, DESCENT, name, name) for name in DESCENT],
     (gradient_descent, DESCENT | {"cost": PLANE, "start": [0.0, 0.0]}, "start", "start"),
+    *[(momentum_descent, MOMENTUM, name, name) for name in MOMENTUM],
     *[
         (brute_force, {"cost": BOWL, "low": 0.0, "high": 4.0, "candidates": 100}, name, name)
         for name in ("cost", "low", "high", "candidates")
