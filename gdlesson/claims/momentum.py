@@ -147,13 +147,16 @@ def _above() -> None:
     require(past.diverged, f"{past}")
 
 
-@claim("raising η, the steep direction's roots turn real, one below −√β")
+@claim("raising η, the steep direction's roots turn real, one below −√β: the factor grows")
 def _steep_real() -> None:
     high = lambdas()[1]
     rate, beta = momentum_facts.table_settings()[1][0], lesson.BETA_MOMENTUM
     z = momentum.roots(rate, beta, high)
     require(all(abs(r.imag) < 1e-15 for r in z), f"{z}")
     require(min(r.real for r in z) < -math.sqrt(beta), f"{z}")
+    cost = two_weight_cost()
+    slower = momentum.slowest_factor(rate, beta, cost)
+    require(slower > momentum.slowest_factor(lesson.RATE_MOMENTUM, beta, cost), "")
 
 
 @claim("no β < 1 takes the heavy ball's limit to 4/λ_max")
@@ -232,6 +235,7 @@ def _ex_valleys() -> None:
     right = [w for w, kind in valleys.turning_points(cost) if kind == "valley"][-1]
     curvature = ex.curvature_at(cost.slope, right)
     require(abs(1 - lesson.RATE_VALLEYS * curvature) < math.sqrt(beta), "")
+    require(momentum.swings(lesson.RATE_VALLEYS, beta, curvature), "the ball does not swing")
 
 
 @register(
