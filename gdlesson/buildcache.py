@@ -105,7 +105,7 @@ class LessonBuild:
             args = (notebook["source"], str(self.folder), str(self.root / RUNTIME))
             self._make(notebook["name"], "gdlesson.notebook:execute", *args)
             figures = self._manifest["figure_files"].values()
-            for name in sorted(figures, key=lambda n: not n.endswith(".png")):
+            for name in sorted(figures, key=lambda n: not n.endswith(".webp")):
                 self._make(name, "gdlesson.figures:render_file", name)
         return self._manifest
 

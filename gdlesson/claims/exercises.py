@@ -28,7 +28,7 @@ from gdlesson.claims.common import (
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, gradient_descent
 from gdlesson.facts import two_weights
-from gdlesson.facts.exercises import steps_per_digit, tolerance_steps
+from gdlesson.facts.exercises import first_step_2d, steps_per_digit, tolerance_steps
 from gdlesson.network import forward_operations, weight_count
 
 EXERCISE_CLAIMS: list[Claim] = []
@@ -163,6 +163,17 @@ def _one_step_and_two_curvatures() -> bool:
 
 @exercise(
     "two-weights.md",
+    "answer: the first step misses the straight way to the minimum by tens of degrees, "
+    "mostly across the valley",
+)
+def _first_step_misses() -> bool:
+    _, degrees = first_step_2d()
+    across, along = two_weights.gradient_parts(lesson.START_2D)
+    return degrees >= 20 and across > along
+
+
+@exercise(
+    "two-curvatures.md",
     "exercise: the smaller rate is shown nowhere else on the page, is above 1/λ_max, "
     "zig-zags, converges and takes more steps",
 )
@@ -184,7 +195,7 @@ def _slow_zigzag_2d() -> bool:
 
 
 @exercise(
-    "two-weights.md",
+    "two-curvatures.md",
     "answer: along the floor the smaller rate keeps more of the distance a step, "
     "and that slower part sets the count",
 )
@@ -202,7 +213,7 @@ def _slow_along_the_floor() -> bool:
 
 
 @exercise(
-    "two-weights.md", "exercise: the rate above 2/λ_max makes the gradient grow, and diverges"
+    "two-curvatures.md", "exercise: the rate above 2/λ_max makes the gradient grow, and diverges"
 )
 def _rate_over_2d_grows() -> bool:
     cost = two_weight_cost()
@@ -217,7 +228,7 @@ def _rate_over_2d_grows() -> bool:
 
 
 @exercise(
-    "two-weights.md",
+    "two-curvatures.md",
     "answer: the gradient grows by about |1 − ηλ_max|^10 every 10 steps, "
     "though the cost falls on the first step",
 )

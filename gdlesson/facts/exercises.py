@@ -24,7 +24,7 @@ from gdlesson.numbers import count, signed
 
 def facts() -> dict[str, str]:
     """The exercises' answers, by name."""
-    parts = (_recap, _brute_force, _dimensions, _supercomputer, _descent, _two_weights)
+    parts = (_recap, _brute_force, _dimensions, _supercomputer, _descent, _first_step, _two_weights)
     values = {}
     for part in (*parts, _valleys, _sgd, _summary, _workbook):
         values |= part()
@@ -123,8 +123,24 @@ def _descent() -> dict[str, str]:
     }
 
 
+def first_step_2d() -> tuple[np.ndarray, float]:
+    """Two weights: the first step from the lesson's start, −η∇C, and its angle in
+    degrees from the straight way to where the descent ends."""
+    two = two_weight_cost()
+    start = np.array(lesson.START_2D, dtype=float)
+    step = -lesson.RATE_2D * two.gradient(start)
+    to_end = lesson.two_weight_descent().path[-1] - start
+    cosine = step @ to_end / (np.linalg.norm(step) * np.linalg.norm(to_end))
+    return step, float(np.degrees(np.arccos(cosine)))
+
+
+def _first_step() -> dict[str, str]:
+    step, degrees = first_step_2d()
+    return {"ex_first_step_2d": str(np.round(step, 3)), "ex_first_step_miss_2d": f"{degrees:.0f}"}
+
+
 def _two_weights() -> dict[str, str]:
-    """Two weights: a smaller rate that still zig-zags but is slower, and one above 2/λ_max."""
+    """Two curvatures: a smaller rate that still zig-zags but is slower, and one above 2/λ_max."""
     two = two_weight_cost()
     low, high = (float(v) for v in two.curvatures())
     slow = lesson.descent_2d(ex.RATE_2D_SLOW_ZIGZAG)
