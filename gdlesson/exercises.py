@@ -22,7 +22,9 @@ FEW_CANDIDATES = 100
 WIDER_LAYERS = (4, 8, 1)
 #: the supercomputer: a grid so coarse that brute force would finish.
 COARSE_CANDIDATES = 10
-#: gradient descent: a rate below 1/L, one between 1/L and 2/L, one above 2/L.
+#: gradient descent: a nudge far from tiny, which still measures a parabola's slope exactly.
+LARGE_NUDGE = 1.0
+#: how big a step: a rate below 1/L, one between 1/L and 2/L, one above 2/L.
 REGIME_RATES = (0.08, 0.15, 0.3)
 #: two weights: a smaller rate that the page shows nowhere else, still above 1/λ_max
 #: (it zig-zags) but slower than the lesson's; and one above 2/λ_max.

@@ -47,7 +47,7 @@ RATE_2D = 0.17
 WINDOW_2D = ((-0.4, 3.4), (-1.9, 2.3))
 #: The cost levels the contour map draws, where above the minimum.
 LEVELS_2D = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 40)
-#: Page 6's small steps from START_2D: their length, and the angles θ, in degrees,
+#: Two weights: small steps from START_2D: their length, and the angles θ, in degrees,
 #: between a step and the gradient that its session tries (180 is against it).
 PROBE_STEP_2D = 0.001
 PROBE_ANGLES_2D = (0, 45, 90, 135, 180)
@@ -55,7 +55,7 @@ PROBE_ANGLES_2D = (0, 45, 90, 135, 180)
 #: and how many arrows each ring gets, spread evenly around it.
 ARROW_LEVELS_2D = (1, 3, 6)
 ARROWS_PER_RING_2D = 6
-#: Page 6's example of ``@`` and ``.T`` worked by hand: a 2×2 table of small
+#: Two weights: the example of ``@`` and ``.T`` worked by hand: a 2×2 table of small
 #: integers, two weights, and one error per row.
 TOY_TABLE = ((1, 2), (3, 1))
 TOY_WEIGHTS = (2, 1)
@@ -83,13 +83,13 @@ DOWNWARD_CURVATURE = 1e-4
 PASSES_PER_SLOPE = 2
 
 
-#: A learning rate that zig-zags and still arrives sooner than RATE_1D (page 5):
+#: A learning rate that zig-zags and still arrives sooner than RATE_1D (Gradient descent):
 #: halfway, to two decimals, between 1/L and the rate whose step factor mirrors
 #: RATE_1D's (2/L − RATE_1D), so that each step lands closer than the walk's.
 RATE_FAST_ZIGZAG_1D = round((3 / one_weight_cost().curvature() - RATE_1D) / 2, 2)
-#: The rates of page 5's table of the step factor 1 − ηL, smallest first.
+#: The rates of the table (How big a step?) of the step factor 1 − ηL, smallest first.
 RATES_TABLE_1D = (0.005, 0.05, 0.1, 0.15, 0.2, 0.25)
-#: The rates of page 6's table: two that never cross the valley, three that do.
+#: The rates of the table of Two curvatures: two that never cross the valley, three that do.
 RATES_TABLE_2D = (0.05, 0.09, 0.17, 0.19, 0.2)
 
 #: Choosing the rate (page "Choosing the rate"), on the two-weight valley, each rate
@@ -171,9 +171,10 @@ def sgd_run(batch_size: int) -> StochasticRun:
 
 @cache
 def one_at_a_time() -> tuple[tuple[float, float], ...]:
-    """The two weights tuned one at a time from :data:`START_2D` (page 3): each round
-    moves w₁, then w₂, to its best value with the other held, until the gradient is
-    below :data:`~gdlesson.descent.TOLERANCE`; the weights after each round.
+    """The two weights tuned one at a time from :data:`START_2D` (on The curse of
+    dimensionality): each round moves w₁, then w₂, to its best value with the
+    other held, until the gradient is below :data:`~gdlesson.descent.TOLERANCE`; the
+    weights after each round.
 
     >>> rounds = one_at_a_time()
     >>> 1 < len(rounds) < 100

@@ -38,7 +38,7 @@ from gdlesson.costs import QuadraticCost
 #: fewest that any rate offered needs (steps grow as 1 / −ln max |1 − ηλ|).
 NEAR_BEST = 2
 #: A walking rate is "too small" when its steps number more than this many times
-#: the fewest: page 5 calls 0.005 too small (52×), and walks with 0.05 (4×).
+#: the fewest: How big a step? calls 0.005 too small (52×), and walks with 0.05 (4×).
 TOO_SLOW = 10
 #: What the rates below 2/λ_max do, band by band.
 #: Below 1/λ_max a path never overshoots: along each axis of the valley it stays on

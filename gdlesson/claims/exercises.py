@@ -37,7 +37,7 @@ exercise = partial(register, EXERCISE_CLAIMS)
 
 
 @exercise(
-    "gradient-descent.md",
+    "step-size.md",
     "answer: with two weights no rate lands in one step from every start, "
     "but 1/λ does from a start along λ's direction",
 )
@@ -137,6 +137,21 @@ def _twice_the_weights() -> bool:
 
 @exercise(
     "gradient-descent.md",
+    "answer: a large nudge measures the parabola's slope exactly, and the valleys' wrongly",
+)
+def _large_nudge() -> bool:
+    h, cost, start = ex.LARGE_NUDGE, one_weight_cost(), lesson.START_1D
+    measured = (cost([start + h]) - cost([start - h])) / (2 * h)
+    slope = float(cost.gradient([start])[0])
+    exact = abs(measured - slope) < 1e-9 * abs(slope)
+    bumpy = valleys.valleys_cost()
+    ws = np.array(lesson.STARTS_VALLEYS)
+    wrong = np.abs((bumpy.on_grid(ws + h) - bumpy.on_grid(ws - h)) / (2 * h) - bumpy.slope(ws))
+    return exact and h >= 0.1 * abs(start) and bool(np.all(wrong > 0.1 * np.abs(bumpy.slope(ws))))
+
+
+@exercise(
+    "step-size.md",
     "exercise: the three rates walk (below 1/L), zig-zag (1/L to 2/L), diverge (above 2/L)",
 )
 def _regimes() -> bool:
@@ -153,7 +168,7 @@ def _regimes() -> bool:
 
 
 @exercise(
-    "gradient-descent.md",
+    "step-size.md",
     "exercise: at η = 1/L one step lands on the minimum; two weights have two curvatures",
 )
 def _one_step_and_two_curvatures() -> bool:

@@ -24,7 +24,8 @@ from gdlesson.numbers import count, signed
 
 def facts() -> dict[str, str]:
     """The exercises' answers, by name."""
-    parts = (_recap, _brute_force, _dimensions, _supercomputer, _descent, _first_step, _two_weights)
+    parts = (_recap, _brute_force, _dimensions, _supercomputer, _large_nudge, _descent)
+    parts += (_first_step, _two_weights)
     values = {}
     for part in (*parts, _valleys, _sgd, _summary, _workbook):
         values |= part()
@@ -121,6 +122,10 @@ def _descent() -> dict[str, str]:
         "ex_steps_one_step": str(one_step.steps),
         "ex_end_w_one_step": f"{one_step.w:.4f}",
     }
+
+
+def _large_nudge() -> dict[str, str]:
+    return {"ex_large_nudge": f"{ex.LARGE_NUDGE:g}"}
 
 
 def first_step_2d() -> tuple[np.ndarray, float]:

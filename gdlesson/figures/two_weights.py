@@ -1,5 +1,5 @@
 """Gradient descent on two weights: the contour map and the surface of the
-valley, with the zig-zag path (page 6 of the lesson)."""
+valley, with the zig-zag path (Two weights, Two curvatures)."""
 
 from __future__ import annotations
 

@@ -22,8 +22,8 @@ from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.playground import config_1d, config_2d
 
-ONE = ("gradient-descent/", "#gd-playground-1d")
-TWO = ("two-weights/", "#gd-playground-2d")
+ONE = ("step-size/", "#gd-playground-1d")
+TWO = ("two-curvatures/", "#gd-playground-2d")
 STATIC = {"reduced_motion": "reduce"}  # no autoplay: the tests drive every step
 PHONE = {"width": 360, "height": 740}
 
