@@ -162,6 +162,17 @@ def spread(run) -> float:
     return float(np.ptp(last_pass(run)))
 
 
+def pass_spreads(run) -> np.ndarray:
+    """How far ``w`` moves in each pass of a one-weight run: over the weights after
+    each of the pass's steps, the highest minus the lowest.
+
+    >>> from gdlesson.costs import one_weight_cost
+    >>> pass_spreads(stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=3)).shape
+    (3,)
+    """
+    return np.ptp(run.path[1:, 0].reshape(run.epochs, run.steps_per_epoch), axis=1)
+
+
 def mean_spread(cost, start, learning_rate, epochs, *, batch_size, seeds, decay=0.0) -> float:
     """The :func:`spread` of the last pass, averaged over the shuffles of seeds 0 to
     ``seeds`` − 1: one shuffle's spread is luck, the average is the trend.

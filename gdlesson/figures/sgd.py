@@ -166,8 +166,9 @@ def _specs() -> tuple[FigureSpec, ...]:
                 f"Top: the weight w over {lesson.EPOCHS_SGD} passes over the houses, one house "
                 f"a step, at a constant learning rate {lesson.RATE_SGD:g} and at a rate lowered "
                 f"pass by pass; both rise from {lesson.START_SGD:g} to the minimum "
-                f"{w_star:.3f} (the panel shows w within {ZOOM:g} of it); the constant one keeps "
-                f"jumping around it, the lowered one calms down. Bottom: bars of how far w moves in the last pass, averaged over "
+                f"{w_star:.3f} (the panel shows w within {ZOOM:g} of it); the constant one "
+                "keeps jumping around it, the lowered one calms down. Bottom: bars of how far "
+                "w moves in the last pass, averaged over "
                 f"{lesson.SGD_SEEDS} shuffles, by houses per batch: {pairs}."
             ),
             caption=(
