@@ -115,6 +115,7 @@ def _schedule() -> dict[str, str]:
             f"{lesson.sgd_spread(b, lesson.DECAY_SGD):.3f} lowered"
             for b in lesson.SGD_BATCHES
         ),
+        "sgd_lowered_spread": f"{lesson.sgd_spread(1, lesson.DECAY_SGD):.3f}",
         "sgd_distance_steady": f"{mean_distance(0.0):.3f}",
         "sgd_distance_lowered": f"{mean_distance(lesson.DECAY_SGD):.3f}",
     }
