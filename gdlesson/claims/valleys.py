@@ -8,9 +8,9 @@ from functools import partial
 
 import numpy as np
 
-from gdlesson import lesson, sgd, valleys
+from gdlesson import lesson, valleys
 from gdlesson.claims.claim import Claim, register, require
-from gdlesson.claims.common import bottoms_and_hump, w_star_1d
+from gdlesson.claims.common import bottoms_and_hump
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE
 from gdlesson.facts import network as network_facts
@@ -120,19 +120,3 @@ def _slope_over_all_rows() -> None:
             for i in range(len(cost.targets))
         ]
         np.testing.assert_allclose(np.sum(by_row, axis=0), cost.gradient(w), rtol=1e-9)
-
-
-@claim("SGD ends up moving around the minimum without settling")
-def _sgd_keeps_moving() -> None:
-    cost, run = one_weight_cost(), lesson.sgd_run(1)
-    require(run.steps == lesson.EPOCHS_SGD * len(cost.targets), f"{run.steps} steps")
-    last, own = sgd.last_pass(run), sgd.row_minima(cost)
-    require(last.min() < w_star_1d() < last.max(), "the last pass stays on one side")
-    require(last.max() - last.min() > 100 * TOLERANCE, "the last pass has settled")
-    require(own.min() < last.min() and last.max() < own.max(), "it leaves the houses' range")
-
-
-@claim("each SGD step pulls w towards its house's own best weight")
-def _pulls_towards_each_house() -> bool:
-    factors = 1 - lesson.RATE_SGD * one_weight_cost().inputs[:, 0] ** 2
-    return bool(np.all(np.abs(factors) < 1))
