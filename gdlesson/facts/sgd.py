@@ -79,6 +79,9 @@ def _batches() -> dict[str, str]:
         "sgd_batch_sizes": _and(sizes),
         "sgd_seeds": str(lesson.SGD_SEEDS),
         "sgd_pass_steps": _and(lesson.sgd_run(b).steps_per_epoch for b in lesson.SGD_BATCHES),
+        "sgd_spread_first": f"{lesson.sgd_spread(lesson.SGD_BATCHES[0]):.3f}",
+        "sgd_spread_last_small": f"{lesson.sgd_spread(lesson.SGD_BATCHES[-1]):.3f}",
+        "sgd_last_small_batch": str(lesson.SGD_BATCHES[-1]),
         "sgd_spread_lines": "\n".join(f"batch of {b}: {lesson.sgd_spread(b):.3f}" for b in sizes),
     }
 
@@ -116,6 +119,13 @@ def _schedule() -> dict[str, str]:
             for b in lesson.SGD_BATCHES
         ),
         "sgd_lowered_spread": f"{lesson.sgd_spread(1, lesson.DECAY_SGD):.3f}",
+        "wb_sgd_lines": "\n".join(
+            f"decay {decay:g}: w from {p.min():.3f} to {p.max():.3f}"
+            for decay, p in (
+                (0.0, sgd.last_pass(lesson.sgd_run(1))),
+                (lesson.DECAY_SGD, sgd.last_pass(lesson.sgd_scheduled_run())),
+            )
+        ),
         "sgd_distance_steady": f"{mean_distance(0.0):.3f}",
         "sgd_distance_lowered": f"{mean_distance(lesson.DECAY_SGD):.3f}",
     }
