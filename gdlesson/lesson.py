@@ -222,6 +222,7 @@ def sgd_spread(batch_size: int, decay: float = 0.0) -> float:
     """The spread of the last pass of :func:`sgd_shuffles`, averaged: what
     :func:`~gdlesson.sgd.mean_spread` computes, from the runs computed once.
 
+    >>> from gdlesson.sgd import mean_spread
     >>> sgd_spread(1) == mean_spread(
     ...     one_weight_cost(), START_SGD, RATE_SGD, EPOCHS_SGD, batch_size=1, seeds=SGD_SEEDS
     ... )

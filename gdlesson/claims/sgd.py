@@ -13,8 +13,9 @@ from gdlesson import exercises as ex
 from gdlesson import lesson, sgd
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import w_star_1d
-from gdlesson.costs import one_weight_cost
+from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, gradient_descent
+from gdlesson.facts import network as network_facts
 from gdlesson.facts import sgd as sgd_facts
 from gdlesson.figures.sgd import first_below
 from gdlesson.network import initial_weights, network_cost, sgd_runs, trained_by_descent
@@ -27,6 +28,24 @@ exercise = partial(register, EXERCISE_CLAIMS, "sgd.md")
 
 def _rows() -> int:
     return len(one_weight_cost().targets)
+
+
+@claim("each step on data so far took the slope over all of it: 6 and 50 houses")
+def every_row_in_each_step() -> None:
+    """Every row's slope is in the whole slope, for the houses and the network."""
+    values = sgd_facts.facts() | network_facts.facts()
+    for cost, rows in [
+        (one_weight_cost(), values["houses"]),
+        (two_weight_cost(), values["houses"]),
+        (network_cost(), values["network_rows"]),
+    ]:
+        require(len(cost.targets) == int(rows), f"{len(cost.targets)} rows, not {rows}")
+        w = np.linspace(0.1, 0.9, cost.dimension)
+        by_row = [
+            type(cost)(cost.inputs[i : i + 1], cost.targets[i : i + 1]).gradient(w)
+            for i in range(len(cost.targets))
+        ]
+        np.testing.assert_allclose(np.sum(by_row, axis=0), cost.gradient(w), rtol=1e-9)
 
 
 @claim("the whole slope is the sum of the houses' slopes; one house's is far from their mean")
