@@ -27,9 +27,10 @@ from gdlesson._checks import (
     finite_vector,
     integer_at_least,
     positive_finite,
+    shown,
 )
 from gdlesson.costs import QuadraticCost
-from gdlesson.descent import BLOWUP, Trajectory
+from gdlesson.descent import BLOWUP, MAX_STEPS, Trajectory
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,7 +65,8 @@ def stochastic_descent(
     ``cost`` is any cost of rows with ``inputs``, ``targets`` and ``gradient`` (a
     :class:`~gdlesson.costs.QuadraticCost` or a :class:`~gdlesson.network.NetworkCost`):
     a batch's slope is the gradient of the same cost on the batch's rows alone.
-    A run whose weights blow up raises ``ValueError`` naming ``learning_rate``.
+    A run whose weights blow up raises ``ValueError`` naming ``learning_rate``; one of
+    more than :data:`~gdlesson.descent.MAX_STEPS` steps, naming ``epochs``.
 
     >>> from gdlesson.costs import one_weight_cost
     >>> stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=1, batch_size=4).steps
@@ -79,7 +81,7 @@ def stochastic_descent(
     ValueError: learning_rate=5.0 diverges: the cost passed 1e+06 times its start's in pass 1
     """
     rate = positive_finite("learning_rate", learning_rate)
-    epochs = integer_at_least("epochs", epochs, 1)
+    epochs = integer_at_least("epochs", epochs, 1, MAX_STEPS)
     batch_size = integer_at_least("batch_size", batch_size, 1)
     seed = integer_at_least("seed", seed, 0)
     decay = finite("decay", decay)
@@ -87,8 +89,13 @@ def stochastic_descent(
         raise ValueError(f"decay must be at least 0, got {decay}")
     w = finite_vector("start", start, cost.dimension)
     rows = len(cost.targets)
+    if epochs * -(-rows // batch_size) > MAX_STEPS:
+        raise ValueError(f"epochs={epochs} take more than {MAX_STEPS:,} steps")
     rng = np.random.default_rng(seed)
-    path, costs = [w], [cost(w)]
+    try:
+        path, costs = [w], [cost(w)]
+    except Overflow:
+        raise ValueError(f"start={shown(start)} is too large: its cost overflows a float") from None
     too_high = BLOWUP * max(costs[0], 1.0)
     for epoch in range(epochs):
         order = rng.permutation(rows)
