@@ -74,7 +74,7 @@ def stochastic_descent(
     >>> stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=0)
     Traceback (most recent call last):
     ...
-    ValueError: epochs must be an integer at least 1, got 0
+    ValueError: epochs must be an integer from 1 to 1000000, got 0
     >>> stochastic_descent(one_weight_cost(), 0.5, 5.0, epochs=20)
     Traceback (most recent call last):
     ...
