@@ -52,10 +52,10 @@ START_VALLEYS_LARGE = 0.0
 #: that, from the same start, keeps bouncing inside the right valley instead;
 POINTS_VALLEYS_LARGE = 8
 RATE_VALLEYS_BOUNCE = 1.0
-#: stochastic gradient descent on batches of one house, two, three, then all six,
-#: and how many shuffles (seeds) the answer's spread from step to step is averaged over.
-SGD_BATCHES = (1, 2, 3, 6)
-SGD_SEEDS = 50
+#: stochastic gradient descent: a schedule that lowers the rate faster than the
+#: lesson's; a batch size whose slopes are added instead of averaged;
+DECAY_SGD_FAST = 1.0
+SGD_ADDED_BATCH = 3
 #: summary: one more digit, for brute force (ten times the candidates) and for
 #: gradient descent (tolerances ten times tighter each); and one rate for both bowls.
 FINER_CANDIDATES = 10_000

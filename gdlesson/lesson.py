@@ -21,7 +21,7 @@ import numpy as np
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, BruteForce, brute_force
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, Descent, gradient_descent
-from gdlesson.sgd import StochasticRun, stochastic_descent
+from gdlesson.sgd import StochasticRun, spread, stochastic_descent
 
 #: The recap's two trial weights: a poor one, then a good one.
 RECAP_WEIGHTS = (1.0, 2.0)
@@ -120,11 +120,32 @@ RATE_VALLEYS = 0.2
 #: from the first, and again from each of the others to compare where they stop.
 NETWORK_SEEDS = (1, 2, 3, 4, 5)
 
-#: Stochastic gradient descent on the six houses: one house per step.
+#: Stochastic gradient descent on the six houses (page "Stochastic gradient descent"):
+#: one house per step, from START_SGD at RATE_SGD, EPOCHS_SGD passes shuffled by SEED_SGD.
 START_SGD = 0.5
 RATE_SGD = 0.1
 EPOCHS_SGD = 20
 SEED_SGD = 0
+#: The batch sizes the page compares, besides one batch of every house (sgd_batches),
+#: and how many shuffles (seeds 0, 1, ...) each spread is averaged over.
+SGD_BATCHES = (1, 2, 3)
+SGD_SEEDS = 50
+#: How many houses the page draws at random to average their slopes.
+SGD_DRAWS = 10_000
+#: The passes (from 1) whose spread the page quotes, to show the jitter dying down.
+SGD_PASSES_SHOWN = (5, 10, 20)
+#: The schedule: in pass e (from 0) the rate is RATE_SGD / (1 + DECAY_SGD * e).
+DECAY_SGD = 0.2
+#: The network by SGD: the rate on a batch's mean slope for mini-batches of
+#: BATCH_NETWORK rows and for single rows, and the passes over the rows each makes.
+#: The full batch steps at the lesson's RATE_NETWORK on the summed slope, which is
+#: RATE_NETWORK × rows on the mean slope. COST_LEVEL_NETWORK: the cost each must reach.
+RATE_SGD_NETWORK = 0.3
+BATCH_NETWORK = 10
+EPOCHS_NETWORK = 200
+COST_LEVEL_NETWORK = 0.2
+#: The last passes of the single rows' run whose costs the page quotes.
+SGD_TAIL_PASSES = 20
 
 
 @cache
@@ -166,6 +187,55 @@ def sgd_run(batch_size: int) -> StochasticRun:
     """
     return stochastic_descent(
         one_weight_cost(), START_SGD, RATE_SGD, EPOCHS_SGD, batch_size=batch_size, seed=SEED_SGD
+    )
+
+
+def sgd_batches() -> tuple[int, ...]:
+    """The batch sizes of page "Stochastic gradient descent": :data:`SGD_BATCHES`,
+    then every house in one batch.
+
+    >>> sgd_batches()[-1] == len(one_weight_cost().targets)
+    True
+    """
+    return (*SGD_BATCHES, len(one_weight_cost().targets))
+
+
+@cache
+def sgd_shuffles(batch_size: int, decay: float = 0.0) -> tuple[StochasticRun, ...]:
+    """:func:`sgd_run`'s descent with ``batch_size`` houses a step and ``decay``, once
+    for each shuffle of seeds 0 to :data:`SGD_SEEDS` − 1 (each computed once)."""
+    return tuple(
+        stochastic_descent(
+            one_weight_cost(),
+            START_SGD,
+            RATE_SGD,
+            EPOCHS_SGD,
+            batch_size=batch_size,
+            seed=seed,
+            decay=decay,
+        )
+        for seed in range(SGD_SEEDS)
+    )
+
+
+def sgd_spread(batch_size: int, decay: float = 0.0) -> float:
+    """The spread of the last pass of :func:`sgd_shuffles`, averaged: what
+    :func:`~gdlesson.sgd.mean_spread` computes, from the runs computed once.
+
+    >>> from gdlesson.sgd import mean_spread
+    >>> sgd_spread(1) == mean_spread(
+    ...     one_weight_cost(), START_SGD, RATE_SGD, EPOCHS_SGD, batch_size=1, seeds=SGD_SEEDS
+    ... )
+    True
+    """
+    return float(np.mean([spread(run) for run in sgd_shuffles(batch_size, decay)]))
+
+
+@cache
+def sgd_scheduled_run() -> StochasticRun:
+    """:func:`sgd_run` (one house a step) with the rate lowered by :data:`DECAY_SGD`."""
+    return stochastic_descent(
+        one_weight_cost(), START_SGD, RATE_SGD, EPOCHS_SGD, seed=SEED_SGD, decay=DECAY_SGD
     )
 
 

@@ -27,6 +27,7 @@ from gdlesson._checks import (
 from gdlesson.brute_force import CANDIDATES
 from gdlesson.costs import MAX_DATA
 from gdlesson.descent import MAX_STEPS, Descent, gradient_descent
+from gdlesson.sgd import StochasticRun, stochastic_descent
 
 #: The four inputs of the lecture's example.
 INPUTS = ("Area", "Bedrooms", "Distance to city", "Age")
@@ -248,6 +249,33 @@ def trained_by_descent() -> Descent:
 def trained_from_starts(seeds=lesson.NETWORK_SEEDS) -> tuple[Descent, ...]:
     """The network :func:`trained_from` each seed of ``seeds``."""
     return tuple(trained_from(seed) for seed in seeds)
+
+
+@cache
+def sgd_runs() -> dict[str, StochasticRun]:
+    """The network trained from :func:`initial_weights` for
+    :data:`~gdlesson.lesson.EPOCHS_NETWORK` passes over its rows, shuffled by
+    :data:`~gdlesson.lesson.SEED_SGD`, on each batch's mean slope: by full batch (the
+    lesson's gradient descent: its rate on the summed slope, times the rows, on the
+    mean), by mini-batches and by single rows; by label (about 1 s)."""
+    cost = network_cost()
+    rows = len(cost.targets)
+
+    def run(batch: int, rate: float) -> StochasticRun:
+        return stochastic_descent(
+            cost,
+            initial_weights(),
+            rate,
+            lesson.EPOCHS_NETWORK,
+            batch_size=batch,
+            seed=lesson.SEED_SGD,
+        )
+
+    return {
+        "full batch": run(rows, lesson.RATE_NETWORK * rows),
+        "mini-batches": run(lesson.BATCH_NETWORK, lesson.RATE_SGD_NETWORK),
+        "single rows": run(1, lesson.RATE_SGD_NETWORK),
+    }
 
 
 def curvatures(w, cost: NetworkCost | None = None) -> np.ndarray:

@@ -25,6 +25,7 @@ from gdlesson.brute_force import BruteForce, brute_force
 from gdlesson.costs import QuadraticCost
 from gdlesson.descent import Descent, gradient_descent
 from gdlesson.network import NetworkCost
+from gdlesson.sgd import StochasticRun, stochastic_descent
 
 PROPERTY = settings(
     max_examples=100,
@@ -58,6 +59,7 @@ ANYTHING = st.one_of(
 BOWL = QuadraticCost.from_rows([[1.0], [2.0]], [2.0, 4.0])  # one weight, minimum at 2
 PLANE = QuadraticCost.from_rows([[1.0, 0.5], [2.0, -1.0], [0.5, 1.0]], [1.0, 2.0, 0.5])
 HOUSES = network.house_data(rows=5)
+SMALL_COST = QuadraticCost.from_rows([[1.0], [2.0]], [1.0, 3.0])
 NET = NetworkCost(*HOUSES)
 
 
@@ -158,6 +160,16 @@ CASES = [
         (NetworkCost, {"inputs": HOUSES[0], "targets": HOUSES[1]}, name, name)
         for name in ("inputs", "targets")
     ],
+    *[
+        (
+            stochastic_descent,
+            {"cost": SMALL_COST, "start": 0.5, "learning_rate": 0.1, "epochs": 2}
+            | {"batch_size": 1, "seed": 0, "decay": 0.0},
+            name,
+            name,
+        )
+        for name in ("start", "learning_rate", "epochs", "batch_size", "seed", "decay")
+    ],
     (net_call, {"w": network.initial_weights()}, "w", "w"),
     (net_gradient, {"w": network.initial_weights()}, "w", "w"),
     (_checks.finite, {"name": LABEL, "value": 1.0}, "value", LABEL),
@@ -177,7 +189,9 @@ CASES = [
 
 def assert_finite(result) -> None:
     """Every number in ``result`` is finite (exact integers and fractions always are)."""
-    if isinstance(result, Descent):
+    if isinstance(result, StochasticRun):
+        assert_finite((result.path, result.costs))
+    elif isinstance(result, Descent):
         assert result.status in {"converged", "diverged", "stopped"}
         assert_finite((result.path, result.costs, result.learning_rate))
     elif isinstance(result, BruteForce):

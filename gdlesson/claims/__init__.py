@@ -14,7 +14,16 @@ true passes.
 
 from __future__ import annotations
 
-from gdlesson.claims import choosing, descent, exercises, network, search, two_weights, valleys
+from gdlesson.claims import (
+    choosing,
+    descent,
+    exercises,
+    network,
+    search,
+    sgd,
+    two_weights,
+    valleys,
+)
 from gdlesson.claims.claim import Claim, check_all, failure
 
 __all__ = ["ALL_CLAIMS", "CLAIMS", "EXERCISE_CLAIMS", "Claim", "check_claims", "failure"]
@@ -27,10 +36,11 @@ CLAIMS = (
     *choosing.CLAIMS,
     *network.CLAIMS,
     *valleys.CLAIMS,
+    *sgd.CLAIMS,
     *choosing.SUMMARY_CLAIMS,
 )
 #: The premises of the exercises' questions.
-EXERCISE_CLAIMS = (*exercises.EXERCISE_CLAIMS, *choosing.EXERCISE_CLAIMS)
+EXERCISE_CLAIMS = (*exercises.EXERCISE_CLAIMS, *choosing.EXERCISE_CLAIMS, *sgd.EXERCISE_CLAIMS)
 #: Every claim: the pages' and the exercises'.
 ALL_CLAIMS = CLAIMS + EXERCISE_CLAIMS
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
-from gdlesson import lesson, rates, sgd, valleys
+from gdlesson import lesson, rates, valleys
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import (
@@ -322,62 +322,6 @@ def _bounce_rate_stays_right() -> bool:
         and run.status == "stopped"
         and bool(np.all(run.path > hump))
     )
-
-
-@exercise(
-    "many-valleys.md",
-    "answer: over many shuffles, near the minimum w's steps back and forth shorten as the "
-    "batch grows",
-)
-def _jitter_falls_on_average() -> bool:
-    cost = one_weight_cost()
-    spreads = []
-    for batch in ex.SGD_BATCHES[:-1]:
-        runs = [
-            sgd.stochastic_descent(
-                cost,
-                lesson.START_SGD,
-                lesson.RATE_SGD,
-                lesson.EPOCHS_SGD,
-                batch_size=batch,
-                seed=seed,
-            )
-            for seed in range(ex.SGD_SEEDS)
-        ]
-        # the second half of each run, once it has come close: how far each step moves w
-        half = [run.path[len(run.path) // 2 :, 0] for run in runs]
-        spreads.append(np.mean([np.mean(np.abs(np.diff(w))) for w in half]))
-    return ex.SGD_SEEDS >= 20 and all(a > b for a, b in zip(spreads, spreads[1:], strict=False))
-
-
-@exercise(
-    "many-valleys.md",
-    "answer: averaged, larger batches jitter less; a batch of every house is gradient "
-    "descent at the rate over the number of houses, still short of the minimum",
-)
-def _batches() -> bool:
-    """Each larger batch's last pass spans less; a batch of every house steps as
-    gradient descent does at RATE_SGD / rows, walking up to the minimum, not there yet."""
-    cost, sizes = one_weight_cost(), ex.SGD_BATCHES
-    runs = [lesson.sgd_run(b) for b in sizes]
-    spreads = [float(np.ptp(sgd.last_pass(run))) for run in runs[:-1]]
-    rows, full = len(cost.targets), runs[-1]
-    descent = gradient_descent(
-        cost, lesson.START_SGD, lesson.RATE_SGD / rows, max_steps=full.steps, tolerance=1e-300
-    ).path
-    w_star = cost.minimum()[0]
-    return (
-        sizes[0] == 1
-        and sizes[-1] == rows
-        and list(sizes) == sorted(set(sizes))
-        and all(a > b for a, b in zip(spreads, spreads[1:], strict=False))
-        and np.allclose(full.path[:, 0], descent, rtol=0, atol=1e-12)
-        and bool(np.all(np.diff(descent) > 0))
-        and descent[-1] < w_star - 1e-2
-    )
-
-
-# --- summary ---------------------------------------------------------------------------
 
 
 @exercise(

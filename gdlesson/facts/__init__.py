@@ -17,12 +17,13 @@ from gdlesson.facts import (
     exercises,
     network,
     search,
+    sgd,
     two_weights,
     valleys,
 )
 
 #: The parts of the lesson, each with its facts.
-PARTS = (search, descent, two_weights, choosing, network, valleys, code, exercises)
+PARTS = (search, descent, two_weights, choosing, network, valleys, sgd, code, exercises)
 
 
 @cache

@@ -13,7 +13,7 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
-from gdlesson import lesson, rates, sgd, valleys
+from gdlesson import lesson, rates, valleys
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
 from gdlesson.costs import AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
@@ -27,7 +27,7 @@ def facts() -> dict[str, str]:
     parts = (_recap, _brute_force, _dimensions, _supercomputer, _large_nudge, _descent)
     parts += (_first_step, _two_weights)
     values = {}
-    for part in (*parts, _valleys, _sgd, _summary, _workbook):
+    for part in (*parts, _valleys, _summary, _workbook):
         values |= part()
     return values
 
@@ -208,30 +208,6 @@ def _and(values) -> str:
     """``values`` as prose: "1, 2 and 3"."""
     *first, last = map(str, values)
     return f"{', '.join(first)} and {last}" if first else last
-
-
-def _sgd() -> dict[str, str]:
-    """Many valleys: stochastic gradient descent on batches of houses, their slopes averaged."""
-    batches = [lesson.sgd_run(b) for b in ex.SGD_BATCHES]
-    passes = [sgd.last_pass(run) for run in batches]
-    full = batches[-1]
-    return {
-        "ex_batches_code": repr(list(ex.SGD_BATCHES)),
-        "ex_batch_sizes": _and(ex.SGD_BATCHES[1:-1]),
-        "ex_batch_jitter_sizes": _and(ex.SGD_BATCHES[:-1]),
-        "ex_batch_all": str(ex.SGD_BATCHES[-1]),
-        "ex_batch_spreads": _and(f"{np.ptp(p):.3f}" for p in passes[:-1]),
-        "ex_batch_pass_steps": _and(run.steps_per_epoch for run in batches[:-1]),
-        "ex_batch_seeds": str(ex.SGD_SEEDS),
-        "ex_batch_all_rate": f"{lesson.RATE_SGD / full.batch_size:.4f}",
-        "ex_batch_all_w": f"{full.path[-1, 0]:.3f}",
-        "ex_batch_all_steps": count(full.steps),
-        **{
-            f"ex_batch_line_{i}": f"batch of {run.batch_size}: w from {p.min():.3f} "
-            f"to {p.max():.3f} in the last pass"
-            for i, (run, p) in enumerate(zip(batches, passes, strict=True))
-        },
-    }
 
 
 def tolerance_steps(cost, start, rate: float) -> list[int]:

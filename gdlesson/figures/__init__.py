@@ -6,7 +6,8 @@ global figure state. They live in one module per part of the lesson
 (:mod:`~gdlesson.figures.search`, :mod:`~gdlesson.figures.budget`,
 :mod:`~gdlesson.figures.one_weight`, :mod:`~gdlesson.figures.two_weights`,
 :mod:`~gdlesson.figures.choosing`, :mod:`~gdlesson.figures.comparison`,
-:mod:`~gdlesson.figures.valleys`, :mod:`~gdlesson.figures.network`), on the helpers of
+:mod:`~gdlesson.figures.valleys`, :mod:`~gdlesson.figures.network`,
+:mod:`~gdlesson.figures.sgd`), on the helpers of
 :mod:`~gdlesson.figures.common`, each with the :class:`FigureSpec` of its
 figures: name, format, alt text and caption.
 
@@ -37,6 +38,7 @@ from gdlesson.figures import (
     network,
     one_weight,
     search,
+    sgd,
     two_weights,
     valleys,
 )
@@ -68,6 +70,7 @@ FIGURES: tuple[FigureSpec, ...] = (
     *comparison.SPECS,
     *valleys.SPECS,
     *network.SPECS,
+    *sgd.SPECS,
 )
 
 #: The palettes each figure is rendered in.
