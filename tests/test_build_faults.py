@@ -131,15 +131,24 @@ def test_two_builds_at_once_in_one_checkout_both_succeed_alike(tmp_path, monkeyp
     assert together == tree(project / "alone")
 
 
-def workers_started(marker: str) -> bool:
-    return any("multiprocessing" in cmd for cmd in processes_marked(marker))
+# Imported by every Python the build starts (PYTHONPATH is the project): a worker
+# says it started, then is slow to start, as on a loaded machine.
+SLOW_WORKERS = """
+import os, sys, time
+if "--multiprocessing-fork" in sys.argv:
+    open(os.path.join(os.path.dirname(__file__), "started", str(os.getpid())), "w").close()
+    time.sleep(1)
+"""
 
 
 def test_a_build_killed_as_its_workers_start_leaves_nothing(tmp_path):
-    """The window where a worker may not yet know its build: it is told, not asked."""
+    """Killed while its workers start, before they run any code of the build: a
+    worker is told which process is its build, it does not look it up too late."""
     project = project_copy(tmp_path, warm=False)
+    (project / "sitecustomize.py").write_text(SLOW_WORKERS)
+    (project / "started").mkdir()
     build, marker, tmp = start_build(project)
-    assert wait_until(lambda: workers_started(marker), 60), "no worker started"
+    assert wait_until(lambda: any((project / "started").iterdir()), 60), "no worker"
     os.kill(build.pid, signal.SIGKILL)
     build.wait()
     assert_nothing_left(marker, tmp)
