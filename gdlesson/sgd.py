@@ -20,9 +20,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gdlesson._checks import finite_vector, integer_at_least, positive_finite
+from gdlesson._checks import Overflow, finite_vector, integer_at_least, positive_finite, shown
 from gdlesson.costs import QuadraticCost
 from gdlesson.descent import Trajectory
+
+#: The most a run may take: SGD keeps every point of its path (16 bytes a point).
+MAX_EPOCHS = 100_000
+MAX_STEPS = 1_000_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,14 +55,19 @@ def stochastic_descent(
     >>> stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=0)
     Traceback (most recent call last):
     ...
-    ValueError: epochs must be an integer at least 1, got 0
+    ValueError: epochs must be an integer from 1 to 100000, got 0
     """
     rate = positive_finite("learning_rate", learning_rate)
-    epochs = integer_at_least("epochs", epochs, 1)
+    epochs = integer_at_least("epochs", epochs, 1, MAX_EPOCHS)
     batch_size = integer_at_least("batch_size", batch_size, 1)
     seed = integer_at_least("seed", seed, 0)
     w = finite_vector("start", start, cost.dimension)
     rows = len(cost.targets)
+    steps = epochs * -(-rows // batch_size)
+    if steps > MAX_STEPS:
+        raise ValueError(
+            f"epochs must give at most {MAX_STEPS} steps, got {epochs} epochs of {steps // epochs}"
+        )
     rng = np.random.default_rng(seed)
     path = [w]
     for _ in range(epochs):
@@ -67,10 +76,24 @@ def stochastic_descent(
             batch = order[first : first + batch_size]
             x, y = cost.inputs[batch], cost.targets[batch]
             # the batch's mean slope, as libraries take it: one rate suits every batch size
-            w = w - rate * ((x @ w - y) @ x) / len(batch)
+            with np.errstate(over="ignore", invalid="ignore"):
+                w = w - rate * ((x @ w - y) @ x) / len(batch)
+            if not np.all(np.isfinite(w)):
+                raise Overflow(_diverged(start, learning_rate, len(path)))
             path.append(w)
     points = np.array(path)
-    return StochasticRun(points, np.array([cost(p) for p in points]), batch_size, epochs)
+    try:
+        costs = np.array([cost(p) for p in points])
+    except Overflow:  # the cost of a far point passes the largest float
+        raise Overflow(_diverged(start, learning_rate, len(path))) from None
+    return StochasticRun(points, costs, batch_size, epochs)
+
+
+def _diverged(start, learning_rate, steps: int) -> str:
+    return (
+        f"start {shown(start)} and learning_rate {shown(learning_rate)} make the descent"
+        f" pass the largest float within {steps} steps: it diverges"
+    )
 
 
 def row_minima(cost: QuadraticCost) -> np.ndarray:
