@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from gdlesson.buildcache import CacheError, LessonBuild
+from gdlesson.builddate import source_date_epoch
 from gdlesson.pages import (
     add_copy_text,
     add_scroll_boxes,
@@ -91,6 +92,10 @@ def on_config(config):
         _build.stop()
         _build = None
     _check_not_stale()
+    try:  # MkDocs reads it later, for the sitemap, with int()
+        source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     _build = LessonBuild(Path(config.config_file_path).resolve().parent / ".cache" / "gdlesson")
 
 

@@ -250,6 +250,22 @@ def test_finite_or_a_value_error_naming_the_parameter(function, valid, name, wor
 
 
 @PROPERTY
+@given(value=st.text(max_size=20) | st.integers().map(str) | st.floats().map(str))
+def test_source_date_epoch_is_a_whole_date_or_refused_in_one_line(value):
+    from gdlesson.builddate import source_date_epoch
+
+    try:
+        seconds = source_date_epoch(value)
+    except ValueError as error:
+        assert str(error).startswith("SOURCE_DATE_EPOCH must be") and "\n" not in str(error)
+        return
+    import datetime
+
+    datetime.datetime.fromtimestamp(seconds, datetime.UTC)  # what MkDocs does with it
+    assert seconds >= 0
+
+
+@PROPERTY
 @given(value=ANYTHING)
 def test_a_value_is_shown_in_one_short_line(value):
     text = _checks.shown(value)
