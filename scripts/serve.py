@@ -20,6 +20,9 @@ import tempfile
 from pathlib import Path
 
 RESTART = 75  # EX_TEMPFAIL
+#: What `mkdocs serve` is given before the caller's arguments (click 8.2.1 and
+#: later need --livereload for the browser to reload).
+FLAGS = ["--livereload"]
 PREFIX = "gdlesson-serve-"
 
 
@@ -61,7 +64,7 @@ def main(args: list[str]) -> int:
     signal.signal(signal.SIGHUP, end)
     try:
         while True:
-            command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", *args]
+            command = [sys.executable, "-m", "mkdocs", "serve", *FLAGS, *args]
             child = subprocess.Popen(command, env=env, preexec_fn=_die_with_parent)
             try:
                 status = child.wait()
