@@ -104,3 +104,40 @@ def test_dirty_is_refused_in_one_line():
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "--dirty" in result.stderr
+
+
+def test_a_killed_serve_leaves_nothing_after_the_next_start(serve):
+    """SIGKILL gives no time to clean: MkDocs follows its keeper (a parent-death
+    signal), and the next start removes the folder the killed one left."""
+    project, url, server, tmp = serve
+    assert wait_for(url, "</html>"), "the server never answered"
+    (mkdocs,) = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    server.kill()
+    server.wait()
+    assert wait_until_gone(int(mkdocs)), "mkdocs serve outlived its keeper"
+    assert [p.name.split("-")[2] for p in tmp.iterdir()] == [str(server.pid)]
+
+    again = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "serve.py"), "-a", url.split("/")[2]],
+        cwd=project,
+        env=project_env(project) | {"TMPDIR": str(tmp)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        assert wait_for(url, "</html>"), "the server never answered again"
+        assert [p.name.split("-")[2] for p in tmp.iterdir()] == [str(again.pid)]
+    finally:
+        again.send_signal(signal.SIGTERM)
+        again.wait(timeout=30)
+    assert list(tmp.iterdir()) == []
+
+
+def wait_until_gone(pid: int, timeout: float = 10) -> bool:
+    deadline = time.monotonic() + timeout
+    while Path(f"/proc/{pid}").exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
