@@ -226,8 +226,12 @@ def initial_weights(seed: int = lesson.NETWORK_SEEDS[0]) -> np.ndarray:
 @cache
 def trained_from(seed: int) -> Descent:
     """The network trained by gradient descent from :func:`initial_weights` (``seed``),
-    with the lesson's learning rate, tolerance and most steps (0.05 to 0.25 s, so
-    each seed is computed once)."""
+    with the lesson's learning rate, tolerance and most steps, computed once a seed.
+
+    From the lesson's seeds (:data:`~gdlesson.lesson.NETWORK_SEEDS`) the descent
+    converges in a few thousand steps (0.05 to 0.25 s); from another seed it may
+    take all of :data:`~gdlesson.lesson.MAX_STEPS_NETWORK` (seconds: seed 0 does).
+    """
     return gradient_descent(
         network_cost(),
         initial_weights(seed),

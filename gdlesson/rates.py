@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gdlesson._checks import positive_finite
+from gdlesson._checks import items, positive_finite
 from gdlesson.costs import QuadraticCost
 
 #: A rate is "just right" when its steps number at most this many times the
@@ -170,6 +170,9 @@ def rate_bands(cost: QuadraticCost, rates, edge_name: str = "2/L") -> list[Band]
     0.1425 zigzag large: zig-zags, slower than needed
     0.2195 large  too large: diverges, from 2/L = 0.2195 on
     """
+    rates = [positive_finite("rates", r) for r in items("rates", rates)]
+    if not rates:
+        raise ValueError("rates must hold at least one rate")
     lam = cost.curvatures()
     best = min(slowest_factor(r, cost) for r in rates)
     if best >= 1:

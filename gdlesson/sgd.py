@@ -32,6 +32,10 @@ from gdlesson._checks import (
 from gdlesson.costs import QuadraticCost
 from gdlesson.descent import BLOWUP, MAX_STEPS, Trajectory
 
+#: The most passes a run may take (it keeps every point of its path, and its steps
+#: are bounded by the descent's MAX_STEPS as well).
+MAX_EPOCHS = 100_000
+
 
 @dataclass(frozen=True, eq=False)
 class StochasticRun(Trajectory):
@@ -74,14 +78,14 @@ def stochastic_descent(
     >>> stochastic_descent(one_weight_cost(), 0.5, 0.1, epochs=0)
     Traceback (most recent call last):
     ...
-    ValueError: epochs must be an integer from 1 to 1000000, got 0
+    ValueError: epochs must be an integer from 1 to 100000, got 0
     >>> stochastic_descent(one_weight_cost(), 0.5, 5.0, epochs=20)
     Traceback (most recent call last):
     ...
     ValueError: learning_rate=5.0 diverges: the cost passed 1e+06 times its start's in pass 1
     """
     rate = positive_finite("learning_rate", learning_rate)
-    epochs = integer_at_least("epochs", epochs, 1, MAX_STEPS)
+    epochs = integer_at_least("epochs", epochs, 1, MAX_EPOCHS)
     batch_size = integer_at_least("batch_size", batch_size, 1)
     seed = integer_at_least("seed", seed, 0)
     decay = finite("decay", decay)
