@@ -11,7 +11,8 @@ One module per idea of the lesson:
 - :mod:`gdlesson.rates`: why a learning rate walks, zig-zags or diverges on a
   quadratic cost's curvatures (1 − ηλ);
 - :mod:`gdlesson.valleys`: a cost with two valleys and a flat stretch;
-- :mod:`gdlesson.sgd`: stochastic gradient descent, one row per step;
+- :mod:`gdlesson.sgd`: stochastic gradient descent, a row or a batch of rows
+  per step, the rate lowered pass by pass;
 - :mod:`gdlesson.figures`: one function per figure of the site.
 
 :mod:`gdlesson.mkdocs_hooks` is the one module that knows about MkDocs.

@@ -13,6 +13,7 @@ folder named like a figure), in one line, found before any figure is drawn.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -105,12 +106,27 @@ def main(argv=None) -> int:
     outdir = _ready_outdir(args.outdir, files)
 
     for name, content in render_all(args.only).items():
-        try:
-            (outdir / name).write_bytes(content)
-        except OSError as error:
-            _fail(f"cannot write {str(outdir / name)!r}: {error.strerror or error}")
+        _write_whole(outdir / name, content)
         print(f"{name} {len(content)}")
     return 0
+
+
+def _write_whole(path: Path, content: bytes) -> None:
+    """Write ``path`` whole or leave it as it was (a temporary file, then renamed):
+    a full disk leaves no half-written figure; or :func:`_fail` saying why."""
+    partial = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".partial", delete=False
+        ) as file:
+            partial = Path(file.name)
+            file.write(content)
+        partial.chmod(0o644)
+        os.replace(partial, path)
+    except OSError as error:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+        _fail(f"cannot write {str(path)!r}: {error.strerror or error}")
 
 
 if __name__ == "__main__":

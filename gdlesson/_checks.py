@@ -93,6 +93,24 @@ def positive_exact(name: str, value) -> Fraction:
     raise ValueError(f"{name} must be a positive finite number, got {shown(value)}")
 
 
+def items(name: str, value, size: int | None = None) -> list:
+    """``value``'s items (a list, tuple or 1-d array; ``size`` of them if given), or
+    raise naming ``name``: a number, a string, a mapping or a set is not a sequence here.
+
+    >>> items("rates", 0.1)
+    Traceback (most recent call last):
+    ...
+    ValueError: rates must be a sequence, got 0.1
+    """
+    if isinstance(value, np.ndarray) and value.ndim == 1:
+        value = value.tolist()
+    if not isinstance(value, list | tuple):
+        raise ValueError(f"{name} must be a sequence, got {shown(value)}")
+    if size is not None and len(value) != size:
+        raise ValueError(f"{name} must hold {size} items, got {shown(value)}")
+    return list(value)
+
+
 def integer_at_least(name: str, value, minimum: int, maximum: int | None = None) -> int:
     """Return ``value``, or raise if it is not an integer from ``minimum`` to ``maximum``.
 

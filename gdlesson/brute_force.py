@@ -47,6 +47,7 @@ def grid_spacing(candidates: int = CANDIDATES) -> float:
     >>> round(grid_spacing(), 4)
     0.004
     """
+    candidates = integer_at_least("candidates", candidates, 2, MAX_CANDIDATES)
     low, high = SEARCH_RANGE
     return (high - low) / (candidates - 1)
 

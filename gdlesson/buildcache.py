@@ -3,18 +3,28 @@ manifest, the pages' claims, the figures and the executed notebook. One key
 (:func:`source_key`), one folder ``.cache/gdlesson/<key>/``; its ``index.json``
 holds each entry's SHA-256, and an entry that does not match is made again, never
 served. Fresh (``spawn``) workers import gdlesson as on disk: serve sees edits.
+
+The cache touches only what it wrote: entries are read without following a
+symbolic link, written whole (a temporary file, then renamed) or not at all, and
+an old folder is emptied of its own entries only, and only if it carries the
+cache's mark. A write that fails (a full disk, a read-only checkout, a folder in
+the way) leaves no partial file and raises :class:`CacheError`, one line naming
+the path and the cause; a build that needs to write nothing writes nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
 import multiprocessing
 import os
+import platform
 import re
 import shutil
 import signal
+import tempfile
 import threading
 import time
 from importlib.metadata import version
@@ -22,12 +32,24 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 #: Modules that only adapt the built pages: they make no entry.
-NOT_INPUTS = {"mkdocs_hooks.py", "pages.py", "__main__.py"}
+NOT_INPUTS = {"mkdocs_hooks.py", "pages.py", "__main__.py", "builddate.py"}
 #: Other builds' folders younger than this are kept: a build may be using them.
 KEEP_SECONDS = 120
-#: Where the kernels' connection files go (not /tmp): a folder of the cache.
-RUNTIME = "runtime"
+#: Where a build's kernel puts its connection file (not /tmp): ``runtime-<pid>-*``,
+#: a folder of the cache made for that build.
+RUNTIME = "runtime-"
+#: The file that marks a folder as the cache's own: only such folders are emptied.
+MARK = ".gdlesson-cache"
 _KEY = re.compile(r"[0-9a-f]{20}")
+_PARTIAL = re.compile(r"\..+\.[0-9]+\.partial")
+
+
+class CacheError(Exception):
+    """The cache cannot read or write an entry: one line, the path and the cause."""
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or type(error).__name__
 
 
 def source_key() -> str:
@@ -37,6 +59,8 @@ def source_key() -> str:
     20
     """
     digest = hashlib.sha256()
+    # The notebook's page shows the Python that ran it.
+    digest.update(f"{platform.python_implementation()} {platform.python_version()}\n".encode())
     for name in ("numpy", "matplotlib", "pillow"):
         digest.update(f"{name}=={version(name)}\n".encode())
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -54,23 +78,43 @@ class LessonBuild:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.folder = self.root / source_key()
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.made: list[str] = []
         self._pool = None
         self._jobs: dict = {}
         self._manifest: dict | None = None
+        self._runtime: Path | None = None
+        self._open_folder()
         try:
-            self._index = dict(json.loads((self.folder / "index.json").read_bytes()))
+            self._index = dict(json.loads(read_entry(self.folder / "index.json")))
         except (OSError, ValueError, TypeError):
             self._index = {}  # missing or damaged: every entry is checked as new
+        self._recorded = dict(self._index)
         # The claims are checked beside the manifest, not before it: a false one
         # fails the build when it ends, and its entry is not kept.
         self._make("manifest.json", "gdlesson.manifest:manifest_json")
         self._make("claims.txt", "gdlesson.claims:claims_report")
 
+    def _open_folder(self) -> None:
+        """The key's folder, made and marked if missing; never a link out of the cache."""
+        try:
+            if not self.folder.is_symlink() and self.folder.is_dir():
+                return
+            if self.folder.is_symlink() or self.folder.exists():
+                raise CacheError(f"{self.folder} is not a folder of the cache: remove it")
+            self.root.mkdir(parents=True, exist_ok=True)
+            made = Path(tempfile.mkdtemp(prefix=".new-", dir=self.root))
+            made.chmod(0o755)
+            (made / MARK).write_bytes(b"")
+            try:
+                os.rename(made, self.folder)
+            except OSError:  # another build made it first
+                shutil.rmtree(made, ignore_errors=True)
+        except OSError as error:
+            raise CacheError(f"cannot make the cache folder {self.folder}: {_why(error)}") from None
+
     def _valid(self, name: str) -> bool:
         try:
-            digest = hashlib.sha256((self.folder / name).read_bytes()).hexdigest()
+            digest = hashlib.sha256(read_entry(self.folder / name)).hexdigest()
             return digest == self._index[name]
         except (OSError, KeyError):
             return False
@@ -81,7 +125,10 @@ class LessonBuild:
             return
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(os.cpu_count(), initializer=start_worker)
+            # The build's id is given, not read by the worker: the build may be gone.
+            self._pool = context.Pool(
+                os.cpu_count(), initializer=start_worker, initargs=(os.getpid(),)
+            )
         self._jobs[name] = self._pool.apply_async(call, (target, *args))
 
     def wait(self, name: str) -> Path:
@@ -102,12 +149,28 @@ class LessonBuild:
             notebook = self._manifest["notebook"]
             # The kernel takes longest: started first, it runs while figures are drawn;
             # its connection file goes in the cache, not in /tmp.
-            args = (notebook["source"], str(self.folder), str(self.root / RUNTIME))
-            self._make(notebook["name"], "gdlesson.notebook:execute", *args)
+            if not self._valid(notebook["name"]):
+                self._make(
+                    notebook["name"],
+                    "gdlesson.notebook:execute",
+                    notebook["source"],
+                    str(self.folder),
+                    str(self._runtime_folder()),
+                )
             figures = self._manifest["figure_files"].values()
-            for name in sorted(figures, key=lambda n: not n.endswith(".png")):
+            for name in sorted(figures, key=lambda n: not n.endswith(".webp")):
                 self._make(name, "gdlesson.figures:render_file", name)
         return self._manifest
+
+    def _runtime_folder(self) -> Path:
+        """This build's own folder for the kernel's connection file, made when needed."""
+        if self._runtime is None:
+            try:
+                made = tempfile.mkdtemp(prefix=f"{RUNTIME}{os.getpid()}-", dir=self.root)
+            except OSError as error:
+                raise CacheError(f"cannot make a folder in {self.root}: {_why(error)}") from None
+            self._runtime = Path(made)
+        return self._runtime
 
     def finish(self) -> None:
         """Wait for every entry, record them, end the workers, drop old folders."""
@@ -116,28 +179,65 @@ class LessonBuild:
                 self.wait(name)
         finally:
             self.stop()
-        write_whole(self.folder / "index.json", json.dumps(self._index, indent=1).encode())
-        os.utime(self.folder)
-        others = [f for f in self.root.iterdir() if _KEY.fullmatch(f.name) and f.is_dir()]
-        for old in [*others, *self.root.glob(f"{RUNTIME}/*")]:  # what else is there is not ours
-            if old != self.folder and time.time() - old.stat().st_mtime > KEEP_SECONDS:
-                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
+        if self._index != self._recorded:  # a warm build writes nothing
+            write_whole(self.folder / "index.json", json.dumps(self._index, indent=1).encode())
+            self._recorded = dict(self._index)
+        with contextlib.suppress(OSError):  # a read-only cache: not cleaned either
+            os.utime(self.folder)  # in use: kept by the other builds
+        for old in self.root.iterdir():
+            if old == self.folder or time.time() - old.lstat().st_mtime <= KEEP_SECONDS:
+                continue
+            if _KEY.fullmatch(old.name):
+                remove_own(old, own=_listed(old).__contains__)
+            elif old.name.startswith(RUNTIME):
+                remove_own(old, own=lambda name: name.startswith("kernel-"))
 
     def stop(self) -> None:
-        """End the workers at once (done, an error, or Ctrl-C)."""
+        """End the workers at once (done, an error, or Ctrl-C), and drop the runtime folder."""
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+        if self._runtime is not None:
+            shutil.rmtree(self._runtime, ignore_errors=True)  # made by this build: all ours
+            self._runtime = None
+
+
+def _listed(folder: Path) -> set[str]:
+    """The names an old key folder's index records as written by the cache."""
+    try:
+        return {*json.loads(read_entry(folder / "index.json")), "index.json"}
+    except (OSError, ValueError, TypeError):
+        return set()
+
+
+def remove_own(folder: Path, own) -> None:
+    """Remove the files of ``folder`` that the cache wrote (``own(name)``, or a partial
+    write of its naming), then the folder if that empties it; only if ``folder`` is a
+    real folder carrying :data:`MARK` (or a runtime folder of the cache's naming). Links
+    are never followed; anything else is left where it is."""
+    try:
+        if not os.path.isdir(folder) or os.path.islink(folder):
+            return
+        marked = folder.name.startswith(RUNTIME) or (folder / MARK).is_file()
+        if not marked:
+            return
+        for entry in os.scandir(folder):
+            mine = own(entry.name) or _PARTIAL.fullmatch(entry.name) or entry.name == MARK
+            if mine and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+        os.rmdir(folder)
+    except OSError:
+        pass  # in use, read-only, or holding what is not ours: left alone
 
 
 # --- run in the workers -----------------------------------------------------------
 
 
-def start_worker() -> None:
-    """Ignore Ctrl-C (the build stops the pool); exit when the build process is gone."""
+def start_worker(parent: int) -> None:
+    """Ignore Ctrl-C (the build stops the pool); exit when the build process ``parent``
+    is gone, even if it was gone before this worker started."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -154,9 +254,24 @@ def call(target: str, *args):
     return getattr(importlib.import_module(module), function)(*args)
 
 
+def read_entry(path: Path) -> bytes:
+    """The bytes of the file ``path``, never through a symbolic link."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as file:
+        return file.read()
+
+
 def write_whole(path: Path, content: bytes) -> str:
-    """Write ``content`` at ``path`` whole or not at all; return its SHA-256."""
+    """Write ``content`` at ``path`` whole or not at all; return its SHA-256.
+    A failure removes the partial file and raises :class:`CacheError`."""
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(content)
-    os.replace(partial, path)
+    try:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
+        with os.fdopen(os.open(partial, flags, 0o644), "wb") as file:
+            file.write(content)
+        os.replace(partial, path)  # a link at path is replaced, never followed
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise CacheError(f"cannot write {path}: {_why(error)}") from None
     return hashlib.sha256(content).hexdigest()

@@ -22,7 +22,9 @@ FEW_CANDIDATES = 100
 WIDER_LAYERS = (4, 8, 1)
 #: the supercomputer: a grid so coarse that brute force would finish.
 COARSE_CANDIDATES = 10
-#: gradient descent: a rate below 1/L, one between 1/L and 2/L, one above 2/L.
+#: gradient descent: a nudge far from tiny, which still measures a parabola's slope exactly.
+LARGE_NUDGE = 1.0
+#: how big a step: a rate below 1/L, one between 1/L and 2/L, one above 2/L.
 REGIME_RATES = (0.08, 0.15, 0.3)
 #: two weights: a smaller rate that the page shows nowhere else, still above 1/λ_max
 #: (it zig-zags) but slower than the lesson's; and one above 2/λ_max.
@@ -56,10 +58,10 @@ RATE_VALLEYS_BOUNCE = 1.0
 BETA_MOMENTUM_LARGE = 0.9
 BETA_MOMENTUM_RESCUE = 0.3
 STARTS_VALLEYS_MOMENTUM = (3.5, 1.8)
-#: stochastic gradient descent on batches of one house, two, three, then all six,
-#: and how many shuffles (seeds) the answer's spread from step to step is averaged over.
-SGD_BATCHES = (1, 2, 3, 6)
-SGD_SEEDS = 50
+#: stochastic gradient descent: a schedule that lowers the rate faster than the
+#: lesson's; a batch size whose slopes are added instead of averaged;
+DECAY_SGD_FAST = 1.0
+SGD_ADDED_BATCH = 3
 #: summary: one more digit, for brute force (ten times the candidates) and for
 #: gradient descent (tolerances ten times tighter each); and one rate for both bowls.
 FINER_CANDIDATES = 10_000

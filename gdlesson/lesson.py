@@ -22,7 +22,7 @@ from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, BruteForce, brute_for
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, Descent, gradient_descent
 from gdlesson.momentum import momentum_descent
-from gdlesson.sgd import StochasticRun, stochastic_descent
+from gdlesson.sgd import StochasticRun, spread, stochastic_descent
 
 #: The recap's two trial weights: a poor one, then a good one.
 RECAP_WEIGHTS = (1.0, 2.0)
@@ -48,7 +48,7 @@ RATE_2D = 0.17
 WINDOW_2D = ((-0.4, 3.4), (-1.9, 2.3))
 #: The cost levels the contour map draws, where above the minimum.
 LEVELS_2D = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 40)
-#: Page 6's small steps from START_2D: their length, and the angles θ, in degrees,
+#: Two weights: small steps from START_2D: their length, and the angles θ, in degrees,
 #: between a step and the gradient that its session tries (180 is against it).
 PROBE_STEP_2D = 0.001
 PROBE_ANGLES_2D = (0, 45, 90, 135, 180)
@@ -56,7 +56,7 @@ PROBE_ANGLES_2D = (0, 45, 90, 135, 180)
 #: and how many arrows each ring gets, spread evenly around it.
 ARROW_LEVELS_2D = (1, 3, 6)
 ARROWS_PER_RING_2D = 6
-#: Page 6's example of ``@`` and ``.T`` worked by hand: a 2×2 table of small
+#: Two weights: the example of ``@`` and ``.T`` worked by hand: a 2×2 table of small
 #: integers, two weights, and one error per row.
 TOY_TABLE = ((1, 2), (3, 1))
 TOY_WEIGHTS = (2, 1)
@@ -84,13 +84,13 @@ DOWNWARD_CURVATURE = 1e-4
 PASSES_PER_SLOPE = 2
 
 
-#: A learning rate that zig-zags and still arrives sooner than RATE_1D (page 5):
+#: A learning rate that zig-zags and still arrives sooner than RATE_1D (Gradient descent):
 #: halfway, to two decimals, between 1/L and the rate whose step factor mirrors
 #: RATE_1D's (2/L − RATE_1D), so that each step lands closer than the walk's.
 RATE_FAST_ZIGZAG_1D = round((3 / one_weight_cost().curvature() - RATE_1D) / 2, 2)
-#: The rates of page 5's table of the step factor 1 − ηL, smallest first.
+#: The rates of the table (How big a step?) of the step factor 1 − ηL, smallest first.
 RATES_TABLE_1D = (0.005, 0.05, 0.1, 0.15, 0.2, 0.25)
-#: The rates of page 6's table: two that never cross the valley, three that do.
+#: The rates of the table of Two curvatures: two that never cross the valley, three that do.
 RATES_TABLE_2D = (0.05, 0.09, 0.17, 0.19, 0.2)
 
 #: Choosing the rate (page "Choosing the rate"), on the two-weight valley, each rate
@@ -128,11 +128,32 @@ BETA_MOMENTUM = float(f"{((_ROOT_KAPPA_2D - 1) / (_ROOT_KAPPA_2D + 1)) ** 2:.2g}
 #: from the first, and again from each of the others to compare where they stop.
 NETWORK_SEEDS = (1, 2, 3, 4, 5)
 
-#: Stochastic gradient descent on the six houses: one house per step.
+#: Stochastic gradient descent on the six houses (page "Stochastic gradient descent"):
+#: one house per step, from START_SGD at RATE_SGD, EPOCHS_SGD passes shuffled by SEED_SGD.
 START_SGD = 0.5
 RATE_SGD = 0.1
 EPOCHS_SGD = 20
 SEED_SGD = 0
+#: The batch sizes the page compares, besides one batch of every house (sgd_batches),
+#: and how many shuffles (seeds 0, 1, ...) each spread is averaged over.
+SGD_BATCHES = (1, 2, 3)
+SGD_SEEDS = 50
+#: How many houses the page draws at random to average their slopes.
+SGD_DRAWS = 10_000
+#: The passes (from 1) whose spread the page quotes, to show the jitter dying down.
+SGD_PASSES_SHOWN = (5, 10, 20)
+#: The schedule: in pass e (from 0) the rate is RATE_SGD / (1 + DECAY_SGD * e).
+DECAY_SGD = 0.2
+#: The network by SGD: the rate on a batch's mean slope for mini-batches of
+#: BATCH_NETWORK rows and for single rows, and the passes over the rows each makes.
+#: The full batch steps at the lesson's RATE_NETWORK on the summed slope, which is
+#: RATE_NETWORK × rows on the mean slope. COST_LEVEL_NETWORK: the cost each must reach.
+RATE_SGD_NETWORK = 0.3
+BATCH_NETWORK = 10
+EPOCHS_NETWORK = 200
+COST_LEVEL_NETWORK = 0.2
+#: The last passes of the single rows' run whose costs the page quotes.
+SGD_TAIL_PASSES = 20
 
 
 @cache
@@ -187,11 +208,61 @@ def sgd_run(batch_size: int) -> StochasticRun:
     )
 
 
+def sgd_batches() -> tuple[int, ...]:
+    """The batch sizes of page "Stochastic gradient descent": :data:`SGD_BATCHES`,
+    then every house in one batch.
+
+    >>> sgd_batches()[-1] == len(one_weight_cost().targets)
+    True
+    """
+    return (*SGD_BATCHES, len(one_weight_cost().targets))
+
+
+@cache
+def sgd_shuffles(batch_size: int, decay: float = 0.0) -> tuple[StochasticRun, ...]:
+    """:func:`sgd_run`'s descent with ``batch_size`` houses a step and ``decay``, once
+    for each shuffle of seeds 0 to :data:`SGD_SEEDS` − 1 (each computed once)."""
+    return tuple(
+        stochastic_descent(
+            one_weight_cost(),
+            START_SGD,
+            RATE_SGD,
+            EPOCHS_SGD,
+            batch_size=batch_size,
+            seed=seed,
+            decay=decay,
+        )
+        for seed in range(SGD_SEEDS)
+    )
+
+
+def sgd_spread(batch_size: int, decay: float = 0.0) -> float:
+    """The spread of the last pass of :func:`sgd_shuffles`, averaged: what
+    :func:`~gdlesson.sgd.mean_spread` computes, from the runs computed once.
+
+    >>> from gdlesson.sgd import mean_spread
+    >>> sgd_spread(1) == mean_spread(
+    ...     one_weight_cost(), START_SGD, RATE_SGD, EPOCHS_SGD, batch_size=1, seeds=SGD_SEEDS
+    ... )
+    True
+    """
+    return float(np.mean([spread(run) for run in sgd_shuffles(batch_size, decay)]))
+
+
+@cache
+def sgd_scheduled_run() -> StochasticRun:
+    """:func:`sgd_run` (one house a step) with the rate lowered by :data:`DECAY_SGD`."""
+    return stochastic_descent(
+        one_weight_cost(), START_SGD, RATE_SGD, EPOCHS_SGD, seed=SEED_SGD, decay=DECAY_SGD
+    )
+
+
 @cache
 def one_at_a_time() -> tuple[tuple[float, float], ...]:
-    """The two weights tuned one at a time from :data:`START_2D` (page 3): each round
-    moves w₁, then w₂, to its best value with the other held, until the gradient is
-    below :data:`~gdlesson.descent.TOLERANCE`; the weights after each round.
+    """The two weights tuned one at a time from :data:`START_2D` (on The curse of
+    dimensionality): each round moves w₁, then w₂, to its best value with the
+    other held, until the gradient is below :data:`~gdlesson.descent.TOLERANCE`; the
+    weights after each round.
 
     >>> rounds = one_at_a_time()
     >>> 1 < len(rounds) < 100

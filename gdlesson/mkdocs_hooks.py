@@ -4,14 +4,19 @@ imports MkDocs: entries from :mod:`gdlesson.buildcache`, transforms from :mod:`g
 
 from __future__ import annotations
 
+import functools
+import logging
+import os
 import shutil
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from gdlesson.buildcache import LessonBuild
+from gdlesson.buildcache import CacheError, LessonBuild
+from gdlesson.builddate import source_date_epoch
 from gdlesson.pages import (
     add_copy_text,
     add_scroll_boxes,
@@ -24,12 +29,73 @@ from gdlesson.pages import (
 from gdlesson.placeholders import fill_placeholders
 
 _build: LessonBuild | None = None
+#: Set by scripts/serve: the status that asks it to start MkDocs again.
+RESTART = os.environ.get("GDLESSON_SERVE_RESTART")
+log = logging.getLogger("mkdocs.hooks.gdlesson")
 
 
+def _signature(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _loaded() -> dict[str, tuple[int, int] | None]:
+    """gdlesson's modules imported by this process (this one too, which MkDocs
+    imports by its path), each with its file's state."""
+    paths = {__file__} | {
+        module.__file__
+        for name, module in list(sys.modules.items())
+        if (name == "gdlesson" or name.startswith("gdlesson.")) and getattr(module, "__file__", "")
+    }
+    return {path: _signature(path) for path in paths}
+
+
+_imported = _loaded()
+
+
+def _check_not_stale() -> None:
+    """``mkdocs serve`` builds again in this process, which cannot import its own
+    modules afresh (the workers can, and do): if one changed, the pages would be
+    shaped by the old code. Under scripts/serve, the process ends with the status
+    that restarts it; otherwise the build fails saying so."""
+    changed = [path for path, state in _loaded().items() if _imported.get(path, state) != state]
+    if not changed:
+        return
+    names = ", ".join(str(Path(path).relative_to(Path(__file__).parent.parent)) for path in changed)
+    if RESTART:
+        log.warning(f"{names} changed: restarting, this process cannot reload it")
+        logging.shutdown()
+        os._exit(int(RESTART))
+    raise PluginError(f"{names} changed: restart mkdocs serve, which cannot reload it")
+
+
+def _one_line(hook):
+    """A cache that cannot read or write fails the build in one line."""
+
+    @functools.wraps(hook)
+    def wrapped(*args, **kwargs):
+        try:
+            return hook(*args, **kwargs)
+        except CacheError as error:
+            raise PluginError(str(error)) from None
+
+    return wrapped
+
+
+@_one_line
 def on_config(config):
     global _build
     if _build is not None:
         _build.stop()
+        _build = None
+    _check_not_stale()
+    try:  # MkDocs reads it later, for the sitemap, with int()
+        source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     _build = LessonBuild(Path(config.config_file_path).resolve().parent / ".cache" / "gdlesson")
 
 
@@ -42,6 +108,7 @@ def _figures() -> dict[str, str]:
 
 
 @event_priority(50)  # before mkdocs-jupyter's (0), which takes the notebook
+@_one_line
 def on_files(files, config):
     for uri, name in _figures().items():
         files.append(File.generated(config, uri, abs_src_path=str(_build.folder / name)))
@@ -57,12 +124,14 @@ def on_files(files, config):
 
 
 @event_priority(50)  # before mkdocs-jupyter's, which reads the notebook
+@_one_line
 def on_pre_page(page, config, files):
     if page.file.src_uri == _notebook():
         _build.wait(_notebook())
     return page
 
 
+@_one_line
 def on_page_markdown(markdown, page, config, files):
     manifest = _build.manifest()
     figures = {name: spec["markdown"] for name, spec in manifest["figures"].items()}
@@ -92,6 +161,7 @@ def on_env(env, config, files):
     return env
 
 
+@_one_line
 def on_post_build(config):
     _build.finish()
     for uri, name in _figures().items():
@@ -107,7 +177,8 @@ def on_post_build(config):
 
 
 def on_build_error(error=None):
-    _build.stop()
+    if _build is not None:  # None when the build failed before it began
+        _build.stop()
 
 
 on_shutdown = on_build_error

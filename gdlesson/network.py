@@ -27,6 +27,7 @@ from gdlesson._checks import (
 from gdlesson.brute_force import CANDIDATES
 from gdlesson.costs import MAX_DATA
 from gdlesson.descent import MAX_STEPS, Descent, gradient_descent
+from gdlesson.sgd import StochasticRun, stochastic_descent
 
 #: The four inputs of the lecture's example.
 INPUTS = ("Area", "Bedrooms", "Distance to city", "Age")
@@ -225,8 +226,12 @@ def initial_weights(seed: int = lesson.NETWORK_SEEDS[0]) -> np.ndarray:
 @cache
 def trained_from(seed: int) -> Descent:
     """The network trained by gradient descent from :func:`initial_weights` (``seed``),
-    with the lesson's learning rate, tolerance and most steps (0.05 to 0.25 s, so
-    each seed is computed once)."""
+    with the lesson's learning rate, tolerance and most steps, computed once a seed.
+
+    From the lesson's seeds (:data:`~gdlesson.lesson.NETWORK_SEEDS`) the descent
+    converges in a few thousand steps (0.05 to 0.25 s); from another seed it may
+    take all of :data:`~gdlesson.lesson.MAX_STEPS_NETWORK` (seconds: seed 0 does).
+    """
     return gradient_descent(
         network_cost(),
         initial_weights(seed),
@@ -248,6 +253,33 @@ def trained_by_descent() -> Descent:
 def trained_from_starts(seeds=lesson.NETWORK_SEEDS) -> tuple[Descent, ...]:
     """The network :func:`trained_from` each seed of ``seeds``."""
     return tuple(trained_from(seed) for seed in seeds)
+
+
+@cache
+def sgd_runs() -> dict[str, StochasticRun]:
+    """The network trained from :func:`initial_weights` for
+    :data:`~gdlesson.lesson.EPOCHS_NETWORK` passes over its rows, shuffled by
+    :data:`~gdlesson.lesson.SEED_SGD`, on each batch's mean slope: by full batch (the
+    lesson's gradient descent: its rate on the summed slope, times the rows, on the
+    mean), by mini-batches and by single rows; by label (about 1 s)."""
+    cost = network_cost()
+    rows = len(cost.targets)
+
+    def run(batch: int, rate: float) -> StochasticRun:
+        return stochastic_descent(
+            cost,
+            initial_weights(),
+            rate,
+            lesson.EPOCHS_NETWORK,
+            batch_size=batch,
+            seed=lesson.SEED_SGD,
+        )
+
+    return {
+        "full batch": run(rows, lesson.RATE_NETWORK * rows),
+        "mini-batches": run(lesson.BATCH_NETWORK, lesson.RATE_SGD_NETWORK),
+        "single rows": run(1, lesson.RATE_SGD_NETWORK),
+    }
 
 
 def curvatures(w, cost: NetworkCost | None = None) -> np.ndarray:

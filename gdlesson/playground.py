@@ -206,12 +206,14 @@ def config_momentum() -> dict:
     }
 
 
-def widget_html(element_id: str, config: dict) -> str:
+def widget_html(
+    element_id: str, config: dict, figures: str = "the figures on this page show"
+) -> str:
     """The element a playground is drawn into, its settings in ``data-config``.
 
     The plot, the panel of controls and the readout are there before the
     script runs, sized by the stylesheet, so building the widget moves nothing. Without
-    JavaScript it shows a note instead; the static figures still teach.
+    JavaScript it shows a note instead, naming the ``figures`` (HTML) that still teach.
     """
     data = html.escape(json.dumps(config, separators=(",", ":")), quote=True)
     # The contour map keeps equal scales on both axes: its frame has the window's shape.
@@ -226,7 +228,7 @@ def widget_html(element_id: str, config: dict) -> str:
         '<div class="gd-pg__plot"></div><div class="gd-pg__panel"></div>'
         '<div class="gd-pg__out"></div>\n'
         '<noscript><p class="gd-playground__note">The interactive playground needs '
-        "JavaScript; the figures on this page show the same descents.</p></noscript>\n"
+        f"JavaScript; {figures} the same descents.</p></noscript>\n"
         "</div>"
     )
 
@@ -236,7 +238,9 @@ def playground_1d_html() -> str:
 
 
 def playground_2d_html() -> str:
-    return widget_html("gd-playground-2d", config_2d())
+    # It sits on Two curvatures; the map of its descent is on the page before.
+    where = 'the map of <a href="../two-weights/#seen-from-above">Two weights</a> shows'
+    return widget_html("gd-playground-2d", config_2d(), figures=where)
 
 
 def playground_momentum_html() -> str:

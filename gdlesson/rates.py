@@ -31,14 +31,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gdlesson._checks import positive_finite
+from gdlesson._checks import items, positive_finite
 from gdlesson.costs import QuadraticCost
 
 #: A rate is "just right" when its steps number at most this many times the
 #: fewest that any rate offered needs (steps grow as 1 / −ln max |1 − ηλ|).
 NEAR_BEST = 2
 #: A walking rate is "too small" when its steps number more than this many times
-#: the fewest: page 5 calls 0.005 too small (52×), and walks with 0.05 (4×).
+#: the fewest: How big a step? calls 0.005 too small (52×), and walks with 0.05 (4×).
 TOO_SLOW = 10
 #: What the rates below 2/λ_max do, band by band.
 #: Below 1/λ_max a path never overshoots: along each axis of the valley it stays on
@@ -170,6 +170,9 @@ def rate_bands(cost: QuadraticCost, rates, edge_name: str = "2/L") -> list[Band]
     0.1425 zigzag large: zig-zags, slower than needed
     0.2195 large  too large: diverges, from 2/L = 0.2195 on
     """
+    rates = [positive_finite("rates", r) for r in items("rates", rates)]
+    if not rates:
+        raise ValueError("rates must hold at least one rate")
     lam = cost.curvatures()
     best = min(slowest_factor(r, cost) for r in rates)
     if best >= 1:

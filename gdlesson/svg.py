@@ -50,6 +50,65 @@ def implicit_lines(svg: str) -> str:
     return re.sub(r'( d=")([^"]*)"', _implicit, svg)
 
 
+def _short(units: int, decimals: int) -> str:
+    """``units`` hundredths (for two ``decimals``) written as SVG's shortest number."""
+    text = f"{units / 10**decimals:.{decimals}f}".rstrip("0").rstrip(".")
+    text = text.replace("0.", ".", 1) if text.lstrip("-").startswith("0.") else text
+    return "0" if text == "-0" else text
+
+
+def _numbers(values: list[str]) -> str:
+    """SVG numbers run together where the grammar allows: a sign or a second
+    point starts a new number."""
+    out = ""
+    for value in values:
+        last = out.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+        joined = value.startswith("-") or (value.startswith(".") and "." in last)
+        out += value if (joined or not out) else " " + value
+    return out
+
+
+def _relative(match: re.Match, decimals: int) -> str:
+    tokens = match[2].split()
+    if not tokens or tokens[0] != "M" or any(t.isalpha() and t not in "Mz" for t in tokens):
+        return match[0]  # curves (markers, arrow heads) stay as they are
+    scale = 10**decimals
+    units = [t if t.isalpha() else round(float(t) * scale) for t in tokens]
+    out, here, start, i = [], None, None, 0
+    while i < len(units):
+        if units[i] == "z":
+            out.append("z")
+            here, i = start, i + 1
+            continue
+        point = (units[i + 1], units[i + 2])
+        move = point if here is None else (point[0] - here[0], point[1] - here[1])
+        out.append(("M" if here is None else "m") + _numbers([_short(u, decimals) for u in move]))
+        here = start = point
+        i += 3
+        steps = []
+        while i < len(units) and units[i] != "M" and units[i] != "z":
+            point = (units[i], units[i + 1])
+            steps += [_short(point[0] - here[0], decimals), _short(point[1] - here[1], decimals)]
+            here, i = point, i + 2
+        if steps:
+            out.append("l" + _numbers(steps))
+    return f'{match[1]}{"".join(out)}"'
+
+
+def relative_paths(svg: str, decimals: int) -> str:
+    """Each path of straight lines written as moves from the point before,
+    exactly (the coordinates are already rounded to ``decimals`` places): the
+    steps of a curve drawn point by point are small numbers, shorter than
+    where they land. A path with curves is left as it is.
+
+    >>> relative_paths('<path d="M 10.5 20 10.75 19.5 10 20 z M 12 0 13 1"/>', 2)
+    '<path d="M10.5 20l.25-.5-.75.5zm1.5-20l1 1"/>'
+    >>> relative_paths('<path d="M 0 0 C 1 1 2 2 3 3"/>', 2)
+    '<path d="M 0 0 C 1 1 2 2 3 3"/>'
+    """
+    return re.sub(r'( d=")([^"]*)"', lambda m: _relative(m, decimals), svg)
+
+
 def without_bare_groups(svg: str) -> str:
     """``svg`` without the ``<g>`` tags that carry no attribute (they do nothing);
     what they hold stays.
@@ -82,4 +141,4 @@ def tight(svg: str, decimals: int = 2) -> str:
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     svg = re.sub(r' transform="rotate\(-?0 [^)]*\)"', "", svg)
     svg = re.sub(r">\s+<", "><", svg)
-    return implicit_lines(rounded(svg, decimals)).strip() + "\n"
+    return relative_paths(implicit_lines(rounded(svg, decimals)), decimals).strip() + "\n"

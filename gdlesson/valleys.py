@@ -22,7 +22,7 @@ from functools import cache
 import numpy as np
 
 from gdlesson import lesson
-from gdlesson._checks import finite, finite_vector, positive_finite
+from gdlesson._checks import finite, finite_vector, integer_at_least, items, positive_finite
 from gdlesson.descent import TOLERANCE, Descent, gradient_descent
 
 #: Each valley as (depth d, centre c, sharpness k).
@@ -49,12 +49,10 @@ class ValleysCost:
     dimension = 1
 
     def __post_init__(self) -> None:
-        if len(self.valleys) == 0:
+        if len(items("valleys", self.valleys)) == 0:
             raise ValueError("valleys must hold at least one (depth, centre, sharpness)")
         for valley in self.valleys:
-            if len(valley) != 3:
-                raise ValueError(f"valleys must hold (depth, centre, sharpness), got {valley!r}")
-            depth, centre, sharpness = valley
+            depth, centre, sharpness = items("valleys (each valley)", valley, 3)
             positive_finite("depth", depth)
             finite("centre", centre)
             positive_finite("sharpness", sharpness)
@@ -82,14 +80,19 @@ def valleys_cost() -> ValleysCost:
     return ValleysCost(VALLEYS)
 
 
-@cache
 def turning_points(cost: ValleysCost, window=WINDOW, samples: int = 8001):
     """Where the slope is zero inside ``window``, left to right: (w, "valley" or "hump").
 
     Found where the slope changes sign between samples, then pinned down by
     bisection; computed once per cost (the figure and the facts ask often).
     """
-    ws = np.linspace(*window, samples)
+    ws = _samples(window, samples)
+    return _turning_points(cost, float(ws[0]), float(ws[-1]), len(ws))
+
+
+@cache
+def _turning_points(cost: ValleysCost, low: float, high: float, samples: int):
+    ws = np.linspace(low, high, samples)
     slopes = cost.slope(ws)
     points = []
     for i in np.flatnonzero(np.sign(slopes[:-1]) * np.sign(slopes[1:]) < 0):
@@ -116,7 +119,7 @@ def flat_from(cost: ValleysCost, tolerance: float = TOLERANCE, window=WINDOW, sa
     3.8408
     """
     tolerance = positive_finite("tolerance", tolerance)
-    ws = np.linspace(*window, samples)
+    ws = _samples(window, samples)
     steep = np.flatnonzero(np.abs(cost.slope(ws)) >= tolerance)
     if len(steep) == 0:
         return float(ws[0])
@@ -132,7 +135,15 @@ def flat_from(cost: ValleysCost, tolerance: float = TOLERANCE, window=WINDOW, sa
     return high
 
 
-@cache
+def _samples(window, samples) -> np.ndarray:
+    """``samples`` weights evenly spread over ``window`` (low, high), both checked."""
+    samples = integer_at_least("samples", samples, 2, 10_000_000)
+    low, high = (finite("window", end) for end in items("window", window, 2))
+    if not low < high:
+        raise ValueError(f"window must be (low, high) with low < high, got {window!r}")
+    return np.linspace(low, high, samples)
+
+
 def descent(start: float, rate: float) -> Descent:
     """Gradient descent on the two-valley cost from ``start`` at ``rate`` (each
     pair computed once: the crawls take thousands of steps).
@@ -140,6 +151,11 @@ def descent(start: float, rate: float) -> Descent:
     >>> descent(1.8, 0.2) is descent(1.8, 0.2)
     True
     """
+    return _descent(finite("start", start), positive_finite("rate", rate))
+
+
+@cache
+def _descent(start: float, rate: float) -> Descent:
     return gradient_descent(valleys_cost(), start, rate)
 
 
@@ -159,6 +175,7 @@ def ending(run: Descent, cost: ValleysCost | None = None, near: float = 1e-3) ->
     >>> [ending(run) for run in descents(starts=(-0.5, 0.0, 4.0))]
     ['valley 0', 'valley 1', 'did not move']
     """
+    near = positive_finite("near", near)
     cost = cost or valleys_cost()
     if run.steps == 0:
         return "did not move"

@@ -349,7 +349,44 @@ which the valley curves more steeply.""",
     ),
     Cell(
         "markdown",
-        """## Exercise 6: momentum
+        """## Exercise 6: one house at a time
+
+Stochastic gradient descent steps on one house at a time, in a shuffled
+order, on that house's slope alone. Write it: {{ epochs_sgd }} passes over the
+houses from $w = {{ start_sgd }}$, each pass in the order of
+`rng.permutation(len(area))` with `rng = np.random.default_rng({{ seed_sgd }})`,
+at the rate {{ rate_sgd }}; then again with the rate lowered in pass $e$
+(from 0) to ${{ rate_sgd }} / (1 + {{ decay_sgd }}\\,e)$. Where does $w$ move
+during the last pass, each time?""",
+    ),
+    Cell(
+        "code",
+        """for decay in [0.0, {{ decay_sgd }}]:
+    rng = np.random.default_rng({{ seed_sgd }})
+    w = {{ start_sgd }}
+    for epoch in range({{ epochs_sgd }}):
+        rate = {{ rate_sgd }} / (1 + decay * epoch)
+        last_pass = []
+        for i in rng.permutation(len(area)):
+            w = w - rate * ((w * area[i] - price[i]) * area[i])
+            last_pass.append(w)
+    low, high = min(last_pass), max(last_pass)
+    print(f"decay {decay:g}: w from {low:.3f} to {high:.3f}")""",
+        expect="{{ wb_sgd_lines }}",
+        solution=True,
+    ),
+    Cell(
+        "markdown",
+        """At a constant rate $w$ keeps jumping around the minimum
+$w^* = {{ w_star }}$: each step pulls it towards one house's own best
+weight, its price over its area. Lowered, the steps shrink pass after pass
+and the last pass spans less. The Stochastic gradient descent page measures
+this over {{ sgd_seeds }} shuffles, and for batches of houses.""",
+        solution=True,
+    ),
+    Cell(
+        "markdown",
+        """## Exercise 7: momentum
 
 Give `descend_2d` a memory: write `roll_2d(w, learning_rate, beta)`, which
 keeps a velocity $v$, starting at zero, and at each step does

@@ -20,12 +20,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gdlesson import _checks, compute_budget, network
-from gdlesson.brute_force import BruteForce, brute_force
+from gdlesson import _checks, compute_budget, network, rates, sgd, valleys
+from gdlesson.brute_force import BruteForce, brute_force, grid_spacing
 from gdlesson.costs import QuadraticCost
 from gdlesson.descent import Descent, gradient_descent
 from gdlesson.momentum import momentum_descent
 from gdlesson.network import NetworkCost
+from gdlesson.sgd import StochasticRun, stochastic_descent
 
 PROPERTY = settings(
     max_examples=100,
@@ -59,6 +60,7 @@ ANYTHING = st.one_of(
 BOWL = QuadraticCost.from_rows([[1.0], [2.0]], [2.0, 4.0])  # one weight, minimum at 2
 PLANE = QuadraticCost.from_rows([[1.0, 0.5], [2.0, -1.0], [0.5, 1.0]], [1.0, 2.0, 0.5])
 HOUSES = network.house_data(rows=5)
+SMALL_COST = QuadraticCost.from_rows([[1.0], [2.0]], [1.0, 3.0])
 NET = NetworkCost(*HOUSES)
 
 
@@ -105,6 +107,8 @@ def cost_made_directly(inputs, targets):
     return cost, cost.curvature()
 
 
+VALLEYS = valleys.valleys_cost()
+SGD = {"cost": BOWL, "start": 0.0, "learning_rate": 0.1, "epochs": 3, "batch_size": 1, "seed": 0}
 DESCENT = {"cost": BOWL, "start": 0.0, "learning_rate": 0.1, "max_steps": 200, "tolerance": 1e-6}
 MOMENTUM = DESCENT | {"beta": 0.5}
 LABEL = "the_value"  # what the checks of _checks are told to call the value
@@ -161,8 +165,42 @@ CASES = [
         (NetworkCost, {"inputs": HOUSES[0], "targets": HOUSES[1]}, name, name)
         for name in ("inputs", "targets")
     ],
+    *[
+        (
+            stochastic_descent,
+            {"cost": SMALL_COST, "start": 0.5, "learning_rate": 0.1, "epochs": 2}
+            | {"batch_size": 1, "seed": 0, "decay": 0.0},
+            name,
+            name,
+        )
+        for name in ("start", "learning_rate", "epochs", "batch_size", "seed", "decay")
+    ],
     (net_call, {"w": network.initial_weights()}, "w", "w"),
     (net_gradient, {"w": network.initial_weights()}, "w", "w"),
+    # The choices a person makes for the lesson: rates, valleys, SGD runs, the search.
+    (grid_spacing, {"candidates": 100}, "candidates", "candidates"),
+    *[
+        (f, {"learning_rate": 0.1, "curvature": 10.0}, name, name)
+        for f in (rates.step_factor, rates.regime)
+        for name in ("learning_rate", "curvature")
+    ],
+    (rates.slowest_factor, {"learning_rate": 0.1, "cost": BOWL}, "learning_rate", "learning_rate"),
+    (rates.rate_bands, {"cost": BOWL, "rates": [0.1, 0.3]}, "rates", "rates"),
+    (rates.band_index, {"bands": rates.rate_bands(BOWL, [0.1]), "rate": 0.1}, "rate", "rate"),
+    (valleys.ValleysCost, {"valleys": ((0.5, 0.0, 1.0),)}, "valleys", "valleys"),
+    *[
+        (valleys.turning_points, {"cost": VALLEYS, "window": (-3.0, 3.0), "samples": 50}, n, n)
+        for n in ("window", "samples")
+    ],
+    *[
+        (valleys.flat_from, {"cost": VALLEYS, "window": (-3.0, 3.0), "samples": 50}, n, n)
+        for n in ("window", "samples", "tolerance")
+    ],
+    (valleys.ending, {"run": valleys.descent(0.0, 0.2), "near": 1e-3}, "near", "near"),
+    *[
+        (sgd.stochastic_descent, SGD, name, name)
+        for name in ("start", "learning_rate", "epochs", "batch_size", "seed")
+    ],
     (_checks.finite, {"name": LABEL, "value": 1.0}, "value", LABEL),
     (_checks.positive_finite, {"name": LABEL, "value": 1.0}, "value", LABEL),
     (_checks.positive_exact, {"name": LABEL, "value": 1.0}, "value", LABEL),
@@ -180,9 +218,17 @@ CASES = [
 
 def assert_finite(result) -> None:
     """Every number in ``result`` is finite (exact integers and fractions always are)."""
-    if isinstance(result, Descent):
+    if isinstance(result, StochasticRun):
+        assert_finite((result.path, result.costs))
+    elif isinstance(result, Descent):
         assert result.status in {"converged", "diverged", "stopped"}
         assert_finite((result.path, result.costs, result.learning_rate))
+    elif isinstance(result, sgd.StochasticRun):
+        assert_finite((result.path, result.costs))
+    elif isinstance(result, rates.Band):
+        assert_finite((result.low, result.label))
+    elif isinstance(result, valleys.ValleysCost) or result is None:
+        pass  # checked when made; None: flat nowhere
     elif isinstance(result, BruteForce):
         assert_finite((result.weights, result.costs, result.best_w, result.best_cost))
     elif isinstance(result, QuadraticCost | NetworkCost):
@@ -218,6 +264,22 @@ def test_finite_or_a_value_error_naming_the_parameter(function, valid, name, wor
             assert "\n" not in str(error), str(error)
             return
     assert_finite(result)
+
+
+@PROPERTY
+@given(value=st.text(max_size=20) | st.integers().map(str) | st.floats().map(str))
+def test_source_date_epoch_is_a_whole_date_or_refused_in_one_line(value):
+    from gdlesson.builddate import source_date_epoch
+
+    try:
+        seconds = source_date_epoch(value)
+    except ValueError as error:
+        assert str(error).startswith("SOURCE_DATE_EPOCH must be") and "\n" not in str(error)
+        return
+    import datetime
+
+    datetime.datetime.fromtimestamp(seconds, datetime.UTC)  # what MkDocs does with it
+    assert seconds >= 0
 
 
 @PROPERTY

@@ -81,12 +81,14 @@ def test_the_floor_is_the_pins_own_floor():
     and one asks for exactly it (so the floor is not lower than it must be)."""
     from importlib.metadata import distribution
 
+    from packaging.requirements import Requirement
     from packaging.specifiers import SpecifierSet
 
+    lines = (ROOT / "requirements.lock").read_text().splitlines()
     pins = [
-        line.split("==")[0]
-        for line in (ROOT / "requirements.lock").read_text().splitlines()
-        if "==" in line
+        requirement.name
+        for requirement in (Requirement(line.rstrip(" \\")) for line in lines if "==" in line)
+        if requirement.marker is None or requirement.marker.evaluate()  # installed here
     ]
     specifiers = {name: distribution(name).metadata["Requires-Python"] or "" for name in pins}
     assert all(FLOOR in SpecifierSet(spec) for spec in specifiers.values()), specifiers
@@ -191,3 +193,53 @@ def test_pytest_arguments_are_read_from_the_callers_folder(tmp_path):
     result = run(f'"{ROOT}/scripts/test" test_here.py -q', cwd=tmp_path, PYTHON=sys.executable)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout
+
+
+def tiny_wheel(folder: Path) -> tuple[Path, str]:
+    """A wheel of a one-module package made here (no network), and its SHA-256."""
+    import base64
+    import zipfile
+
+    files = {
+        "tiny.py": b"ANSWER = 42\n",
+        "tiny-1.0.dist-info/METADATA": b"Metadata-Version: 2.1\nName: tiny\nVersion: 1.0\n",
+        "tiny-1.0.dist-info/WHEEL": b"Wheel-Version: 1.0\nGenerator: test\n"
+        b"Root-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    record = ""
+    for name, content in files.items():
+        digest = base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b"=")
+        record += f"{name},sha256={digest.decode()},{len(content)}\n"
+    files["tiny-1.0.dist-info/RECORD"] = (record + "tiny-1.0.dist-info/RECORD,,\n").encode()
+    wheel = folder / "tiny-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return wheel, hashlib.sha256(wheel.read_bytes()).hexdigest()
+
+
+def test_the_install_refuses_a_file_whose_hash_does_not_match(tmp_path):
+    wheel, digest = tiny_wheel(tmp_path)
+    wrong = hashlib.sha256(b"another file").hexdigest()
+    offline = {"PYTHON": sys.executable, "PIP_NO_INDEX": "1"}
+    for lock, refused in [
+        (f"{wheel} --hash=sha256:{wrong}\n", "DO NOT MATCH THE HASHES"),
+        (f"{wheel}\n", "--hash"),  # a requirement without a hash
+    ]:
+        project = small_project(tmp_path / refused.split()[-1].strip("-").lower(), lock)
+        result = bootstrap(project, **offline)
+        assert result.returncode != 0
+        assert refused in result.stderr, result.stderr
+        assert not (project / ".venv" / ".gdlesson-installed").exists()
+    project = small_project(tmp_path / "good", f"{wheel} --hash=sha256:{digest}\n")
+    result = bootstrap(project, **offline)
+    assert result.returncode == 0, result.stderr
+    python = result.stdout.strip()
+    assert subprocess.run([python, "-c", "import tiny"], check=False).returncode == 0
+
+
+def test_every_locked_requirement_has_a_hash():
+    entries = (ROOT / "requirements.lock").read_text().split("\n")
+    pins = [i for i, line in enumerate(entries) if "==" in line and not line.startswith("#")]
+    assert len(pins) > 50
+    assert all("--hash=sha256:" in entries[i + 1] for i in pins)

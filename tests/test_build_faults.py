@@ -129,3 +129,108 @@ def test_two_builds_at_once_in_one_checkout_both_succeed_alike(tmp_path, monkeyp
     alone, _, _ = start_build(project, site="alone")
     assert alone.wait(timeout=300) == 0, alone.stderr.read()
     assert together == tree(project / "alone")
+
+
+# Imported by every Python the build starts (PYTHONPATH is the project): a worker
+# says it started, then is slow to start, as on a loaded machine.
+SLOW_WORKERS = """
+import os, sys, time
+if "--multiprocessing-fork" in sys.argv:
+    open(os.path.join(os.path.dirname(__file__), "started", str(os.getpid())), "w").close()
+    time.sleep(1)
+"""
+
+
+def test_a_build_killed_as_its_workers_start_leaves_nothing(tmp_path):
+    """Killed while its workers start, before they run any code of the build: a
+    worker is told which process is its build, it does not look it up too late."""
+    project = project_copy(tmp_path, warm=False)
+    (project / "sitecustomize.py").write_text(SLOW_WORKERS)
+    (project / "started").mkdir()
+    build, marker, tmp = start_build(project)
+    assert wait_until(lambda: any((project / "started").iterdir()), 60), "no worker"
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    assert_nothing_left(marker, tmp)
+
+
+def run_build(project: Path, *args: str, preexec_fn=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=project,
+        env=project_env(project),
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=preexec_fn,
+        timeout=300,
+    )
+
+
+def assert_fails_in_one_line(result: subprocess.CompletedProcess, *words: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+    for word in words:
+        assert word in errors[0], result.stderr
+
+
+def partial_files(project: Path) -> list[Path]:
+    return [p for p in (project / ".cache").rglob("*") if p.name.endswith(".partial")]
+
+
+def test_a_build_that_cannot_write_its_cache_stops_in_one_line(tmp_path):
+    """Under ``ulimit -f`` (as on a full disk): the path and the cause, no partial file."""
+    import resource
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16_000, 16_000))
+
+    project = project_copy(tmp_path, warm=False)
+    result = run_build(project, preexec_fn=small_files)
+    assert_fails_in_one_line(result, str(project / ".cache" / "gdlesson"), "File too large")
+    assert partial_files(project) == []
+
+
+def read_only(project: Path, *command: str) -> subprocess.CompletedProcess:
+    """``command`` run in ``project`` made read-only: by a read-only mount in a user
+    namespace as root (whom file modes do not stop), by file modes otherwise."""
+    if os.geteuid() != 0:
+        for path in [project, *project.rglob("*")]:
+            if not path.is_symlink():
+                path.chmod(path.stat().st_mode & ~0o222)
+        try:
+            return subprocess.run(
+                command, cwd=project, env=project_env(project), capture_output=True, text=True
+            )
+        finally:
+            for path in [project, *project.rglob("*")]:
+                if not path.is_symlink():
+                    path.chmod(path.stat().st_mode | 0o200)
+    script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
+    wrapped = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script, "-"]
+    result = subprocess.run(
+        [*wrapped, str(project), *command],
+        cwd=project,
+        env=project_env(project),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if "mount:" in result.stderr or "unshare:" in result.stderr:
+        pytest.skip(f"no read-only mount here: {result.stderr.strip()}")
+    return result
+
+
+def test_a_read_only_checkout_builds_warm_and_says_why_not_cold(tmp_path):
+    site = tmp_path / "site"
+    warm = project_copy(tmp_path / "warm")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    result = read_only(warm, *mkdocs, "-d", str(site))
+    assert result.returncode == 0, result.stderr
+    assert (site / "try-it" / "index.html").is_file()
+
+    cold = project_copy(tmp_path / "cold", warm=False)
+    result = read_only(cold, *mkdocs, "-d", str(site))
+    assert_fails_in_one_line(result, str(cold / ".cache"), "Read-only file system")

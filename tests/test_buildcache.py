@@ -91,17 +91,105 @@ def test_strangers_in_the_cache_are_left_alone(cache):
     assert (cache / "x").is_dir() and (cache / "notes.txt").is_file()
 
 
+def _age(path: Path) -> None:
+    an_hour_ago = time.time() - 3600
+    os.utime(path, (an_hour_ago, an_hour_ago), follow_symlinks=False)
+
+
 def test_other_builds_folders_are_removed_once_no_build_can_be_using_them(cache):
+    mine = LessonBuild(cache).folder
     old, recent = cache / ("0" * 20), cache / ("1" * 20)
     for folder in (old, recent):
-        folder.mkdir()
-    an_hour_ago = time.time() - 3600
-    os.utime(old, (an_hour_ago, an_hour_ago))
+        shutil.copytree(mine, folder)
+    _age(old)
     build = LessonBuild(cache)
     build.manifest()
     build.finish()
     assert not old.exists()
     assert recent.is_dir(), "a folder a build may still use"
+
+
+def test_the_cache_deletes_only_what_it_wrote(cache, tmp_path_factory):
+    mine = LessonBuild(cache).folder
+    # A user's folder named like a key; a cache folder the user put a file into.
+    users = cache / ("2" * 20)
+    users.mkdir()
+    (users / "manifest.json").write_text("the user's")
+    shared = cache / ("3" * 20)
+    shutil.copytree(mine, shared)
+    (shared / "notes.txt").write_text("the user's")
+    # Links out of the cache, named as the cache names its folders.
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "kernel-1.json").write_text("{}")
+    shutil.copytree(mine, outside / "entries")
+    _age(outside / "kernel-1.json")
+    outside.chmod(0o755)
+    for link, target in [
+        ("runtime", outside),
+        ("runtime-1-abc", outside),
+        ("4" * 20, outside / "entries"),
+    ]:
+        (cache / link).symlink_to(target)
+        _age(cache / link)
+    for folder in (users, shared, outside / "entries"):
+        _age(folder)
+    before = sorted(p.name for p in (outside / "entries").iterdir())
+
+    build = LessonBuild(cache)
+    build.manifest()
+    build.finish()
+
+    assert (users / "manifest.json").read_text() == "the user's"
+    assert [p.name for p in shared.iterdir()] == ["notes.txt"], "the cache's own files go"
+    assert (outside / "kernel-1.json").read_text() == "{}"
+    assert sorted(p.name for p in (outside / "entries").iterdir()) == before
+    assert (outside.stat().st_mode & 0o777) == 0o755
+    assert all((cache / link).is_symlink() for link in ("runtime", "runtime-1-abc", "4" * 20))
+
+
+def test_an_entry_behind_a_link_is_not_read_but_made_again(cache, tmp_path):
+    folder = LessonBuild(cache).folder
+    entry = folder / "zigzag-1d-light.svg"
+    elsewhere = tmp_path / "elsewhere.svg"
+    elsewhere.write_bytes(entry.read_bytes())
+    entry.unlink()
+    entry.symlink_to(elsewhere)
+    build = LessonBuild(cache)
+    build.manifest()
+    build.finish()
+    assert build.made == ["zigzag-1d-light.svg"]
+    assert not entry.is_symlink() and elsewhere.is_file()
+
+
+def test_a_folder_in_an_entrys_place_stops_the_build_in_one_line(cache):
+    folder = LessonBuild(cache).folder
+    entry = folder / "zigzag-1d-light.svg"
+    entry.unlink()
+    entry.mkdir()
+    build = LessonBuild(cache)
+    build.manifest()
+    with pytest.raises(buildcache.CacheError) as raised:
+        build.finish()
+    assert str(raised.value) == f"cannot write {entry}: Is a directory"
+    assert not [p for p in folder.iterdir() if p.name.endswith(".partial")]
+
+
+def test_a_warm_build_writes_nothing(cache):
+    def state():
+        return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in cache.rglob("*")}
+
+    before = state()
+    build = LessonBuild(cache)
+    build.manifest()
+    build.finish()
+    assert build.made == [] and state().keys() == before.keys()
+    assert all(state()[p] == before[p] for p in before if p.is_file())
+
+
+def test_the_key_follows_the_python_version(monkeypatch):
+    before = buildcache.source_key()
+    monkeypatch.setattr(buildcache.platform, "python_version", lambda: "3.99.0")
+    assert buildcache.source_key() != before
 
 
 @pytest.fixture

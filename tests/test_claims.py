@@ -58,4 +58,4 @@ def test_an_edit_that_makes_a_claim_false_fails_the_build_naming_it(tmp_path):
     lesson.write_text(source.replace(old, "RATE_ZIGZAG_1D = 0.06"))  # below 1/L: a walk
     run = build_site(project / "site", project)
     assert run.returncode != 0
-    assert "gradient-descent.md: the zig-zag rate lies between 1/L and 2/L" in run.stderr
+    assert "step-size.md: the zig-zag rate lies between 1/L and 2/L" in run.stderr

@@ -64,22 +64,36 @@ def test_a_folder_named_like_a_figure_is_found_before_drawing(cli, tmp_path):
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["network-dark.svg"]
 
 
-def test_a_figure_that_cannot_be_written_is_named_in_one_line(tmp_path):
-    """End to end, in a process of its own: the status, and no traceback."""
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "network-dark.svg").symlink_to("/proc/no-such-folder/network-dark.svg")
+def test_a_figure_that_cannot_be_written_is_named_in_one_line_and_left_out(tmp_path):
+    """End to end, in a process of its own, under ``ulimit -f``: the status, no
+    traceback, and no half-written figure (each file there is whole)."""
+    import resource
+
+    limit = 16_000  # the budget's figures fit; the zig-zag's do not
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
     result = subprocess.run(
-        [sys.executable, "-m", "gdlesson", "figures", "out", "--only", "network"],
+        [sys.executable, "-m", "gdlesson", "figures", "out"]
+        + ["--only", "compute-budget", "--only", "zigzag-1d"],
         capture_output=True,
         text=True,
         timeout=120,
         cwd=tmp_path,
         check=False,
+        preexec_fn=small_files,
     )
     assert result.returncode == 2
-    assert [line.split()[0] for line in result.stdout.splitlines()] == ["network-light.svg"]
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(PREFIX), result.stderr
-    assert "cannot write 'out/network-dark.svg'" in result.stderr
+    assert "cannot write 'out/zigzag-1d-" in result.stderr
+    assert "File too large" in result.stderr
+    written = dict(line.split() for line in result.stdout.splitlines())
+    on_disk = {p.name: str(p.stat().st_size) for p in (tmp_path / "out").iterdir()}
+    assert on_disk == written and set(written) == {
+        "compute-budget-light.svg",
+        "compute-budget-dark.svg",
+    }
 
 
 def test_explain_prints_the_curvatures_limits_and_each_rates_regime():

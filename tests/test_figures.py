@@ -7,14 +7,15 @@ texts' claims about particular figures are checked against the computation.
 
 from __future__ import annotations
 
+import io
 import re
-import struct
 import subprocess
 import sys
 
 import matplotlib
 import numpy as np
 import pytest
+from PIL import Image
 
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES, grid_spacing
@@ -29,7 +30,7 @@ from gdlesson.figures import (
     render_all,
     size,
 )
-from gdlesson.figures.common import PNG_DPI, combinations, outcome
+from gdlesson.figures.common import RASTER_DPI, combinations, outcome
 from gdlesson.figures.search import network_figure
 from gdlesson.figures.two_weights import (
     ARROW_LENGTH,
@@ -72,7 +73,7 @@ def test_figures_are_in_the_order_the_lesson_shows_them():
 
 def test_every_spec_has_a_known_format_and_a_drawing_function():
     for spec in FIGURES:
-        assert spec.format in ("svg", "png"), spec
+        assert spec.format in ("svg", "webp"), spec
         assert callable(spec.draw), spec
 
 
@@ -95,7 +96,7 @@ def test_files_are_what_their_names_say(rendered):
             assert content.startswith(b"<?xml"), name
             assert b"<svg" in content[:500], name
         else:
-            assert content.startswith(b"\x89PNG\r\n\x1a\n"), name
+            assert content[:4] == b"RIFF" and content[8:12] == b"WEBP", name
 
 
 @pytest.mark.parametrize("spec", FIGURES, ids=NAMES)
@@ -120,11 +121,12 @@ def test_svg_has_no_date_no_version_and_keeps_text_as_text(rendered):
         assert b"<text" in content, f"{name}: text was drawn as paths"
 
 
-def test_png_has_no_software_stamp(rendered):
-    for name, content in rendered.items():
-        if name.endswith(".png"):
-            assert b"Software" not in content, name
-            assert matplotlib.__version__.encode() not in content, name
+def test_a_raster_figure_is_webp_without_software_stamp(rendered):
+    rasters = {name: content for name, content in rendered.items() if name.endswith(".webp")}
+    assert rasters
+    for name, content in rasters.items():
+        assert b"Software" not in content, name
+        assert matplotlib.__version__.encode() not in content, name
 
 
 def test_every_figure_is_small(rendered):
@@ -145,8 +147,8 @@ def test_svg_uses_the_palette_colours(rendered):
 
 def _file_size(content: bytes) -> tuple[float, float]:
     """The size a browser gives an image file, in CSS pixels."""
-    if content.startswith(b"\x89PNG"):  # PNG_DPI pixels an inch, shown at 96 CSS pixels
-        return tuple(v * 96 / PNG_DPI for v in struct.unpack(">II", content[16:24]))
+    if content.startswith(b"RIFF"):  # RASTER_DPI pixels an inch, shown at 96 CSS pixels
+        return tuple(v * 96 / RASTER_DPI for v in Image.open(io.BytesIO(content)).size)
     svg = re.search(rb"<svg [^>]*>", content).group()
     width, height = (
         float(re.search(rb'%s="([\d.]+)pt"' % k, svg).group(1)) for k in (b"width", b"height")

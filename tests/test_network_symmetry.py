@@ -134,3 +134,11 @@ def test_stop_report_counts_the_curvatures_below_the_cut_off():
     assert steps == trained_by_descent().steps
     assert down == int(np.sum(bends < -lesson.DOWNWARD_CURVATURE))
     assert top == bends[-1] and cost == trained_by_descent().costs[-1]
+
+
+def test_the_lessons_seeds_train_in_a_few_thousand_steps_as_trained_from_says():
+    from gdlesson.network import trained_from_starts
+
+    runs = trained_from_starts()
+    assert all(run.status == "converged" for run in runs)
+    assert max(run.steps for run in runs) < lesson.MAX_STEPS_NETWORK / 10

@@ -43,8 +43,8 @@ def notebook_namespace() -> dict:
 
 @pytest.mark.parametrize(
     "namespace",
-    [page_namespace("gradient-descent.md"), notebook_namespace()],
-    ids=["gradient-descent.md", "try-it.ipynb"],
+    [page_namespace("gradient-descent.md"), page_namespace("step-size.md"), notebook_namespace()],
+    ids=["gradient-descent.md", "step-size.md", "try-it.ipynb"],
 )
 def test_one_weight_descent_matches_gdlesson(namespace):
     np.testing.assert_array_equal(namespace["area"], costs.AREA)
@@ -58,7 +58,7 @@ def test_one_weight_descent_matches_gdlesson(namespace):
             np.testing.assert_allclose(path, run.path, rtol=1e-9)
 
 
-@pytest.mark.parametrize("source", ["two-weights.md", "choosing-the-rate.md"])
+@pytest.mark.parametrize("source", ["two-weights.md", "two-curvatures.md", "choosing-the-rate.md"])
 def test_two_weight_descent_matches_gdlesson(source):
     namespace = page_namespace(source)
     np.testing.assert_array_equal(namespace["houses"], np.column_stack([costs.AREA, costs.AGE]))

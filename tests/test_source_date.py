@@ -113,3 +113,47 @@ def test_this_project_has_a_date():
     result = epoch(ROOT)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 1_500_000_000  # 2017: after this project began
+
+
+BAD_DATES = ["abc", "-1", "99999999999999999", "", "1.5", " 1700000000", "253402300800"]
+
+
+def test_a_date_set_by_hand_is_checked_by_the_build(tmp_path):
+    """Plain MkDocs with the hooks: one line naming the variable, no sitemap of 1969."""
+    import sys
+
+    from tests.conftest import project_copy, project_env
+
+    project = project_copy(tmp_path)
+    for value in ["-1", "abc"]:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=project,
+            env=project_env(project) | {"SOURCE_DATE_EPOCH": value},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+        errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+        assert len(errors) == 1 and "SOURCE_DATE_EPOCH" in errors[0], result.stderr
+        assert not (project / "site" / "sitemap.xml").exists()
+
+
+def test_the_scripts_refuse_a_bad_date_in_one_line():
+    for value in BAD_DATES:
+        result = subprocess.run(
+            [str(ROOT / "scripts" / "build"), "--help"],
+            env=os.environ | {"SOURCE_DATE_EPOCH": value},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 2, (value, result.stderr)
+        assert result.stderr.count("\n") == 1 and "SOURCE_DATE_EPOCH" in result.stderr
+    for value in ["0", "1700000000", "253402300799"]:
+        env = os.environ | {"SOURCE_DATE_EPOCH": value}
+        result = subprocess.run(
+            [str(ROOT / "scripts" / "build"), "--help"], env=env, capture_output=True, check=False
+        )
+        assert result.returncode == 0, value

@@ -21,6 +21,7 @@ from gdlesson.claims import (
     momentum,
     network,
     search,
+    sgd,
     two_weights,
     valleys,
 )
@@ -37,10 +38,11 @@ CLAIMS = (
     *network.CLAIMS,
     *valleys.CLAIMS,
     *momentum.CLAIMS,
+    *sgd.CLAIMS,
     *choosing.SUMMARY_CLAIMS,
 )
 #: The premises of the exercises' questions.
-EXERCISE_CLAIMS = (*exercises.EXERCISE_CLAIMS, *choosing.EXERCISE_CLAIMS)
+EXERCISE_CLAIMS = (*exercises.EXERCISE_CLAIMS, *choosing.EXERCISE_CLAIMS, *sgd.EXERCISE_CLAIMS)
 #: Every claim: the pages' and the exercises'.
 ALL_CLAIMS = CLAIMS + EXERCISE_CLAIMS
 

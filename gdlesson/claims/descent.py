@@ -20,6 +20,7 @@ from gdlesson.playground import config_1d
 
 CLAIMS: list[Claim] = []
 claim = partial(register, CLAIMS, "gradient-descent.md")
+step_claim = partial(register, CLAIMS, "step-size.md")
 #: One weight, from the lesson's start, at a rate (each rate computed once).
 one = lesson.descent_1d
 
@@ -31,31 +32,31 @@ def _best_of_rates() -> bool:
     return fastest is runs["just right"]
 
 
-@claim("the ball's rate walks to the minimum without overshooting (below 1/L) and converges")
+@step_claim("the ball's rate walks to the minimum without overshooting (below 1/L) and converges")
 def _ball_below_1_over_l() -> bool:
     run = one(lesson.RATE_1D)
     return 1 / curvature_1d() > lesson.RATE_1D and run.converged and walks(run)
 
 
-@claim("the zig-zag rate lies between 1/L and 2/L, overshoots at every step and converges")
+@step_claim("the zig-zag rate lies between 1/L and 2/L, overshoots at every step and converges")
 def _zigzag_between_the_limits() -> bool:
     run = one(lesson.RATE_ZIGZAG_1D)
     L = curvature_1d()
     return 1 / L < lesson.RATE_ZIGZAG_1D < 2 / L and zigzags(run) and run.converged
 
 
-@claim("the 'too large' rate lies above 2/L and diverges")
+@step_claim("the 'too large' rate lies above 2/L and diverges")
 def _too_large_diverges() -> bool:
     rate = lesson.RATES_1D["too large"]
     return rate > 2 / curvature_1d() and one(rate).diverged
 
 
-@claim("the 'too small' rate lies below 1/L and is slower than the 'just right' one")
+@step_claim("the 'too small' rate lies below 1/L and is slower than the 'just right' one")
 def _too_small_is_slower() -> bool:
     return lesson.RATES_1D["too small"] < 1 / curvature_1d() and _best_of_rates()
 
 
-@claim("the 'just right' rate converges fastest of the three, in fewer steps than brute force")
+@step_claim("the 'just right' rate converges fastest of the three, in fewer steps than brute force")
 def _just_right_is_fastest() -> bool:
     return _best_of_rates() and one(lesson.RATES_1D["just right"]).steps < CANDIDATES
 
@@ -102,7 +103,7 @@ def _fast_zigzag() -> None:
     require(run.steps < walk.steps, f"{run.steps} steps, the walk {walk.steps}")
 
 
-@claim("every step multiplies the distance to the minimum by 1 − ηL")
+@step_claim("every step multiplies the distance to the minimum by 1 − ηL")
 def _steps_multiply_by_the_factor() -> None:
     for rate in lesson.RATES_TABLE_1D:
         distance = one(rate).path - w_star_1d()
@@ -113,7 +114,7 @@ def _steps_multiply_by_the_factor() -> None:
 
 
 # slow: 66 descents, checked by the tests rather than by every build
-@claim("below 1/L it walks, up to 2/L it zig-zags, above 2/L it diverges", slow=True)
+@step_claim("below 1/L it walks, up to 2/L it zig-zags, above 2/L it diverges", slow=True)
 def _regimes() -> None:
     L = curvature_1d()
     for rate in [*lesson.RATES_TABLE_1D, *np.linspace(0.02, 2.5, 60) / L]:
@@ -127,7 +128,7 @@ def _regimes() -> None:
             require(run.diverged and crossings == run.steps, said)
 
 
-@claim("the table's step counts follow the size of the factor, not its sign")
+@step_claim("the table's step counts follow the size of the factor, not its sign")
 def _steps_follow_the_size_of_the_factor() -> None:
     converged = [r for r in lesson.RATES_TABLE_1D if one(r).converged]
     signs = {np.sign(rates.step_factor(r, curvature_1d())) for r in converged}
@@ -137,7 +138,7 @@ def _steps_follow_the_size_of_the_factor() -> None:
     require(steps == sorted(steps), f"rates {by_size} take {steps} steps")
 
 
-@claim("the table's factors are 1 − ηL, rounded right from exact decimals")
+@step_claim("the table's factors are 1 − ηL, rounded right from exact decimals")
 def _factors_rounded_right() -> None:
     area = [Decimal(repr(float(a))) for a in one_weight_cost().inputs[:, 0]]
     exact_l = sum(a * a for a in area)
@@ -151,12 +152,12 @@ def _factors_rounded_right() -> None:
         require(Decimal(shown) == rounded, f"rate {rate}: shown {shown}, exact {exact}")
 
 
-@claim("at η = 1/L one step lands on the minimum")
+@step_claim("at η = 1/L one step lands on the minimum")
 def _one_step_at_1_over_l() -> bool:
     return one(1 / curvature_1d()).steps == 1
 
 
-@claim("w* = Σ area·price / Σ area² is where the descent ends")
+@step_claim("w* = Σ area·price / Σ area² is where the descent ends")
 def _formula_is_the_end() -> None:
     cost = one_weight_cost()
     formula = float(cost.inputs[:, 0] @ cost.targets / np.sum(cost.inputs**2))
@@ -168,7 +169,7 @@ def _formula_is_the_end() -> None:
     require(f"{end:.4f}" == f"{formula:.4f}", f"the descent ends at {end}")
 
 
-@claim("the too-large rate diverges when its cost passes the cut-off")
+@step_claim("the too-large rate diverges when its cost passes the cut-off")
 def _diverges_at_the_cutoff() -> None:
     run = one(lesson.RATES_1D["too large"])
     cutoff = BLOWUP * max(run.costs[0], 1.0)
@@ -176,7 +177,7 @@ def _diverges_at_the_cutoff() -> None:
     require(run.costs[-1] > cutoff and np.all(run.costs[:-1] <= cutoff), "not at the cut-off")
 
 
-@claim("diverging, the extra cost grows by (1 − ηL)² each step")
+@step_claim("diverging, the extra cost grows by (1 − ηL)² each step")
 def _extra_cost_grows() -> None:
     rate = lesson.RATES_1D["too large"]
     extra = one(rate).costs - one_weight_cost()(w_star_1d())
@@ -185,12 +186,12 @@ def _extra_cost_grows() -> None:
     np.testing.assert_allclose(extra[1:] / extra[:-1], factor**2, rtol=1e-6)
 
 
-@claim("a good rate needs far fewer steps than brute force's evaluations")
+@step_claim("a good rate needs far fewer steps than brute force's evaluations")
 def _fewer_steps_than_brute_force() -> bool:
     return one(lesson.RATES_1D["just right"]).steps < CANDIDATES
 
 
-@claim("at η = 2/L exactly, every step lands just as far on the other side")
+@step_claim("at η = 2/L exactly, every step lands just as far on the other side")
 def _bounces_at_the_limit() -> None:
     cost, L = one_weight_cost(), curvature_1d()
     w_star, w = w_star_1d(), lesson.START_1D
@@ -200,7 +201,7 @@ def _bounces_at_the_limit() -> None:
         w = w_next
 
 
-@claim("the playground names Figure 6's rates as the figure does, and the ball's not 'too small'")
+@step_claim("the playground names Figure 6's rates as the figure does; the ball's not 'too small'")
 def _playground_agrees_with_the_page() -> None:
     config = config_1d()
     mode = config["modes"][0]

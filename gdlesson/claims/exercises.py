@@ -14,7 +14,7 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
-from gdlesson import lesson, rates, sgd, valleys
+from gdlesson import lesson, rates, valleys
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import (
@@ -28,7 +28,7 @@ from gdlesson.claims.common import (
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, gradient_descent
 from gdlesson.facts import two_weights
-from gdlesson.facts.exercises import steps_per_digit, tolerance_steps
+from gdlesson.facts.exercises import first_step_2d, steps_per_digit, tolerance_steps
 from gdlesson.network import forward_operations, weight_count
 
 EXERCISE_CLAIMS: list[Claim] = []
@@ -37,7 +37,7 @@ exercise = partial(register, EXERCISE_CLAIMS)
 
 
 @exercise(
-    "gradient-descent.md",
+    "step-size.md",
     "answer: with two weights no rate lands in one step from every start, "
     "but 1/λ does from a start along λ's direction",
 )
@@ -137,6 +137,21 @@ def _twice_the_weights() -> bool:
 
 @exercise(
     "gradient-descent.md",
+    "answer: a large nudge measures the parabola's slope exactly, and the valleys' wrongly",
+)
+def _large_nudge() -> bool:
+    h, cost, start = ex.LARGE_NUDGE, one_weight_cost(), lesson.START_1D
+    measured = (cost([start + h]) - cost([start - h])) / (2 * h)
+    slope = float(cost.gradient([start])[0])
+    exact = abs(measured - slope) < 1e-9 * abs(slope)
+    bumpy = valleys.valleys_cost()
+    ws = np.array(lesson.STARTS_VALLEYS)
+    wrong = np.abs((bumpy.on_grid(ws + h) - bumpy.on_grid(ws - h)) / (2 * h) - bumpy.slope(ws))
+    return exact and h >= 0.1 * abs(start) and bool(np.all(wrong > 0.1 * np.abs(bumpy.slope(ws))))
+
+
+@exercise(
+    "step-size.md",
     "exercise: the three rates walk (below 1/L), zig-zag (1/L to 2/L), diverge (above 2/L)",
 )
 def _regimes() -> bool:
@@ -153,7 +168,7 @@ def _regimes() -> bool:
 
 
 @exercise(
-    "gradient-descent.md",
+    "step-size.md",
     "exercise: at η = 1/L one step lands on the minimum; two weights have two curvatures",
 )
 def _one_step_and_two_curvatures() -> bool:
@@ -163,6 +178,17 @@ def _one_step_and_two_curvatures() -> bool:
 
 @exercise(
     "two-weights.md",
+    "answer: the first step misses the straight way to the minimum by tens of degrees, "
+    "mostly across the valley",
+)
+def _first_step_misses() -> bool:
+    _, degrees = first_step_2d()
+    across, along = two_weights.gradient_parts(lesson.START_2D)
+    return degrees >= 20 and across > along
+
+
+@exercise(
+    "two-curvatures.md",
     "exercise: the smaller rate is shown nowhere else on the page, is above 1/λ_max, "
     "zig-zags, converges and takes more steps",
 )
@@ -184,7 +210,7 @@ def _slow_zigzag_2d() -> bool:
 
 
 @exercise(
-    "two-weights.md",
+    "two-curvatures.md",
     "answer: along the floor the smaller rate keeps more of the distance a step, "
     "and that slower part sets the count",
 )
@@ -202,7 +228,7 @@ def _slow_along_the_floor() -> bool:
 
 
 @exercise(
-    "two-weights.md", "exercise: the rate above 2/λ_max makes the gradient grow, and diverges"
+    "two-curvatures.md", "exercise: the rate above 2/λ_max makes the gradient grow, and diverges"
 )
 def _rate_over_2d_grows() -> bool:
     cost = two_weight_cost()
@@ -217,7 +243,7 @@ def _rate_over_2d_grows() -> bool:
 
 
 @exercise(
-    "two-weights.md",
+    "two-curvatures.md",
     "answer: the gradient grows by about |1 − ηλ_max|^10 every 10 steps, "
     "though the cost falls on the first step",
 )
@@ -296,62 +322,6 @@ def _bounce_rate_stays_right() -> bool:
         and run.status == "stopped"
         and bool(np.all(run.path > hump))
     )
-
-
-@exercise(
-    "many-valleys.md",
-    "answer: over many shuffles, near the minimum w's steps back and forth shorten as the "
-    "batch grows",
-)
-def _jitter_falls_on_average() -> bool:
-    cost = one_weight_cost()
-    spreads = []
-    for batch in ex.SGD_BATCHES[:-1]:
-        runs = [
-            sgd.stochastic_descent(
-                cost,
-                lesson.START_SGD,
-                lesson.RATE_SGD,
-                lesson.EPOCHS_SGD,
-                batch_size=batch,
-                seed=seed,
-            )
-            for seed in range(ex.SGD_SEEDS)
-        ]
-        # the second half of each run, once it has come close: how far each step moves w
-        half = [run.path[len(run.path) // 2 :, 0] for run in runs]
-        spreads.append(np.mean([np.mean(np.abs(np.diff(w))) for w in half]))
-    return ex.SGD_SEEDS >= 20 and all(a > b for a, b in zip(spreads, spreads[1:], strict=False))
-
-
-@exercise(
-    "many-valleys.md",
-    "answer: averaged, larger batches jitter less; a batch of every house is gradient "
-    "descent at the rate over the number of houses, still short of the minimum",
-)
-def _batches() -> bool:
-    """Each larger batch's last pass spans less; a batch of every house steps as
-    gradient descent does at RATE_SGD / rows, walking up to the minimum, not there yet."""
-    cost, sizes = one_weight_cost(), ex.SGD_BATCHES
-    runs = [lesson.sgd_run(b) for b in sizes]
-    spreads = [float(np.ptp(sgd.last_pass(run))) for run in runs[:-1]]
-    rows, full = len(cost.targets), runs[-1]
-    descent = gradient_descent(
-        cost, lesson.START_SGD, lesson.RATE_SGD / rows, max_steps=full.steps, tolerance=1e-300
-    ).path
-    w_star = cost.minimum()[0]
-    return (
-        sizes[0] == 1
-        and sizes[-1] == rows
-        and list(sizes) == sorted(set(sizes))
-        and all(a > b for a, b in zip(spreads, spreads[1:], strict=False))
-        and np.allclose(full.path[:, 0], descent, rtol=0, atol=1e-12)
-        and bool(np.all(np.diff(descent) > 0))
-        and descent[-1] < w_star - 1e-2
-    )
-
-
-# --- summary ---------------------------------------------------------------------------
 
 
 @exercise(

@@ -1,4 +1,4 @@
-"""The claims of "Two weights": what ``@`` and ``.T`` compute, why −∇C is the
+"""The claims of "Two weights" and "Two curvatures": what ``@`` and ``.T`` compute, why −∇C is the
 steepest way down and crosses the rings at right angles, the valley's two
 curvatures and condition number, when a path crosses it, converges or
 diverges, why the balanced rate is a guarantee rather than the fewest steps, and
@@ -22,6 +22,7 @@ from gdlesson.figures import two_weights as figures
 
 CLAIMS: list[Claim] = []
 claim = partial(register, CLAIMS, "two-weights.md")
+curvature_claim = partial(register, CLAIMS, "two-curvatures.md")
 #: Two weights, from the lesson's start, at a rate (each rate computed once).
 two = lesson.descent_2d
 
@@ -59,7 +60,9 @@ def _steepest_way_turns() -> None:
     require(share_across(run.path[-1]) < math.sqrt(0.5), "the last step is not mostly along")
 
 
-@claim("each step multiplies the parts of w − w* along and across by 1 − ηλ, not the distance")
+@curvature_claim(
+    "each step multiplies the parts of w − w* along and across by 1 − ηλ, not the distance"
+)
 def _parts_of_the_distance() -> None:
     cost = two_weight_cost()
     values, axes = cost.axes()
@@ -77,14 +80,14 @@ def _parts_of_the_distance() -> None:
     require(np.ptp(ratios) > 1e-3, f"the distance shrinks by one factor: {ratios}")
 
 
-@claim("the descent converges below 2/λ_max and diverges above it")
+@curvature_claim("the descent converges below 2/λ_max and diverges above it")
 def _converges_below_the_limit() -> bool:
     high = lambdas()[1]
     return two(0.99 * 2 / high).converged and two(1.01 * 2 / high).diverged
 
 
 # slow: 39 descents, checked by the tests rather than by every build
-@claim("the path crosses the valley exactly when η > 1/λ_max", slow=True)
+@curvature_claim("the path crosses the valley exactly when η > 1/λ_max", slow=True)
 def _crosses_above_1_over_lambda() -> None:
     high = lambdas()[1]
     for rate in np.linspace(0.05, 1.95, 39) / high:
@@ -92,7 +95,7 @@ def _crosses_above_1_over_lambda() -> None:
         require((crossings > 0) == (rate > 1 / high), f"rate {rate}: {crossings} crossings")
 
 
-@claim("the table: rates below 1/λ_max never cross, the others do")
+@curvature_claim("the table: rates below 1/λ_max never cross, the others do")
 def _table_crossings() -> None:
     high = lambdas()[1]
     require(any(r < 1 / high for r in lesson.RATES_TABLE_2D), "no rate of the table below 1/λ")
@@ -103,7 +106,7 @@ def _table_crossings() -> None:
 
 
 # slow: 40 descents, checked by the tests rather than by every build
-@claim("the fastest rates zig-zag", slow=True)
+@curvature_claim("the fastest rates zig-zag", slow=True)
 def _fastest_zigzag() -> None:
     high = lambdas()[1]
     grid = np.linspace(0.02, 0.995, 40) * 2 / high
@@ -115,7 +118,7 @@ def _fastest_zigzag() -> None:
     require(crossings_2d(two(fastest)) > 0, f"the table's fastest, {fastest}, does not cross")
 
 
-@claim("2/(λ_min + λ_max) makes the larger factor smallest, both equal in size")
+@curvature_claim("2/(λ_min + λ_max) makes the larger factor smallest, both equal in size")
 def _fastest_rate_balances() -> None:
     cost = two_weight_cost()
     low, high = lambdas()
@@ -129,14 +132,14 @@ def _fastest_rate_balances() -> None:
         require(slowest >= rates.slowest_factor(best, cost) - 1e-12, f"rate {rate} is faster")
 
 
-@claim("along the valley the factor stays above 1 − 2λ_min/λ_max")
+@curvature_claim("along the valley the factor stays above 1 − 2λ_min/λ_max")
 def _along_floor() -> bool:
     low, high = lambdas()
     converging = np.linspace(0.001, 0.999, 200) * 2 / high
     return all(1 - rate * low > 1 - 2 * low / high for rate in converging)
 
 
-@claim("near 2/λ_max the zig-zag barely shrinks; past it, it grows")
+@curvature_claim("near 2/λ_max the zig-zag barely shrinks; past it, it grows")
 def _near_the_limit() -> None:
     high = lambdas()[1]
     below = [r for r in lesson.RATES_TABLE_2D if r < 2 / high]
@@ -148,7 +151,7 @@ def _near_the_limit() -> None:
     require(above and all(two(r).diverged for r in above), "a rate above 2/λ_max converges")
 
 
-@claim("the figure's rate zig-zags; the playground's slow rate never crosses")
+@curvature_claim("the figure's rate zig-zags; the playground's slow rate never crosses")
 def _figure_and_playground() -> None:
     run = two(lesson.RATE_2D)
     require(crossings_2d(run) > 1 and run.converged, f"{run.status}, {crossings_2d(run)} crossings")
@@ -158,7 +161,7 @@ def _figure_and_playground() -> None:
     require(slow in offered and lesson.RATE_2D in offered, "the slider does not offer both")
 
 
-@claim("∇C = XᵀXw − Xᵀy; Xᵀy = XᵀXw* at the minimum, so ∇C = XᵀX(w − w*); the table")
+@curvature_claim("∇C = XᵀXw − Xᵀy; Xᵀy = XᵀXw* at the minimum, so ∇C = XᵀX(w − w*); the table")
 def _gradient_algebra() -> None:
     cost = two_weight_cost()
     x, y, w_star = cost.inputs, cost.targets, cost.minimum()
@@ -174,7 +177,7 @@ def _gradient_algebra() -> None:
     require(math.isclose(table[0, 0], one_weight_cost().curvature()), "Σ area² is not L")
 
 
-@claim("XᵀX turns most directions, but only stretches along and across: the curvatures")
+@curvature_claim("XᵀX turns most directions, but only stretches along and across: the curvatures")
 def _stretches_along_and_across() -> None:
     cost = two_weight_cost()
     table = cost.inputs.T @ cost.inputs
@@ -206,7 +209,7 @@ def _figure_overshoots() -> None:
     )
 
 
-@claim("the table's diverging count is when the cost passed 10⁶ × its start")
+@curvature_claim("the table's diverging count is when the cost passed 10⁶ × its start")
 def _diverging_count() -> None:
     diverging = [two(r) for r in lesson.RATES_TABLE_2D if two(r).diverged]
     require(diverging, "the table shows a rate that diverges")
@@ -341,7 +344,7 @@ def _steeper_on_the_sides() -> None:
 # --- the condition number and the rings -----------------------------------------------
 
 
-@claim("the condition number λmax/λmin; each ring is √ of it times longer than wide")
+@curvature_claim("the condition number λmax/λmin; each ring is √ of it times longer than wide")
 def _ring_shape() -> None:
     cost = two_weight_cost()
     low, high = lambdas()
@@ -367,7 +370,7 @@ def _ring_shape() -> None:
 # --- the balanced rate: a guarantee, not the fewest steps -----------------------------
 
 
-@claim("2/(λmin + λmax) is the best guarantee: from any start no step keeps more")
+@curvature_claim("2/(λmin + λmax) is the best guarantee: from any start no step keeps more")
 def _balanced_guarantee() -> None:
     cost = two_weight_cost()
     low, high = lambdas()
@@ -391,14 +394,14 @@ def _balanced_guarantee() -> None:
             require(worst(rate) > guarantee, f"rate {rate} guarantees as much")
 
 
-@claim("from the start the balanced rate takes more steps than the page's rate")
+@curvature_claim("from the start the balanced rate takes more steps than the page's rate")
 def _balanced_not_fewest() -> None:
     cost = two_weight_cost()
     steps = gradient_descent(cost, lesson.START_2D, two_weights.balanced_rate()).steps
     require(steps > two(lesson.RATE_2D).steps, f"{steps} vs {two(lesson.RATE_2D).steps}")
 
 
-@claim("from 1/λmax to 2/λmax the factor along shrinks, across grows; below, both shrink")
+@curvature_claim("from 1/λmax to 2/λmax the factor along shrinks, across grows; below, both shrink")
 def _why_balanced() -> None:
     low, high = lambdas()
     above = np.linspace(1 / high, 2 / high, 200)
@@ -412,7 +415,7 @@ def _why_balanced() -> None:
     require(math.isclose(1 - best * low, best * high - 1, rel_tol=1e-12), "not equal there")
 
 
-@claim(
+@curvature_claim(
     "the parts' own counts: across is last at the balanced rate, along at the page's; "
     "the slower part sets the count"
 )
@@ -443,7 +446,7 @@ def _why_the_count_differs() -> None:
     require(slowest < along_factor < slowest + 0.01, f"along is {along_factor}: not a little")
 
 
-@claim("from a start as far, along the floor, the balanced rate takes fewer steps")
+@curvature_claim("from a start as far, along the floor, the balanced rate takes fewer steps")
 def _another_start() -> None:
     cost = two_weight_cost()
     start = two_weights.floor_start()
@@ -481,7 +484,9 @@ def _grid_against_descent() -> None:
 # --- why the scaled valley stays long -------------------------------------------------
 
 
-@claim("scaled, XᵀX = n[[1, c], [c, 1]], and (1 + c)/(1 − c) is the scaled condition number")
+@curvature_claim(
+    "scaled, XᵀX = n[[1, c], [c, 1]], and (1 + c)/(1 − c) is the scaled condition number"
+)
 def _scaled_cosine_sets_the_shape() -> None:
     scaled, _ = rates.rms_scaled(two_weight_cost())
     x, n = scaled.inputs, len(scaled.targets)
@@ -491,7 +496,9 @@ def _scaled_cosine_sets_the_shape() -> None:
     require(math.isclose((1 + c) / (1 - c), rates.condition(scaled), rel_tol=1e-12), "ratio")
 
 
-@claim("every input is positive, so the cosine is well above 0; the correlation is negative")
+@curvature_claim(
+    "every input is positive, so the cosine is well above 0; the correlation is negative"
+)
 def _cosine_not_correlation() -> None:
     cost = two_weight_cost()
     c, r = two_weights.scaled_cosine(), two_weights.correlation()
@@ -501,7 +508,7 @@ def _cosine_not_correlation() -> None:
     require(r < 0, f"the correlation is {r}: older houses are not smaller")
 
 
-@claim("centred too, the cosine is the correlation and the ratio (1 + |r|)/(1 − |r|)")
+@curvature_claim("centred too, the cosine is the correlation and the ratio (1 + |r|)/(1 − |r|)")
 def _standardized() -> None:
     r = two_weights.correlation()
     ratio = two_weights.standardized_condition()

@@ -8,14 +8,12 @@ from functools import partial
 
 import numpy as np
 
-from gdlesson import lesson, sgd, valleys
+from gdlesson import lesson, valleys
 from gdlesson.claims.claim import Claim, register, require
-from gdlesson.claims.common import bottoms_and_hump, w_star_1d
-from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.claims.common import bottoms_and_hump
+from gdlesson.claims.sgd import every_row_in_each_step
 from gdlesson.descent import TOLERANCE
-from gdlesson.facts import network as network_facts
 from gdlesson.facts import valleys as valleys_facts
-from gdlesson.network import network_cost
 
 CLAIMS: list[Claim] = []
 claim = partial(register, CLAIMS, "many-valleys.md")
@@ -105,34 +103,4 @@ def _flat_stretch() -> None:
     require(max(run.costs[-1] for run in still) == highest, "another run ends higher")
 
 
-@claim("each step on data took the slope over all of it: 6 and 50 houses")
-def _slope_over_all_rows() -> None:
-    values = valleys_facts.facts() | network_facts.facts()
-    for cost, rows in [
-        (one_weight_cost(), values["houses"]),
-        (two_weight_cost(), values["houses"]),
-        (network_cost(), values["network_rows"]),
-    ]:
-        require(len(cost.targets) == int(rows), f"{len(cost.targets)} rows, not {rows}")
-        w = np.linspace(0.1, 0.9, cost.dimension)
-        by_row = [
-            type(cost)(cost.inputs[i : i + 1], cost.targets[i : i + 1]).gradient(w)
-            for i in range(len(cost.targets))
-        ]
-        np.testing.assert_allclose(np.sum(by_row, axis=0), cost.gradient(w), rtol=1e-9)
-
-
-@claim("SGD ends up moving around the minimum without settling")
-def _sgd_keeps_moving() -> None:
-    cost, run = one_weight_cost(), lesson.sgd_run(1)
-    require(run.steps == lesson.EPOCHS_SGD * len(cost.targets), f"{run.steps} steps")
-    last, own = sgd.last_pass(run), sgd.row_minima(cost)
-    require(last.min() < w_star_1d() < last.max(), "the last pass stays on one side")
-    require(last.max() - last.min() > 100 * TOLERANCE, "the last pass has settled")
-    require(own.min() < last.min() and last.max() < own.max(), "it leaves the houses' range")
-
-
-@claim("each SGD step pulls w towards its house's own best weight")
-def _pulls_towards_each_house() -> bool:
-    factors = 1 - lesson.RATE_SGD * one_weight_cost().inputs[:, 0] ** 2
-    return bool(np.all(np.abs(factors) < 1))
+claim("each step on data so far took the slope over all of it")(every_row_in_each_step)

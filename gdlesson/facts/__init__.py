@@ -18,12 +18,13 @@ from gdlesson.facts import (
     momentum,
     network,
     search,
+    sgd,
     two_weights,
     valleys,
 )
 
 #: The parts of the lesson, each with its facts.
-PARTS = (search, descent, two_weights, choosing, network, valleys, momentum, code, exercises)
+PARTS = (search, descent, two_weights, choosing, network, valleys, momentum, sgd, code, exercises)
 
 
 @cache

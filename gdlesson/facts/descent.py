@@ -1,6 +1,6 @@
 """Gradient descent on one weight and on two: the descents, the step factor 1 − ηL
 and its tables, the slope, the blow-up cut-off, the valley's two curvatures, and
-the playgrounds (pages "Gradient descent" and "Two weights")."""
+the playgrounds (pages "How big a step?" and "Two curvatures")."""
 
 from __future__ import annotations
 

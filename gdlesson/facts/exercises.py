@@ -13,7 +13,7 @@ import numpy as np
 
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
-from gdlesson import lesson, rates, sgd, valleys
+from gdlesson import lesson, rates, valleys
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
 from gdlesson.costs import AREA, PRICE, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
@@ -24,9 +24,10 @@ from gdlesson.numbers import count, signed
 
 def facts() -> dict[str, str]:
     """The exercises' answers, by name."""
-    parts = (_recap, _brute_force, _dimensions, _supercomputer, _descent, _two_weights)
+    parts = (_recap, _brute_force, _dimensions, _supercomputer, _large_nudge, _descent)
+    parts += (_first_step, _two_weights)
     values = {}
-    for part in (*parts, _valleys, _sgd, _summary, _workbook):
+    for part in (*parts, _valleys, _summary, _workbook):
         values |= part()
     return values
 
@@ -123,8 +124,28 @@ def _descent() -> dict[str, str]:
     }
 
 
+def _large_nudge() -> dict[str, str]:
+    return {"ex_large_nudge": f"{ex.LARGE_NUDGE:g}"}
+
+
+def first_step_2d() -> tuple[np.ndarray, float]:
+    """Two weights: the first step from the lesson's start, −η∇C, and its angle in
+    degrees from the straight way to where the descent ends."""
+    two = two_weight_cost()
+    start = np.array(lesson.START_2D, dtype=float)
+    step = -lesson.RATE_2D * two.gradient(start)
+    to_end = lesson.two_weight_descent().path[-1] - start
+    cosine = step @ to_end / (np.linalg.norm(step) * np.linalg.norm(to_end))
+    return step, float(np.degrees(np.arccos(cosine)))
+
+
+def _first_step() -> dict[str, str]:
+    step, degrees = first_step_2d()
+    return {"ex_first_step_2d": str(np.round(step, 3)), "ex_first_step_miss_2d": f"{degrees:.0f}"}
+
+
 def _two_weights() -> dict[str, str]:
-    """Two weights: a smaller rate that still zig-zags but is slower, and one above 2/λ_max."""
+    """Two curvatures: a smaller rate that still zig-zags but is slower, and one above 2/λ_max."""
     two = two_weight_cost()
     low, high = (float(v) for v in two.curvatures())
     slow = lesson.descent_2d(ex.RATE_2D_SLOW_ZIGZAG)
@@ -187,30 +208,6 @@ def _and(values) -> str:
     """``values`` as prose: "1, 2 and 3"."""
     *first, last = map(str, values)
     return f"{', '.join(first)} and {last}" if first else last
-
-
-def _sgd() -> dict[str, str]:
-    """Many valleys: stochastic gradient descent on batches of houses, their slopes averaged."""
-    batches = [lesson.sgd_run(b) for b in ex.SGD_BATCHES]
-    passes = [sgd.last_pass(run) for run in batches]
-    full = batches[-1]
-    return {
-        "ex_batches_code": repr(list(ex.SGD_BATCHES)),
-        "ex_batch_sizes": _and(ex.SGD_BATCHES[1:-1]),
-        "ex_batch_jitter_sizes": _and(ex.SGD_BATCHES[:-1]),
-        "ex_batch_all": str(ex.SGD_BATCHES[-1]),
-        "ex_batch_spreads": _and(f"{np.ptp(p):.3f}" for p in passes[:-1]),
-        "ex_batch_pass_steps": _and(run.steps_per_epoch for run in batches[:-1]),
-        "ex_batch_seeds": str(ex.SGD_SEEDS),
-        "ex_batch_all_rate": f"{lesson.RATE_SGD / full.batch_size:.4f}",
-        "ex_batch_all_w": f"{full.path[-1, 0]:.3f}",
-        "ex_batch_all_steps": count(full.steps),
-        **{
-            f"ex_batch_line_{i}": f"batch of {run.batch_size}: w from {p.min():.3f} "
-            f"to {p.max():.3f} in the last pass"
-            for i, (run, p) in enumerate(zip(batches, passes, strict=True))
-        },
-    }
 
 
 def tolerance_steps(cost, start, rate: float) -> list[int]:

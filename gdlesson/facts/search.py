@@ -48,7 +48,7 @@ def _network_size() -> dict[str, str]:
 
 
 def _one_at_a_time() -> dict[str, str]:
-    """The two weights of page 6 tuned one at a time: once, and round after round."""
+    """The two weights of "Two weights" tuned one at a time: once, and round after round."""
     cost = two_weight_cost()
     best, once = cost(cost.minimum()), cost(lesson.one_at_a_time()[0])
     return {

@@ -1,4 +1,4 @@
-"""What page 6, "Two weights", adds to the two-weight facts of
+"""What "Two weights" and "Two curvatures" add to the two-weight facts of
 :mod:`gdlesson.facts.descent`: what ``@`` and ``.T`` compute, on a small table
 worked by hand; why −∇C is the steepest way down, from small steps in several
 directions; the condition number and the shape of the rings; why the balanced

@@ -1,20 +1,16 @@
 """Many valleys: the cost with two valleys, a hump and a flat stretch, the descents
-that end in each, and stochastic gradient descent on the six houses (page
-"Many valleys")."""
+that end in each (page "Many valleys")."""
 
 from __future__ import annotations
 
-import numpy as np
-
-from gdlesson import lesson, sgd, valleys
-from gdlesson.costs import one_weight_cost
+from gdlesson import lesson, valleys
 from gdlesson.descent import DEFAULT_MAX_STEPS
 from gdlesson.numbers import count, rounded_up
 
 
 def facts() -> dict[str, str]:
     """The numbers of "Many valleys", by name."""
-    return _valleys() | _descents() | _sgd()
+    return _valleys() | _descents()
 
 
 def valley_formula(cost: valleys.ValleysCost) -> str:
@@ -72,24 +68,4 @@ def _descents() -> dict[str, str]:
         "crawl_start": f"{crawling[0].path[0]:g}",
         "crawl_end": f"{crawling[0].w:.3f}",
         "max_steps": count(DEFAULT_MAX_STEPS),
-    }
-
-
-def _sgd() -> dict[str, str]:
-    """Stochastic gradient descent on the six houses, one house a step."""
-    cost, run = one_weight_cost(), lesson.sgd_run(1)
-    last_pass = sgd.last_pass(run)
-    own = sgd.row_minima(cost)
-    return {
-        "houses": str(len(cost.targets)),
-        "row_minima_code": str(np.round(own, 3)),
-        "row_minimum_low": f"{own.min():.3f}",
-        "row_minimum_high": f"{own.max():.3f}",
-        "start_sgd": f"{lesson.START_SGD:g}",
-        "rate_sgd": f"{lesson.RATE_SGD:g}",
-        "epochs_sgd": str(lesson.EPOCHS_SGD),
-        "seed_sgd": str(lesson.SEED_SGD),
-        "steps_sgd": count(run.steps),
-        "sgd_last_low": f"{last_pass.min():.3f}",
-        "sgd_last_high": f"{last_pass.max():.3f}",
     }

@@ -1,5 +1,5 @@
 """The compute budget: what brute force on 25 weights would cost on the fastest
-supercomputers (page 4 of the lesson)."""
+supercomputers (The supercomputer)."""
 
 from __future__ import annotations
 

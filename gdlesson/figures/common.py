@@ -23,15 +23,15 @@ from gdlesson.numbers import count, power_of_ten, scientific_text
 
 #: Width of a full-column figure, in inches (about 670 CSS pixels).
 WIDTH = 7.0
-#: Dots per inch of a PNG figure: twice the 96 CSS pixels of an inch, so that it
+#: Dots per inch of a raster figure: twice the 96 CSS pixels of an inch, so that it
 #: stays sharp on high-density screens.
-PNG_DPI = 192
+RASTER_DPI = 192
 
 
 @dataclass(frozen=True)
 class FigureSpec:
-    """One figure of the site: its name, how to draw it, its format ("svg" or
-    "png"), its alt text (what it shows, for who cannot see it) and its caption
+    """One figure of the site: its name, how to draw it, its format ("svg", or
+    "webp" for a raster), its alt text (what it shows, for who cannot see it) and its caption
     (what to look at in it). Every number in the texts is computed."""
 
     name: str

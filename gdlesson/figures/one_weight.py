@@ -1,5 +1,5 @@
 """Gradient descent on one weight: the rolling ball, the zig-zag, and three
-learning rates (page 5 of the lesson)."""
+learning rates (Gradient descent, How big a step?)."""
 
 from __future__ import annotations
 

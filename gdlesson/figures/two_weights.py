@@ -1,5 +1,5 @@
 """Gradient descent on two weights: the contour map and the surface of the
-valley, with the zig-zag path (page 6 of the lesson)."""
+valley, with the zig-zag path (Two weights, Two curvatures)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from matplotlib.ticker import MaxNLocator
 
 from gdlesson import lesson
 from gdlesson.costs import two_weight_cost
-from gdlesson.figures.common import PNG_DPI, WIDTH, FigureSpec, label, outcome
+from gdlesson.figures.common import RASTER_DPI, WIDTH, FigureSpec, label, outcome
 from gdlesson.numbers import count, signed
 from gdlesson.style import styled
 
@@ -258,15 +258,16 @@ def _surface(ax, palette, c):
 
 
 def surface_3d_figure(palette: str = "light") -> Figure:
-    """The two-weight cost as a surface, with the descent's path drawn on it (PNG)."""
+    """The two-weight cost as a surface, with the descent's path drawn on it (a raster)."""
     cost = two_weight_cost()
     run = lesson.two_weight_descent()
     w_min = cost.minimum()
     lift = 0.1  # the path floats just above the surface, so it is never hidden in it
     with styled(palette) as c:
         # Saved at twice the CSS pixels it is shown at (sharp on high-density
-        # screens), then reduced to 256 colours by render(): about 70 KB.
-        fig = Figure(figsize=(WIDTH, 4.4), dpi=PNG_DPI, layout="constrained")
+        # screens) as WebP by render(): about 23 KB. Three quarters of the column
+        # wide: the 3-D box leaves the rest empty, and on a phone the bowl is larger.
+        fig = Figure(figsize=(0.75 * WIDTH, 4.4), dpi=RASTER_DPI, layout="constrained")
         # Grid lines in the background colour, across faint panes.
         with matplotlib.rc_context({"grid.color": c["background"]}):
             ax = fig.add_subplot(projection="3d", computed_zorder=False)
@@ -353,13 +354,13 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')}).",
             caption=f"Two weights: each thin line joins the weights of equal cost, and "
             f"together they draw a long, narrow valley. Look at the path from {start}: at "
-            f"η = {run.learning_rate:g} each step overshoots across the valley (the section "
+            f"η = {run.learning_rate:g} each step overshoots across the valley (the page "
             f"Two curvatures says from which rate on), so it zig-zags, and it {outcome(run)}.",
         ),
         FigureSpec(
             "surface-3d",
             surface_3d_figure,
-            "png",
+            "webp",
             alt=f"The two-weight cost drawn as a 3-D bowl stretched into a valley, with the "
             f"{count(run.steps)}-step zig-zag path of gradient descent running down its "
             f"surface to the minimum.",

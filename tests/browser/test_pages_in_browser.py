@@ -21,7 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
 from gdlesson.figures import FIGURES
-from gdlesson.figures.common import PNG_DPI
+from gdlesson.figures.common import RASTER_DPI
 from tests.browser.conftest import load_page, loaded_weight
 from tests.conftest import nav_sources, page_source, page_url, python_with_only
 
@@ -30,13 +30,6 @@ KIB = 1024
 #: What a page may load, unpacked: its HTML, stylesheets, scripts and images
 #: (Material's own CSS and JS are 265 KiB of it; see loaded_weight).
 PAGE_BUDGET = 400 * KIB
-#: The pages that hold more than one idea, and so more than the budget: each may
-#: not grow past its weight on 2026-12-04 until it is split in two.
-TOO_LONG = {
-    "gradient-descent.md": 435 * KIB,  # 433.1 KiB: its HTML 70, figures 63, playground 34
-    "two-weights.md": 510 * KIB,  # 505.3 KiB: its HTML 89, figures 117, playground 34
-    "many-valleys.md": 415 * KIB,  # 412.6 KiB: its HTML 89, figures 57
-}
 FIGURE_BUDGET = 80 * KIB
 
 
@@ -102,8 +95,7 @@ def test_page_is_self_contained_error_free_and_light(reader, page_weights, sourc
     weight = loaded_weight(page)
     page_weights.append((page_url(source) or "/", scheme, weight))
     unpacked = sum(w[1] for w in weight.values())
-    budget = TOO_LONG.get(source, PAGE_BUDGET)
-    assert unpacked < budget, f"{unpacked / KIB:.0f} KiB unpacked, budget {budget / KIB:.0f}"
+    assert unpacked < PAGE_BUDGET, f"{unpacked / KIB:.0f} KiB unpacked, over the budget"
     other = "dark" if scheme == "light" else "light"
     for response in page.load_responses:
         if response.ok and response.request.resource_type == "image":
@@ -111,13 +103,6 @@ def test_page_is_self_contained_error_free_and_light(reader, page_weights, sourc
             assert size < FIGURE_BUDGET, f"{response.url}: {size / KIB:.0f} KiB"
             # Even before Material's script has applied the scheme (extra.css).
             assert f"-{other}." not in response.url, f"{response.url}: fetched, never shown"
-
-
-@pytest.mark.parametrize("source", sorted(TOO_LONG))
-def test_a_page_too_long_for_the_budget_is_still_too_long(reader, source):
-    """Once a page of :data:`TOO_LONG` fits the budget, it leaves the list."""
-    weight = loaded_weight(reader(source, "light"))
-    assert sum(w[1] for w in weight.values()) >= PAGE_BUDGET
 
 
 def test_every_figure_file_is_under_its_budget(site):
@@ -208,10 +193,10 @@ def smallest_text(svg: str, shown_width: float) -> float:
 
 def readable(site: Path, name: str, shown_width: float) -> bool:
     """Whether the figure file ``name``, drawn ``shown_width`` CSS px wide, has text
-    of at least SMALLEST_TEXT px. A PNG (text in pixels, PNG_DPI of them an inch) is
+    of at least SMALLEST_TEXT px. A raster (text in pixels, RASTER_DPI of them an inch) is
     readable at its own size in CSS pixels, 96 an inch."""
     if not name.endswith(".svg"):
-        return shown_width >= Image.open(site / "figures" / name).width * 96 / PNG_DPI
+        return shown_width >= Image.open(site / "figures" / name).width * 96 / RASTER_DPI
     svg = (site / "figures" / name).read_text(encoding="utf-8")
     return smallest_text(svg, shown_width) >= SMALLEST_TEXT
 

@@ -22,8 +22,8 @@ from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.playground import config_1d, config_2d
 
-ONE = ("gradient-descent/", "#gd-playground-1d")
-TWO = ("two-weights/", "#gd-playground-2d")
+ONE = ("step-size/", "#gd-playground-1d")
+TWO = ("two-curvatures/", "#gd-playground-2d")
 STATIC = {"reduced_motion": "reduce"}  # no autoplay: the tests drive every step
 PHONE = {"width": 360, "height": 740}
 
@@ -559,12 +559,17 @@ def test_fits_a_phone(open_page, where, scheme):
 
 
 def test_without_javascript_the_figures_still_teach(open_page):
+    """The note names the figures: on the page, or on the page it links to."""
     for where, figure in [(ONE, "learning-rates-light"), (TWO, "contour-2d-light")]:
         page = open_page(where[0], java_script_enabled=False)
         widget = page.locator(where[1])
         assert widget.locator("noscript").count() == 1
-        assert widget.locator(".gd-playground__note").is_visible()
+        note = widget.locator(".gd-playground__note")
+        assert note.is_visible()
         assert widget.bounding_box()["height"] < 150  # no empty room kept for the widget
+        if note.locator("a").count():
+            note.locator("a").click()
+            page.wait_for_load_state()
         assert page.locator(f"img[src*='{figure}']").count() == 1
 
 

@@ -8,7 +8,8 @@ script must do it after each rebuild (with the pinned click it needs
 
 from __future__ import annotations
 
-import shlex
+import ast
+import re
 import socket
 import subprocess
 import sys
@@ -25,11 +26,9 @@ REBUILD_MS = 120_000  # a cold build on a slow machine
 
 
 def serve_flags() -> list[str]:
-    """The flags `scripts/serve` gives `mkdocs serve`."""
-    lines = (ROOT / "scripts" / "serve").read_text().splitlines()
-    line = next(x for x in lines if x.startswith("exec ") and " serve " in x)
-    flags = shlex.split(line.split(" serve ", 1)[1])
-    return [flag for flag in flags if flag != "$@"]
+    """The flags `scripts/serve` gives `mkdocs serve` (FLAGS in scripts/serve.py)."""
+    source = (ROOT / "scripts" / "serve.py").read_text()
+    return ast.literal_eval(re.search(r"^FLAGS = (\[.*\])$", source, re.M).group(1))
 
 
 @pytest.fixture

@@ -1,0 +1,29 @@
+"""The scripts run from wherever they are called, through a link, from any path."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from tests.conftest import ROOT
+
+SCRIPTS = ("bench", "build", "check", "lighthouse", "serve", "test")
+
+
+def test_a_link_to_a_script_runs_it(tmp_path):
+    link = tmp_path / "build"
+    link.symlink_to(ROOT / "scripts" / "build")
+    result = subprocess.run(
+        [str(link), "--help"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Usage:" in result.stdout
+
+
+def test_no_script_runs_a_launcher_whose_shebang_holds_the_checkout_path():
+    """pip's launchers start with ``#!/path/to/.venv/bin/python``: a checkout whose path
+    holds ``$`` or ``'`` breaks them. Python modules run with ``$PY -m`` instead."""
+    for name in SCRIPTS:
+        for program in re.findall(r'"\$VENV/bin/([\w.-]+)"', (ROOT / "scripts" / name).read_text()):
+            head = (ROOT / ".venv" / "bin" / program).read_bytes()[:2]
+            assert head != b"#!", f"scripts/{name} runs the launcher {program}"
