@@ -107,14 +107,15 @@ def _best_rate_above_limit() -> None:
 
 
 @claim(
-    "rounded, β is a little below β*: the gentle direction's roots are real, its factor a "
+    "rounded, η and β are a little below η* and β*: the gentle direction's roots are real, "
+    "its factor a "
     "little larger than √β*, far below plain descent's"
 )
 def _rounded() -> None:
     low, high = lambdas()
     rate, beta = lesson.RATE_MOMENTUM, lesson.BETA_MOMENTUM
     best_rate, best_beta = momentum.best_rate_and_beta(two_weight_cost())
-    require(beta < best_beta, f"{beta} ≥ {best_beta}")
+    require(beta < best_beta and rate < best_rate, f"{rate}, {beta}")
     require(not momentum.swings(rate, beta, low), "the gentle direction swings")
     factor = momentum.slowest_factor(rate, beta, two_weight_cost())
     require(math.sqrt(best_beta) < factor < 1.2 * math.sqrt(best_beta), f"{factor}")
@@ -168,7 +169,8 @@ def _ceiling() -> None:
 
 @claim(
     "Nesterov's limit is below 2/λ_max for every β > 0; the heavy ball's setting is "
-    "too much for it; at its own setting it converges, slower than the heavy ball at its best"
+    "too much for it; at its own setting it converges, slower than the heavy ball; tuned on "
+    "a grid, its best factor is still above the heavy ball's best"
 )
 def _nesterov() -> None:
     high = lambdas()[1]
@@ -179,6 +181,13 @@ def _nesterov() -> None:
     own = _two(rate, beta, True)
     require(own.converged, f"{own}")
     require(heavy_ball_run().steps < own.steps, "the heavy ball at its best is not faster")
+    # Tuned on the grid, Nesterov's best is near the known optimum on a quadratic,
+    # 1 − 2/√(3κ + 1), and above the heavy ball's best factor, (√κ − 1)/(√κ + 1).
+    low = lambdas()[0]
+    tuned = momentum_facts.nesterov_best_factor()
+    require(abs(tuned - (1 - 2 / math.sqrt(3 * high / low + 1))) < 0.01, f"{tuned}")
+    best_ball = math.sqrt(momentum.best_rate_and_beta(two_weight_cost())[1])
+    require(tuned > best_ball, f"tuned Nesterov {tuned} ≤ the heavy ball's {best_ball}")
 
 
 # --- exercises -------------------------------------------------------------------

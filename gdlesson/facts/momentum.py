@@ -131,6 +131,18 @@ def nesterov_setting() -> tuple[float, float]:
     return float(f"{1 / high:.2g}"), float(f"{(root_kappa - 1) / (root_kappa + 1):.2g}")
 
 
+def nesterov_best_factor() -> float:
+    """Nesterov's smallest slowest-direction factor over a grid of η (up to 2/λ_max)
+    and β: the best it can do on the two-weight bowl."""
+    cost, high = two_weight_cost(), _lambdas()[1]
+    rates = np.linspace(0.02, 2, 100) / high
+    return min(
+        momentum.slowest_factor(float(rate), float(beta), cost, True)
+        for rate in rates
+        for beta in np.linspace(0, 0.99, 100)
+    )
+
+
 def _nesterov() -> dict[str, str]:
     high = _lambdas()[1]
     rate, beta = nesterov_setting()
@@ -143,6 +155,7 @@ def _nesterov() -> dict[str, str]:
         "nesterov_beta": f"{beta:g}",
         "nesterov_out": _outcome(own),
         "nesterov_factor": f"{momentum.slowest_factor(rate, beta, two_weight_cost(), True):.3f}",
+        "nesterov_best_factor": f"{nesterov_best_factor():.3f}",
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from gdlesson import lesson
+from gdlesson import lesson, momentum
 from gdlesson.costs import two_weight_cost
 from gdlesson.figures.common import WIDTH, FigureSpec, dots, label, outcome
 from gdlesson.figures.two_weights import _grid_2d, _minimum_star
@@ -79,6 +79,12 @@ def momentum_paths_figure(palette: str = "light") -> Figure:
 def _specs() -> tuple[FigureSpec, ...]:
     plain, ball = plain_run(), heavy_ball_run()
     start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
+    low, high = (float(v) for v in two_weight_cost().curvatures())
+    swinging = [
+        where
+        for where, lam in (("across", high), ("along", low))
+        if momentum.swings(ball.learning_rate, ball.beta, lam)
+    ]
     return (
         FigureSpec(
             "momentum-paths",
@@ -87,7 +93,7 @@ def _specs() -> tuple[FigureSpec, ...]:
             alt=f"The contour map of the two-weight valley with two paths from {start}: plain "
             f"descent at η = {plain.learning_rate:g} zig-zags across the valley and "
             f"{outcome(plain)}; the heavy ball at η = {ball.learning_rate:g}, "
-            f"β = {ball.beta:g} swings across and along the valley and {outcome(ball)}.",
+            f"β = {ball.beta:g} swings {' and '.join(swinging)} the valley and {outcome(ball)}.",
             caption=f"Two descents from {start}. Look at where the dots bunch up: the dashed "
             f"path of plain descent, at its best rate, {outcome(plain)}; the solid path of "
             f"the heavy ball {outcome(ball)}.",
