@@ -217,4 +217,4 @@ def _added() -> bool:
         batch_size=b,
         seeds=lesson.SGD_SEEDS,
     )
-    return b in lesson.SGD_BATCHES and b > 1 and added > lesson.sgd_spread(b)
+    return b in lesson.SGD_BATCHES and b > 1 and added > b * lesson.sgd_spread(b)

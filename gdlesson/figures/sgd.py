@@ -129,12 +129,14 @@ def sgd_network_figure(palette: str = "light") -> Figure:
 
 
 def first_below(run, level: float) -> int:
-    """The first step of ``run`` after which its cost is at most ``level``.
+    """The first step of ``run`` that ends a pass with its cost at most ``level``:
+    the figure draws the cost at the end of each pass, and its dots sit on the line.
 
     >>> first_below(sgd_runs()["single rows"], lesson.COST_LEVEL_NETWORK) > 0
     True
     """
-    below = np.flatnonzero(run.costs <= level)
+    ends = np.arange(0, len(run.path), run.steps_per_epoch)
+    below = ends[run.costs[ends] <= level]
     if not len(below):
         raise ValueError(f"level={level} is never reached")
     return int(below[0])
@@ -190,7 +192,8 @@ def _specs() -> tuple[FigureSpec, ...]:
                 f"for {reach} slopes."
             ),
             caption=(
-                f"Look at where each curve first reaches cost {level:g} (the dots): single "
+                f"Look at where each curve, drawn at the end of each pass, first reaches "
+                f"cost {level:g} (the dots): single "
                 f"rows after {count(needs['single rows'])} slopes, full batch after "
                 f"{count(needs['full batch'])}. Later the single rows' cost jumps up and "
                 "down from pass to pass, while the full batch's goes on falling."
