@@ -12,16 +12,30 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from gdlesson.buildcache import LessonBuild
+from gdlesson.icon import icon_svg
 from gdlesson.pages import (
     add_copy_text,
+    add_print_figures,
     add_scroll_boxes,
+    add_search_text,
     add_widget_assets,
     check_typesetting,
     clean_notebook,
     full_size_html,
+    handout_html,
     render_math,
 )
 from gdlesson.placeholders import fill_placeholders
+from gdlesson.sharing import (
+    CARD_FIGURE,
+    EDIT_URI,
+    HANDOUT,
+    ICON,
+    NOTEBOOK_DESCRIPTION,
+    colab_url,
+    handout_markdown,
+    robots_txt,
+)
 
 _build: LessonBuild | None = None
 
@@ -31,6 +45,8 @@ def on_config(config):
     if _build is not None:
         _build.stop()
     _build = LessonBuild(Path(config.config_file_path).resolve().parent / ".cache" / "gdlesson")
+    if config.repo_url and config.repo_name == "GitHub":
+        config.edit_uri = EDIT_URI
 
 
 def _notebook() -> str:
@@ -53,6 +69,10 @@ def on_files(files, config):
     # A file of another folder, the cache, since mkdocs-jupyter takes no generated
     # file; the last page, so that the others are read while the notebook runs.
     files.append(File(_notebook(), str(_build.folder), config.site_dir, config.use_directory_urls))
+    # The lesson's icon, robots.txt and the one page that holds it all, to print.
+    files.append(File.generated(config, ICON, content=icon_svg().encode("utf-8")))
+    files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
+    files.append(File.generated(config, HANDOUT, content=handout_markdown().encode("utf-8")))
     return files
 
 
@@ -71,13 +91,30 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri == _notebook():  # include_source puts the notebook beside its page
-        html = clean_notebook(html, download=_notebook())
+        colab = colab_url(config.repo_url, page.url + _notebook())
+        html = clean_notebook(html, download=_notebook(), colab=colab)
+        page.meta.setdefault("description", NOTEBOOK_DESCRIPTION)
     html = add_scroll_boxes(add_copy_text(render_math(html)))
     try:
         check_typesetting(html, page.file.src_uri)
     except ValueError as error:
         raise PluginError(str(error)) from None
-    return html
+    return add_search_text(add_print_figures(html))
+
+
+def on_page_context(context, page, config, nav):
+    figure = _build.manifest()["figures"][CARD_FIGURE]
+    light = figure["files"][0]
+    context["gd_card"] = {
+        "url": f"{config.site_url}figures/{light}",
+        "type": "image/png" if light.endswith(".png") else "image/svg+xml",
+        "alt": figure["alt"],
+    }
+    if page.file.src_uri == HANDOUT:  # every other page's content is made by now
+        lesson = [(p.title, p.url, p.content) for p in nav.pages if p is not page]
+        page.content += handout_html(lesson, page.url)
+        page.edit_url = None  # made by the build: there is no file to edit
+    return context
 
 
 def on_post_page(output, page, config):

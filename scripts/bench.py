@@ -72,7 +72,7 @@ def make_workspace(tmp: Path) -> dict[str, Path]:
     from gdlesson.facts import facts
     from gdlesson.notebook import NOTEBOOK_NAME, notebook_json
 
-    for part in ("docs", "gdlesson"):
+    for part in ("docs", "gdlesson", "overrides"):
         shutil.copytree(ROOT / part, tmp / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs", tmp / "bare-docs")
     (tmp / "bare-docs" / NOTEBOOK_NAME).write_text(notebook_json(facts()), encoding="utf-8")
