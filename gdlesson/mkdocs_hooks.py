@@ -13,6 +13,7 @@ from mkdocs.structure.files import File
 
 from gdlesson.buildcache import LessonBuild
 from gdlesson.icon import icon_svg
+from gdlesson.notebook import COLAB_NAME, colab_notebook
 from gdlesson.pages import (
     add_copy_text,
     add_print_figures,
@@ -34,14 +35,25 @@ from gdlesson.sharing import (
     NOTEBOOK_DESCRIPTION,
     colab_url,
     handout_markdown,
+    publish_url_error,
     robots_txt,
 )
 
 _build: LessonBuild | None = None
+_command: str | None = None
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
 
 
 def on_config(config):
     global _build
+    # A deploy by hand publishes what it builds: not with the local server's address.
+    error = publish_url_error(config.site_url) if _command == "gh-deploy" else None
+    if error:
+        raise PluginError(f"gh-deploy: {error}")
     if _build is not None:
         _build.stop()
     _build = LessonBuild(Path(config.config_file_path).resolve().parent / ".cache" / "gdlesson")
@@ -91,7 +103,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri == _notebook():  # include_source puts the notebook beside its page
-        colab = colab_url(config.repo_url, page.url + _notebook())
+        colab = colab_url(config.repo_url, page.url + COLAB_NAME)
         html = clean_notebook(html, download=_notebook(), colab=colab)
         page.meta.setdefault("description", NOTEBOOK_DESCRIPTION)
     html = add_scroll_boxes(add_copy_text(render_math(html)))
@@ -131,6 +143,11 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     _build.finish()
+    # Colab's copy of the notebook, beside it, made from the one that ran.
+    executed = (_build.folder / _notebook()).read_text(encoding="utf-8")
+    colab = Path(config.site_dir) / _notebook().removesuffix(".ipynb") / COLAB_NAME
+    colab.parent.mkdir(parents=True, exist_ok=True)
+    colab.write_text(colab_notebook(executed), encoding="utf-8")
     for uri, name in _figures().items():
         target = Path(config.site_dir) / uri
         for attempt in range(3):  # another build in this checkout may be emptying site/
@@ -144,7 +161,8 @@ def on_post_build(config):
 
 
 def on_build_error(error=None):
-    _build.stop()
+    if _build is not None:
+        _build.stop()
 
 
 on_shutdown = on_build_error

@@ -710,6 +710,8 @@ def math_text(element: ET.Element) -> str:
     'η < 10⁻⁶'
     >>> math_text(ET.fromstring(tex_to_mathml("\\\\frac{2}{L} = 1{,}000 \\\\cdot w_1")))
     '2/L = 1,000 · w₁'
+    >>> math_text(ET.fromstring(tex_to_mathml("10^{15}\\\\ \\\\text{per second}")))
+    '10¹⁵ per second'
     >>> math_text(ET.fromstring(tex_to_mathml("x^{a+b}")))
     'x^(a + b)'
     """
@@ -731,6 +733,8 @@ def math_text(element: ET.Element) -> str:
     if tag == "msqrt":
         return f"√({''.join(parts)})"
     text = (element.text or "").strip()
+    if tag in ("mtext", "mspace"):  # words and spaces, apart from the symbols around them
+        text = f" {text} "
     joined = text + "".join(parts)
     return re.sub(r"\s+", " ", joined).strip() if tag == "math" else joined
 

@@ -16,6 +16,8 @@ Sitemap: https://someone.github.io/gdlesson/sitemap.xml
 from __future__ import annotations
 
 import re
+import sys
+from urllib.parse import urlsplit
 
 #: The figure (a name of gdlesson.figures.FIGURES) whose light file is the image
 #: shown when a page is shared: the cost's surface over two weights.
@@ -74,3 +76,34 @@ Every page of the lesson follows, in order, with every answer open and every
 figure in the light palette. Print this page, or save it as a PDF, from your
 browser's print dialog (`scripts/pdf` in the repository makes the PDF).
 """
+
+
+def publish_url_error(site_url: str) -> str | None:
+    """Why ``site_url`` cannot be the address a site is published at, or None.
+
+    >>> publish_url_error("https://someone.github.io/gdlesson/") is None
+    True
+    >>> publish_url_error("http://127.0.0.1:8000/")
+    'SITE_URL must be the https address the site is published at, got http://127.0.0.1:8000/'
+    >>> publish_url_error("")
+    'SITE_URL is not set: give the https address the site is published at'
+    >>> publish_url_error("https://someone.github.io/gdlesson")
+    'SITE_URL must end with "/", got https://someone.github.io/gdlesson'
+    """
+    if not site_url:
+        return "SITE_URL is not set: give the https address the site is published at"
+    parts = urlsplit(site_url)
+    host = parts.hostname or ""
+    local = host in ("localhost", "127.0.0.1", "0.0.0.0", "::1") or host.endswith(".local")
+    if parts.scheme != "https" or "." not in host or local or parts.query or parts.fragment:
+        return f"SITE_URL must be the https address the site is published at, got {site_url}"
+    if not parts.path.endswith("/"):
+        return f'SITE_URL must end with "/", got {site_url}'
+    return None
+
+
+if __name__ == "__main__":  # scripts/build --publish
+    error = publish_url_error(sys.argv[1] if len(sys.argv) > 1 else "")
+    if error:
+        print(f"build --publish: {error}", file=sys.stderr)
+        sys.exit(1)
