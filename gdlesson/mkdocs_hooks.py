@@ -33,6 +33,7 @@ from gdlesson.sharing import (
     HANDOUT,
     ICON,
     NOTEBOOK_DESCRIPTION,
+    WORKBOOK_EDIT,
     colab_url,
     handout_markdown,
     publish_url_error,
@@ -122,6 +123,8 @@ def on_page_context(context, page, config, nav):
         "type": "image/png" if light.endswith(".png") else "image/svg+xml",
         "alt": figure["alt"],
     }
+    if page.file.src_uri == _notebook() and page.edit_url:
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{WORKBOOK_EDIT}"
     if page.file.src_uri == HANDOUT:  # every other page's content is made by now
         lesson = [(p.title, p.url, p.content) for p in nav.pages if p is not page]
         page.content += handout_html(lesson, page.url)

@@ -495,9 +495,7 @@ def _merge_same_colour(pre) -> None:
             span.decompose()
 
 
-def clean_notebook(
-    page_html: str, download: str | None = None, colab: str | None = None
-) -> str:
+def clean_notebook(page_html: str, download: str | None = None, colab: str | None = None) -> str:
     """Make mkdocs-jupyter's page self-contained and light: drop nbconvert's
     scripts (MathJax and mermaid from a CDN), JupyterLab's stylesheet (570 KB),
     copy button, prompts and the code's spans that change no colour; make code
@@ -556,7 +554,9 @@ def clean_notebook(
         buttons += "Download this notebook</a>"
         if colab:
             buttons += f' <a class="md-button" href="{html.escape(colab)}">Open in Colab</a>'
-        page.h1.insert_after(BeautifulSoup(f'<p class="gd-notebook-actions">{buttons}</p>', "html.parser"))
+        page.h1.insert_after(
+            BeautifulSoup(f'<p class="gd-notebook-actions">{buttons}</p>', "html.parser")
+        )
     # nbconvert's heading anchors ("¶") stay out of the search index's titles.
     for anchor in page.select("a.anchor-link"):
         anchor["data-search-exclude"] = ""
@@ -719,7 +719,12 @@ def math_text(element: ET.Element) -> str:
     parts = [math_text(child) for child in element]
     for index, child in enumerate(element):  # a binary operator, spaced: not a prefix sign
         operator = (child.text or "").strip()
-        if child.tag.endswith("mo") and operator in _SPACED and index and "form" not in child.attrib:
+        if (
+            child.tag.endswith("mo")
+            and operator in _SPACED
+            and index
+            and "form" not in child.attrib
+        ):
             parts[index] = f" {operator} "
     if tag == "msup" and len(parts) == 2:
         return parts[0] + _script(parts[1], _SUPERSCRIPT, "^")
@@ -766,7 +771,11 @@ def add_search_text(page_html: str) -> str:
         return f'{excluded}<span class="gd-search-text" hidden>{html.escape(text)}</span>'
 
     page_html = _MATH.sub(replace, page_html)
-    return re.sub(r'<details class="success"(?=[ >])', '<details class="success" data-search-exclude=""', page_html)
+    return re.sub(
+        r'<details class="success"(?=[ >])',
+        '<details class="success" data-search-exclude=""',
+        page_html,
+    )
 
 
 #: The figure that stands for each playground on paper (a file's stem in figures/):
@@ -841,7 +850,9 @@ def handout_html(pages: list[tuple[str, str, str]], url: str) -> str:
         f'<li><a href="#page-{slugs[page_url]}">{html.escape(title)}</a></li>'
         for title, page_url, _ in pages
     )
-    out = [f'<nav class="gd-handout-toc" aria-label="Contents"><h2>Contents</h2><ol>{toc}</ol></nav>']
+    out = [
+        f'<nav class="gd-handout-toc" aria-label="Contents"><h2>Contents</h2><ul>{toc}</ul></nav>'
+    ]
     for title, page_url, content in pages:
         slug = slugs[page_url]
         page = BeautifulSoup(content, "html.parser")
@@ -877,7 +888,9 @@ def handout_html(pages: list[tuple[str, str, str]], url: str) -> str:
             linked = target.lstrip("/")
             if linked in slugs or (linked == "" and "" in slugs):
                 other = slugs[linked]
-                element[attribute] = f"#{other}--{parts.fragment}" if parts.fragment else f"#page-{other}"
+                element[attribute] = (
+                    f"#{other}--{parts.fragment}" if parts.fragment else f"#page-{other}"
+                )
                 continue
             relative = posixpath.relpath(target.rstrip("/") or "/", here)
             relative += "/" if target.endswith("/") and relative != "." else ""
