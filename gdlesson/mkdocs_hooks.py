@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from gdlesson.buildcache import LessonBuild
@@ -18,13 +18,13 @@ from gdlesson.pages import (
     add_copy_text,
     add_print_figures,
     add_scroll_boxes,
-    add_search_text,
     add_widget_assets,
     check_typesetting,
     clean_notebook,
     full_size_html,
     handout_html,
     render_math,
+    search_html,
 )
 from gdlesson.placeholders import fill_placeholders
 from gdlesson.sharing import (
@@ -112,10 +112,19 @@ def on_page_content(html, page, config, files):
         check_typesetting(html, page.file.src_uri)
     except ValueError as error:
         raise PluginError(str(error)) from None
-    return add_search_text(add_print_figures(html))
+    return add_print_figures(html)
 
 
-def on_page_context(context, page, config, nav):
+@event_priority(100)  # before Material's search, which indexes page.content
+def _search_view(context, page, config, nav):
+    page.shown_content = page.content
+    page.content = search_html(page.content)
+    return context
+
+
+@event_priority(-100)  # after it: the page is written as it is shown
+def _shown_view(context, page, config, nav):
+    page.content = page.shown_content
     figure = _build.manifest()["figures"][CARD_FIGURE]
     light = figure["files"][0]
     context["gd_card"] = {
@@ -126,10 +135,13 @@ def on_page_context(context, page, config, nav):
     if page.file.src_uri == _notebook() and page.edit_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/{WORKBOOK_EDIT}"
     if page.file.src_uri == HANDOUT:  # every other page's content is made by now
-        lesson = [(p.title, p.url, p.content) for p in nav.pages if p is not page]
+        lesson = [(p.title, p.url, getattr(p, "shown_content", p.content)) for p in nav.pages]
         page.content += handout_html(lesson, page.url)
         page.edit_url = None  # made by the build: there is no file to edit
     return context
+
+
+on_page_context = CombinedEvent(_search_view, _shown_view)
 
 
 def on_post_page(output, page, config):

@@ -557,9 +557,6 @@ def clean_notebook(page_html: str, download: str | None = None, colab: str | Non
         page.h1.insert_after(
             BeautifulSoup(f'<p class="gd-notebook-actions">{buttons}</p>', "html.parser")
         )
-    # nbconvert's heading anchors ("¶") stay out of the search index's titles.
-    for anchor in page.select("a.anchor-link"):
-        anchor["data-search-exclude"] = ""
     page_html = str(page).strip()
     for marker, svg in plots.items():  # as written: an HTML parser would spell it out
         page_html = page_html.replace(f"<!--{marker}-->", svg, 1)
@@ -745,37 +742,30 @@ def math_text(element: ET.Element) -> str:
 
 
 _MATH = re.compile(r"<math\b[^>]*>.*?</math>", re.S)
+_ANSWER = re.compile(r'<details class="success"[ >].*?</details>', re.S)
+_ANCHOR = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 
 
-def add_search_text(page_html: str) -> str:
-    """Keep formulas and answers out of the search index as they are built, and
-    give the index readable text instead: each formula is excluded
-    (``data-search-exclude``, honoured by Material's search) and followed by its
-    :func:`math_text` in a ``hidden`` span (no reader sees it, the index does);
-    an exercise's answer or a worked solution (a ``details.success``) is left out,
-    so results do not show it as a snippet.
+def search_html(page_html: str) -> str:
+    """The page as the search index should read it, not as it is shown: each
+    formula as its :func:`math_text` (10⁷⁵, not "1075"), no exercise answer or
+    worked solution (a ``details.success``: results would show it as a snippet),
+    and no notebook heading's "¶" anchor. The page sent to readers carries none
+    of this: the build gives the index this view only while it reads the page.
 
-    >>> print(add_search_text('<p><math><msup><mn>10</mn><mn>6</mn></msup></math></p>'))
-    <p><math data-search-exclude=""><msup><mn>10</mn><mn>6</mn></msup></math><span class="gd-search-text" hidden>10⁶</span></p>
-    >>> add_search_text('<details class="success"><summary>Answer</summary></details>')
-    '<details class="success" data-search-exclude=""><summary>Answer</summary></details>'
-    """  # noqa: E501 - the page's HTML, as it is
+    >>> print(search_html('<h2>Go<a class="anchor-link" href="#go">¶</a></h2>'
+    ...                   '<p><math><msup><mn>10</mn><mn>6</mn></msup></math> tries</p>'
+    ...                   '<details class="success"><summary>Answer</summary>No.</details>'))
+    <h2>Go</h2><p>10⁶ tries</p>
+    """
 
-    def replace(match: re.Match) -> str:
-        formula = match[0]
+    def text(match: re.Match) -> str:
         try:
-            text = math_text(ET.fromstring(formula))
-        except ET.ParseError:  # MathML that is no XML, say an HTML entity: left as it is
-            return formula
-        excluded = formula.replace("<math", '<math data-search-exclude=""', 1)
-        return f'{excluded}<span class="gd-search-text" hidden>{html.escape(text)}</span>'
+            return html.escape(math_text(ET.fromstring(match[0])), quote=False)
+        except ET.ParseError:  # MathML that is no XML, say an HTML entity: as it is
+            return match[0]
 
-    page_html = _MATH.sub(replace, page_html)
-    return re.sub(
-        r'<details class="success"(?=[ >])',
-        '<details class="success" data-search-exclude=""',
-        page_html,
-    )
+    return _ANCHOR.sub("", _ANSWER.sub("", _MATH.sub(text, page_html)))
 
 
 #: The figure that stands for each playground on paper (a file's stem in figures/):
@@ -857,7 +847,7 @@ def handout_html(pages: list[tuple[str, str, str]], url: str) -> str:
         slug = slugs[page_url]
         page = BeautifulSoup(content, "html.parser")
         for element in page.select(
-            ".gd-playground, a.headerlink, .gd-copy-note, .gd-search-text,"
+            ".gd-playground, a.headerlink, .gd-copy-note,"
             ' a.gd-figure__open:has(> img[src$="#only-dark"])'
         ):
             element.decompose()

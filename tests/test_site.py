@@ -27,7 +27,7 @@ def soup(site: Path, source: str) -> BeautifulSoup:
 
 
 def visible_text(page: BeautifulSoup) -> str:
-    for hidden in page(["script", "style", "math"]):
+    for hidden in [*page(["script", "style", "math"]), *page.select("[hidden]")]:
         hidden.decompose()
     return page.get_text(" ")
 
