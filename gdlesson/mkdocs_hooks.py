@@ -129,7 +129,6 @@ def _shown_view(context, page, config, nav):
     light = figure["files"][0]
     context["gd_card"] = {
         "url": f"{config.site_url}figures/{light}",
-        "type": "image/png" if light.endswith(".png") else "image/svg+xml",
         "alt": figure["alt"],
     }
     if page.file.src_uri == _notebook() and page.edit_url:

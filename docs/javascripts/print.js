@@ -1,5 +1,4 @@
-// Printing (or a PDF): paper is white, so the light scheme; every answer open;
-// every image fetched now, lazy ones too. Undone after. Styles: extra.css.
+// To print: the light scheme, every answer open, every image fetched. Undone after.
 (() => {
   let opened = [];
   let scheme = null;
