@@ -127,10 +127,7 @@ def _shown_view(context, page, config, nav):
     page.content = page.shown_content
     figure = _build.manifest()["figures"][CARD_FIGURE]
     light = figure["files"][0]
-    context["gd_card"] = {
-        "url": f"{config.site_url}figures/{light}",
-        "alt": figure["alt"],
-    }
+    context["gd_card"] = {"url": f"{config.site_url}figures/{light}"}
     if page.file.src_uri == _notebook() and page.edit_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/{WORKBOOK_EDIT}"
     if page.file.src_uri == HANDOUT:  # every other page's content is made by now

@@ -889,5 +889,7 @@ def handout_html(pages: list[tuple[str, str, str]], url: str) -> str:
         if heading is not None and page_url:
             heading.clear()
             heading.string = title
-        out.append(f'<section class="gd-handout-page" id="page-{slug}">{page}</section>')
+        # Each page of the lesson starts a sheet (here, not in every page's stylesheet).
+        section = f'<section class="gd-handout-page" id="page-{slug}" style="break-before: page">'
+        out.append(f"{section}{page}</section>")
     return "\n".join(out)

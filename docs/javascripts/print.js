@@ -1,17 +1,16 @@
-// To print: the light scheme, every answer open, every image fetched. Undone after.
-(() => {
-  let opened = [];
-  let scheme = null;
+// Printing: the light scheme, every answer open, every image fetched; undone after.
+{
+  let shut = [];
+  let scheme;
   addEventListener("beforeprint", () => {
-    scheme = document.body.getAttribute("data-md-color-scheme");
-    document.body.setAttribute("data-md-color-scheme", "default");
-    opened = [...document.querySelectorAll("details:not([open])")];
-    for (const d of opened) d.open = true;
-    for (const i of document.querySelectorAll("img[loading=lazy]")) i.loading = "eager";
+    scheme = document.body.dataset.mdColorScheme;
+    document.body.dataset.mdColorScheme = "default";
+    shut = [...document.querySelectorAll("details:not([open])")];
+    shut.forEach((d) => (d.open = true));
+    document.querySelectorAll("img[loading=lazy]").forEach((i) => (i.loading = "eager"));
   });
   addEventListener("afterprint", () => {
-    if (scheme !== null) document.body.setAttribute("data-md-color-scheme", scheme);
-    for (const d of opened) d.open = false;
-    opened = [];
+    document.body.dataset.mdColorScheme = scheme;
+    shut.forEach((d) => (d.open = false));
   });
-})();
+}
