@@ -7,6 +7,7 @@ alone, the notebook page shaped, and the checks a built page must pass.
 from __future__ import annotations
 
 import base64
+import copy
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -775,38 +776,39 @@ PRINT_FIGURES = {"gd-playground-1d": "learning-rates", "gd-playground-2d": "cont
 
 def add_print_figures(page_html: str) -> str:
     """After each playground, its static figure (:data:`PRINT_FIGURES`, in the
-    light palette), which the page shows only in print (``gd-print-only``), where the
-    playground cannot run. The image stays lazy: on screen it is never fetched.
+    light palette; on paper, no link), which the page shows only in print
+    (``gd-print-only``), where the playground cannot run. The image stays lazy: on
+    screen it is never fetched. The rest of the page is left as it is written.
 
-    >>> page = ('<div class="gd-playground" id="gd-playground-2d"></div><figure class="gd-figure">'
-    ...         '<a href="c.html"><img src="../figures/contour-2d-light.svg#only-light"></a>'
+    >>> page = ('<div class="gd-playground" id="gd-playground-2d"><noscript></noscript>\\n</div>'
+    ...         '<figure class="gd-figure"><a href="c.html" class="gd-figure__open">'
+    ...         '<img src="../figures/contour-2d-light.svg#only-light"></a>'
     ...         '<a href="d.html"><img src="../figures/contour-2d-dark.svg#only-dark"></a>'
     ...         '<figcaption><span class="gd-figure__number">Figure 4.</span> Look.</figcaption>'
     ...         '</figure>')
     >>> print(add_print_figures(page).split("</figure>")[0])
-    <div class="gd-playground" id="gd-playground-2d"></div><figure class="gd-figure gd-print-only"><img src="../figures/contour-2d-light.svg"/><figcaption>The playground, on paper: the descents of Figure 4.</figcaption>
+    <div class="gd-playground" id="gd-playground-2d"><noscript></noscript>
+    </div><figure class="gd-figure gd-print-only"><img src="../figures/contour-2d-light.svg"/><figcaption>The playground, on paper: the descents of Figure 4.</figcaption>
     """  # noqa: E501 - the page's HTML, as it is
     if "gd-playground" not in page_html:
         return page_html
     page = BeautifulSoup(page_html, "html.parser")
     for playground_id, stem in PRINT_FIGURES.items():
-        playground = page.find(id=playground_id)
+        start = page_html.find(f'id="{playground_id}"')
         image = page.select_one(f'figure.gd-figure img[src*="/{stem}-light."]')
-        if playground is None or image is None:
+        if start < 0 or image is None:
             continue
+        end = page_html.index("</noscript>\n</div>", start) + len("</noscript>\n</div>")
         number = image.find_parent("figure").select_one(".gd-figure__number")
-        shown = page.new_tag("img", attrs={**image.attrs, "src": image["src"].split("#")[0]})
-        figure = page.new_tag("figure", attrs={"class": "gd-figure gd-print-only"})
-        figure.append(shown)
-        caption = page.new_tag("figcaption")
-        caption.string = (
-            f"The playground, on paper: the descents of {number.get_text().rstrip('.')}."
-            if number
-            else "The playground, on paper."
+        label = number.get_text().rstrip(".") if number else "the figure"
+        shown = copy.copy(image)
+        shown["src"] = shown["src"].split("#")[0]
+        figure = (
+            f'<figure class="gd-figure gd-print-only">{shown}<figcaption>'
+            f"The playground, on paper: the descents of {label}.</figcaption></figure>"
         )
-        figure.append(caption)
-        playground.insert_after(figure)
-    return str(page)
+        page_html = page_html[:end] + figure + page_html[end:]
+    return page_html
 
 
 def _slug(url: str) -> str:
