@@ -145,7 +145,7 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int, int]]:
 
     rows = []
     for html in sorted(site.rglob("index.html")):
-        if html.parent.name == "search" or "assets" in html.parts:
+        if html.parent.name in ("search", "handout") or "assets" in html.parts:
             continue
         page = BeautifulSoup(html.read_text(), "html.parser")
 
