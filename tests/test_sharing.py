@@ -18,7 +18,15 @@ from bs4 import BeautifulSoup
 from gdlesson.figures import FIGURES
 from gdlesson.notebook import COLAB_NAME, NOTEBOOK_NAME, SOLUTION_TAG
 from gdlesson.sharing import CARD_FIGURE
-from tests.conftest import ROOT, build_site, load_config, nav_sources, page_url
+from tests.conftest import (
+    ROOT,
+    build_site,
+    load_config,
+    nav_sources,
+    page_url,
+    project_copy,
+    project_env,
+)
 
 SITE_URL = "https://someone.github.io/gdlesson/"
 REPO_URL = "https://github.com/someone/gdlesson"
@@ -177,3 +185,20 @@ def test_a_publish_build_needs_the_real_site_url(tmp_path):
         )
         assert result.returncode == 2, result.stderr
         assert "SITE_URL" in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_a_deploy_by_hand_needs_the_real_site_url_too(tmp_path):
+    project = project_copy(tmp_path / "project")
+    env = project_env(project)
+    env.pop("SITE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "gh-deploy", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "gh-deploy: SITE_URL must be the https address" in result.stderr, result.stderr[-2000:]
+    assert not (project / "site").exists()
