@@ -776,9 +776,10 @@ PRINT_FIGURES = {"gd-playground-1d": "learning-rates", "gd-playground-2d": "cont
 
 def add_print_figures(page_html: str) -> str:
     """After each playground, its static figure (:data:`PRINT_FIGURES`, in the
-    light palette; on paper, no link), which the page shows only in print
-    (``gd-print-only``), where the playground cannot run. The image stays lazy: on
-    screen it is never fetched. The rest of the page is left as it is written.
+    light palette; on paper, no link; not numbered, so no ``gd-figure``), which
+    the page shows only in print (``gd-print-only``), where the playground cannot
+    run. The image stays lazy: on screen it is never fetched. The rest of the page
+    is left as it is written.
 
     >>> page = ('<div class="gd-playground" id="gd-playground-2d"><noscript></noscript>\\n</div>'
     ...         '<figure class="gd-figure"><a href="c.html" class="gd-figure__open">'
@@ -788,7 +789,7 @@ def add_print_figures(page_html: str) -> str:
     ...         '</figure>')
     >>> print(add_print_figures(page).split("</figure>")[0])
     <div class="gd-playground" id="gd-playground-2d"><noscript></noscript>
-    </div><figure class="gd-figure gd-print-only"><img src="../figures/contour-2d-light.svg"/><figcaption>The playground, on paper: the descents of Figure 4.</figcaption>
+    </div><figure class="gd-print-only"><img src="../figures/contour-2d-light.svg"/><figcaption>The playground, on paper: the descents of Figure 4.</figcaption>
     """  # noqa: E501 - the page's HTML, as it is
     if "gd-playground" not in page_html:
         return page_html
@@ -804,7 +805,7 @@ def add_print_figures(page_html: str) -> str:
         shown = copy.copy(image)
         shown["src"] = shown["src"].split("#")[0]
         figure = (
-            f'<figure class="gd-figure gd-print-only">{shown}<figcaption>'
+            f'<figure class="gd-print-only">{shown}<figcaption>'
             f"The playground, on paper: the descents of {label}.</figcaption></figure>"
         )
         page_html = page_html[:end] + figure + page_html[end:]
