@@ -775,31 +775,29 @@ PRINT_FIGURES = {"gd-playground-1d": "learning-rates", "gd-playground-2d": "cont
 
 
 def add_print_figures(page_html: str) -> str:
-    """After each playground, its static figure (:data:`PRINT_FIGURES`, in the
+    """Before each playground, its static figure (:data:`PRINT_FIGURES`, in the
     light palette; on paper, no link; not numbered, so no ``gd-figure``), which
-    the page shows only in print (``gd-print-only``), where the playground cannot
-    run. The image stays lazy: on screen it is never fetched. The rest of the page
-    is left as it is written.
+    the page shows only in print (``gd-print-only``), in the place of the
+    playground, which cannot run there. The image stays lazy: on screen it is
+    never fetched. The rest of the page is left as it is written.
 
-    >>> page = ('<div class="gd-playground" id="gd-playground-2d"><noscript></noscript>\\n</div>'
+    >>> page = ('<p>Try it.</p><div class="gd-playground" id="gd-playground-2d"></div>'
     ...         '<figure class="gd-figure"><a href="c.html" class="gd-figure__open">'
     ...         '<img src="../figures/contour-2d-light.svg#only-light"></a>'
     ...         '<a href="d.html"><img src="../figures/contour-2d-dark.svg#only-dark"></a>'
     ...         '<figcaption><span class="gd-figure__number">Figure 4.</span> Look.</figcaption>'
     ...         '</figure>')
     >>> print(add_print_figures(page).split("</figure>")[0])
-    <div class="gd-playground" id="gd-playground-2d"><noscript></noscript>
-    </div><figure class="gd-print-only"><img src="../figures/contour-2d-light.svg"/><figcaption>The playground, on paper: the descents of Figure 4.</figcaption>
+    <p>Try it.</p><figure class="gd-print-only"><img src="../figures/contour-2d-light.svg"/><figcaption>The playground, on paper: the descents of Figure 4.</figcaption>
     """  # noqa: E501 - the page's HTML, as it is
     if "gd-playground" not in page_html:
         return page_html
     page = BeautifulSoup(page_html, "html.parser")
     for playground_id, stem in PRINT_FIGURES.items():
-        start = page_html.find(f'id="{playground_id}"')
+        start = page_html.rfind("<div ", 0, page_html.find(f'id="{playground_id}"'))
         image = page.select_one(f'figure.gd-figure img[src*="/{stem}-light."]')
-        if start < 0 or image is None:
+        if f'id="{playground_id}"' not in page_html or image is None:
             continue
-        end = page_html.index("</noscript>\n</div>", start) + len("</noscript>\n</div>")
         number = image.find_parent("figure").select_one(".gd-figure__number")
         label = number.get_text().rstrip(".") if number else "the figure"
         shown = copy.copy(image)
@@ -808,7 +806,7 @@ def add_print_figures(page_html: str) -> str:
             f'<figure class="gd-print-only">{shown}<figcaption>'
             f"The playground, on paper: the descents of {label}.</figcaption></figure>"
         )
-        page_html = page_html[:end] + figure + page_html[end:]
+        page_html = page_html[:start] + figure + page_html[start:]
     return page_html
 
 
