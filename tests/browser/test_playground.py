@@ -565,7 +565,8 @@ def test_without_javascript_the_figures_still_teach(open_page):
         assert widget.locator("noscript").count() == 1
         assert widget.locator(".gd-playground__note").is_visible()
         assert widget.bounding_box()["height"] < 150  # no empty room kept for the widget
-        assert page.locator(f"img[src*='{figure}']:visible").count() == 1  # one on screen, one for paper
+        # One on the screen; a copy for paper (gdlesson.pages.add_print_figures) is hidden.
+        assert page.locator(f"img[src*='{figure}']:visible").count() == 1
 
 
 def test_widgets_are_small(site):
