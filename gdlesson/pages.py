@@ -788,7 +788,7 @@ def add_print_figures(page_html: str) -> str:
     ...         '<figcaption><span class="gd-figure__number">Figure 4.</span> Look.</figcaption>'
     ...         '</figure>')
     >>> print(add_print_figures(page).split("</figure>")[0])
-    <p>Try it.</p><figure class="gd-print-only"><img alt="Figure 4, for paper" src="../figures/contour-2d-light.svg"/><figcaption>The playground, on paper: Figure 4.</figcaption>
+    <p>Try it.</p><figure class="gd-print-only"><img alt="Figure 4, on paper" loading="lazy" src="../figures/contour-2d-light.svg"/>
     """  # noqa: E501 - the page's HTML, as it is
     if "gd-playground" not in page_html:
         return page_html
@@ -800,14 +800,14 @@ def add_print_figures(page_html: str) -> str:
             continue
         number = image.find_parent("figure").select_one(".gd-figure__number")
         label = number.get_text().rstrip(".") if number else "the figure"
-        # Its alt text and caption are short: the figure above says it all.
+        # Short, as every page's weight counts: its alt text names the figure above.
         shown = copy.copy(image)
-        shown["src"] = shown["src"].split("#")[0]
-        shown["alt"] = f"{label}, for paper"
-        figure = (
-            f'<figure class="gd-print-only">{shown}<figcaption>'
-            f"The playground, on paper: {label}.</figcaption></figure>"
-        )
+        shown.attrs = {
+            "src": image["src"].split("#")[0],
+            "alt": f"{label}, on paper",
+            "loading": "lazy",
+        }
+        figure = f'<figure class="gd-print-only">{shown}</figure>'
         page_html = page_html[:start] + figure + page_html[start:]
     return page_html
 

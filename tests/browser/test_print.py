@@ -44,10 +44,9 @@ def test_a_printed_page_shows_every_answer_and_each_playground_as_its_figure(
             assert not page.locator(hidden).first.is_visible(), hidden
         assert page.locator("article .md-button:visible, article button:visible").count() == 0
         static = page.locator(".gd-print-only img")
-        assert static.count() == 1 and static.is_visible()
-        static.scroll_into_view_if_needed()
+        assert static.count() == 1
         page.wait_for_function("document.querySelector('.gd-print-only img').complete")
-        assert static.evaluate("i => i.naturalWidth") > 0
+        assert static.is_visible() and static.evaluate("i => i.naturalWidth") > 0
         assert "-light." in static.get_attribute("src")
         dark = page.locator('article img[src$="#only-dark"]')
         assert all(not dark.nth(i).is_visible() for i in range(dark.count()))
