@@ -12,26 +12,49 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from gdlesson.buildcache import CacheError, LessonBuild
 from gdlesson.builddate import source_date_epoch
+from gdlesson.icon import icon_svg
+from gdlesson.notebook import COLAB_NAME, colab_notebook
 from gdlesson.pages import (
     add_copy_text,
+    add_print_figures,
     add_scroll_boxes,
     add_widget_assets,
     check_typesetting,
     clean_notebook,
     full_size_html,
+    handout_html,
     render_math,
+    search_html,
 )
 from gdlesson.placeholders import fill_placeholders
+from gdlesson.sharing import (
+    CARD_FIGURE,
+    EDIT_URI,
+    HANDOUT,
+    ICON,
+    NOTEBOOK_DESCRIPTION,
+    WORKBOOK_EDIT,
+    colab_url,
+    handout_markdown,
+    publish_url_error,
+    robots_txt,
+)
 
 _build: LessonBuild | None = None
 #: Set by scripts/serve: the status that asks it to start MkDocs again.
 RESTART = os.environ.get("GDLESSON_SERVE_RESTART")
 log = logging.getLogger("mkdocs.hooks.gdlesson")
+_command: str | None = None
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
 
 
 def _signature(path: str) -> tuple[int, int] | None:
@@ -88,6 +111,10 @@ def _one_line(hook):
 @_one_line
 def on_config(config):
     global _build
+    # A deploy by hand publishes what it builds: not with the local server's address.
+    error = publish_url_error(config.site_url) if _command == "gh-deploy" else None
+    if error:
+        raise PluginError(f"gh-deploy: {error}")
     if _build is not None:
         _build.stop()
         _build = None
@@ -97,6 +124,8 @@ def on_config(config):
     except ValueError as error:
         raise PluginError(str(error)) from None
     _build = LessonBuild(Path(config.config_file_path).resolve().parent / ".cache" / "gdlesson")
+    if config.repo_url and config.repo_name == "GitHub":
+        config.edit_uri = EDIT_URI
 
 
 def _notebook() -> str:
@@ -120,6 +149,10 @@ def on_files(files, config):
     # A file of another folder, the cache, since mkdocs-jupyter takes no generated
     # file; the last page, so that the others are read while the notebook runs.
     files.append(File(_notebook(), str(_build.folder), config.site_dir, config.use_directory_urls))
+    # The lesson's icon, robots.txt and the one page that holds it all, to print.
+    files.append(File.generated(config, ICON, content=icon_svg().encode("utf-8")))
+    files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
+    files.append(File.generated(config, HANDOUT, content=handout_markdown().encode("utf-8")))
     return files
 
 
@@ -140,13 +173,40 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri == _notebook():  # include_source puts the notebook beside its page
-        html = clean_notebook(html, download=_notebook())
+        colab = colab_url(config.repo_url, page.url + COLAB_NAME)
+        html = clean_notebook(html, download=_notebook(), colab=colab)
+        page.meta.setdefault("description", NOTEBOOK_DESCRIPTION)
     html = add_scroll_boxes(add_copy_text(render_math(html)))
     try:
         check_typesetting(html, page.file.src_uri)
     except ValueError as error:
         raise PluginError(str(error)) from None
-    return html
+    return add_print_figures(html)
+
+
+@event_priority(100)  # before Material's search, which indexes page.content
+def _search_view(context, page, config, nav):
+    page.shown_content = page.content
+    page.content = search_html(page.content)
+    return context
+
+
+@event_priority(-100)  # after it: the page is written as it is shown
+def _shown_view(context, page, config, nav):
+    page.content = page.shown_content
+    figure = _build.manifest()["figures"][CARD_FIGURE]
+    light = figure["files"][0]
+    context["gd_card"] = {"url": f"{config.site_url}figures/{light}"}
+    if page.file.src_uri == _notebook() and page.edit_url:
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{WORKBOOK_EDIT}"
+    if page.file.src_uri == HANDOUT:  # every other page's content is made by now
+        lesson = [(p.title, p.url, getattr(p, "shown_content", p.content)) for p in nav.pages]
+        page.content += handout_html(lesson, page.url)
+        page.edit_url = None  # made by the build: there is no file to edit
+    return context
+
+
+on_page_context = CombinedEvent(_search_view, _shown_view)
 
 
 def on_post_page(output, page, config):
@@ -164,6 +224,11 @@ def on_env(env, config, files):
 @_one_line
 def on_post_build(config):
     _build.finish()
+    # Colab's copy of the notebook, beside it, made from the one that ran.
+    executed = (_build.folder / _notebook()).read_text(encoding="utf-8")
+    colab = Path(config.site_dir) / _notebook().removesuffix(".ipynb") / COLAB_NAME
+    colab.parent.mkdir(parents=True, exist_ok=True)
+    colab.write_text(colab_notebook(executed), encoding="utf-8")
     for uri, name in _figures().items():
         target = Path(config.site_dir) / uri
         for attempt in range(3):  # another build in this checkout may be emptying site/

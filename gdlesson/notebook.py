@@ -138,3 +138,56 @@ def _check_output(cell) -> None:
         raise RuntimeError(
             f"notebook cell {cell.id} printed {printed!r}, but gdlesson computed {expect!r}"
         )
+
+
+#: The Colab copy of the notebook, beside the notebook (:func:`colab_notebook`).
+COLAB_NAME = "try-it-colab.ipynb"
+
+
+def colab_notebook(executed: str) -> str:
+    """The executed notebook (JSON) as Colab should open it, solutions out of sight.
+
+    Colab ignores Jupyter's ``source_hidden``, so each run of solution cells gets a
+    heading cell, "Solution to exercise N", whose section Colab shows collapsed
+    (``collapsed_sections``, by the heading's ``metadata.id``); each solution code
+    cell is a form (``#@title``, ``cellView: form``), its code hidden until
+    double-clicked, and without its output, which would tell the answer: run it
+    to see it. Every other cell keeps its outputs.
+
+    >>> cells = [Cell("markdown", "Q"), Cell("code", "print(2)", solution=True),
+    ...          Cell("markdown", "Because.", solution=True)]
+    >>> nb = json.loads(colab_notebook(notebook_json({}, cells)))
+    >>> [c["source"].splitlines()[0] for c in nb["cells"]]
+    ['Q', '### Solution to exercise 1', '#@title Solution to exercise 1', 'Because.']
+    >>> nb["metadata"]["colab"]["collapsed_sections"], nb["cells"][2]["metadata"]["cellView"]
+    (['solution-1'], 'form')
+    """
+    notebook = json.loads(executed)
+    cells, collapsed, number, before = [], [], 0, False
+    for cell in notebook["cells"]:
+        solution = SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
+        if solution and not before:
+            number += 1
+            heading = f"solution-{number}"
+            collapsed.append(heading)
+            cells.append(
+                {
+                    "cell_type": "markdown",
+                    "id": heading,
+                    "metadata": {"id": heading, "tags": [SOLUTION_TAG]},
+                    "source": f"### Solution to exercise {number}",
+                }
+            )
+        if solution and cell["cell_type"] == "code":
+            source = "".join(cell["source"])
+            cell = cell | {
+                "source": f"#@title Solution to exercise {number}\n{source}",
+                "metadata": cell["metadata"] | {"cellView": "form"},
+                "outputs": [],
+                "execution_count": None,
+            }
+        cells.append(cell)
+        before = solution
+    colab = notebook["metadata"].get("colab", {}) | {"collapsed_sections": collapsed}
+    notebook = notebook | {"cells": cells, "metadata": notebook["metadata"] | {"colab": colab}}
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"

@@ -495,13 +495,13 @@ def _merge_same_colour(pre) -> None:
             span.decompose()
 
 
-def clean_notebook(page_html: str, download: str | None = None) -> str:
+def clean_notebook(page_html: str, download: str | None = None, colab: str | None = None) -> str:
     """Make mkdocs-jupyter's page self-contained and light: drop nbconvert's
     scripts (MathJax and mermaid from a CDN), JupyterLab's stylesheet (570 KB),
     copy button, prompts and the code's spans that change no colour; make code
     cells ``pre > code`` blocks, which Material gives its copy button; math as
     MathML; plots as SVG in the page (:func:`inline_plots`); fold the solutions;
-    offer the ``download``.
+    offer the ``download`` and, beside it, the notebook in ``colab`` (an address).
 
     >>> cell = '<div class="highlight-ipynb hl-python"><pre>x = 1</pre></div>'
     >>> clean_notebook('<style>big</style><script>cdn()</script>' + cell)
@@ -550,9 +550,12 @@ def clean_notebook(page_html: str, download: str | None = None) -> str:
     for cell in page.select("div.jp-RenderedMarkdown"):
         cell.replace_with(BeautifulSoup(render_math(str(cell), dollars=True), "html.parser"))
     if download and page.h1 is not None:
-        button = f'<p><a class="md-button" href="{html.escape(download)}" download>'
+        buttons = f'<a class="md-button" href="{html.escape(download)}" download>'
+        buttons += "Download this notebook</a>"
+        if colab:
+            buttons += f' <a class="md-button" href="{html.escape(colab)}">Open in Colab</a>'
         page.h1.insert_after(
-            BeautifulSoup(f"{button}Download this notebook</a></p>", "html.parser")
+            BeautifulSoup(f'<p class="gd-notebook-actions">{buttons}</p>', "html.parser")
         )
     page_html = str(page).strip()
     for marker, svg in plots.items():  # as written: an HTML parser would spell it out
@@ -678,3 +681,221 @@ p {{ max-width: 42em; }}
 </body>
 </html>
 """
+
+
+# --- Search, print and sharing ---------------------------------------------------
+
+#: Unicode superscripts and subscripts of the characters a formula's scripts hold.
+_SUPERSCRIPT = str.maketrans("0123456789+-−=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
+_SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+#: Operators read with a space either side.
+_SPACED = set("=<>≤≥≈≠+−×·÷→∈")
+
+
+def _script(text: str, table: dict, mark: str) -> str:
+    scripted = text.translate(table)
+    if all(c != t for c, t in zip(text, scripted, strict=True)):
+        return scripted
+    return f"{mark}({text})" if len(text) > 1 else f"{mark}{text}"
+
+
+def math_text(element: ET.Element) -> str:
+    """A formula (MathML) as plain text, as a reader would type it: 10⁻⁶, not "106"
+    or "10−6" run together.
+
+    >>> math_text(ET.fromstring(tex_to_mathml("\\\\eta < 10^{-6}")))
+    'η < 10⁻⁶'
+    >>> math_text(ET.fromstring(tex_to_mathml("\\\\frac{2}{L} = 1{,}000 \\\\cdot w_1")))
+    '2/L = 1,000 · w₁'
+    >>> math_text(ET.fromstring(tex_to_mathml("10^{15}\\\\ \\\\text{per second}")))
+    '10¹⁵ per second'
+    >>> math_text(ET.fromstring(tex_to_mathml("x^{a+b}")))
+    'x^(a + b)'
+    """
+    tag = element.tag.rsplit("}", 1)[-1]
+    parts = [math_text(child) for child in element]
+    for index, child in enumerate(element):  # a binary operator, spaced: not a prefix sign
+        operator = (child.text or "").strip()
+        if (
+            child.tag.endswith("mo")
+            and operator in _SPACED
+            and index
+            and "form" not in child.attrib
+        ):
+            parts[index] = f" {operator} "
+    if tag == "msup" and len(parts) == 2:
+        return parts[0] + _script(parts[1], _SUPERSCRIPT, "^")
+    if tag == "msub" and len(parts) == 2:
+        return parts[0] + _script(parts[1], _SUBSCRIPT, "_")
+    if tag == "msubsup" and len(parts) == 3:
+        return parts[0] + _script(parts[1], _SUBSCRIPT, "_") + _script(parts[2], _SUPERSCRIPT, "^")
+    if tag == "mfrac" and len(parts) == 2:
+        top, bottom = (p if len(p) < 2 or p.isalnum() else f"({p})" for p in parts)
+        return f"{top}/{bottom}"
+    if tag == "msqrt":
+        return f"√({''.join(parts)})"
+    text = (element.text or "").strip()
+    if tag in ("mtext", "mspace"):  # words and spaces, apart from the symbols around them
+        text = f" {text} "
+    joined = text + "".join(parts)
+    return re.sub(r"\s+", " ", joined).strip() if tag == "math" else joined
+
+
+_MATH = re.compile(r"<math\b[^>]*>.*?</math>", re.S)
+_ANSWER = re.compile(r'<details class="success"[ >].*?</details>', re.S)
+_ANCHOR = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
+
+
+def search_html(page_html: str) -> str:
+    """The page as the search index should read it, not as it is shown: each
+    formula as its :func:`math_text` (10⁷⁵, not "1075"), no exercise answer or
+    worked solution (a ``details.success``: results would show it as a snippet),
+    and no notebook heading's "¶" anchor. The page sent to readers carries none
+    of this: the build gives the index this view only while it reads the page.
+
+    >>> print(search_html('<h2>Go<a class="anchor-link" href="#go">¶</a></h2>'
+    ...                   '<p><math><msup><mn>10</mn><mn>6</mn></msup></math> tries</p>'
+    ...                   '<details class="success"><summary>Answer</summary>No.</details>'))
+    <h2>Go</h2><p>10⁶ tries</p>
+    """
+
+    def text(match: re.Match) -> str:
+        try:
+            return html.escape(math_text(ET.fromstring(match[0])), quote=False)
+        except ET.ParseError:  # MathML that is no XML, say an HTML entity: as it is
+            return match[0]
+
+    return _ANCHOR.sub("", _ANSWER.sub("", _MATH.sub(text, page_html)))
+
+
+#: The figure that stands for each playground on paper (a file's stem in figures/):
+#: the same descents, drawn by gdlesson.
+PRINT_FIGURES = {
+    "gd-playground-1d": "learning-rates",
+    "gd-playground-2d": "contour-2d",
+    "gd-playground-momentum": "momentum-paths",
+}
+
+
+def add_print_figures(page_html: str) -> str:
+    """Before each playground, its static figure (:data:`PRINT_FIGURES`, in the
+    light palette; on paper, no link; not numbered, so no ``gd-figure``), which
+    the page shows only in print (``gd-print-only``), in the place of the
+    playground, which cannot run there. The image stays lazy: on screen it is
+    never fetched. The rest of the page is left as it is written.
+
+    >>> page = ('<p>Try it.</p><div class="gd-playground" id="gd-playground-2d"></div>'
+    ...         '<figure class="gd-figure"><a href="c.html" class="gd-figure__open">'
+    ...         '<img src="../figures/contour-2d-light.svg#only-light"></a>'
+    ...         '<a href="d.html"><img src="../figures/contour-2d-dark.svg#only-dark"></a>'
+    ...         '<figcaption><span class="gd-figure__number">Figure 4.</span> Look.</figcaption>'
+    ...         '</figure>')
+    >>> print(add_print_figures(page).split("</figure>")[0])
+    <p>Try it.</p><figure class="gd-print-only"><img alt="Figure 4, on paper" loading="lazy" src="../figures/contour-2d-light.svg"/>
+    """  # noqa: E501 - the page's HTML, as it is
+    if "gd-playground" not in page_html:
+        return page_html
+    page = BeautifulSoup(page_html, "html.parser")
+    for playground_id, stem in PRINT_FIGURES.items():
+        if f'id="{playground_id}"' not in page_html:
+            continue
+        start = page_html.rfind("<div ", 0, page_html.find(f'id="{playground_id}"'))
+        image = page.select_one(f'figure.gd-figure img[src*="/{stem}-light."]')
+        if image is None:  # the figure is on another page (Two weights' map)
+            src, alt = f"../figures/{stem}-light.svg", "The same descent, as a figure, on paper"
+        else:
+            number = image.find_parent("figure").select_one(".gd-figure__number")
+            label = number.get_text().rstrip(".") if number else "the figure"
+            # Short, as every page's weight counts: its alt text names the figure above.
+            src, alt = image["src"].split("#")[0], f"{label}, on paper"
+        figure = (
+            f'<figure class="gd-print-only"><img alt="{alt}" loading="lazy" src="{src}"/></figure>'
+        )
+        page_html = page_html[:start] + figure + page_html[start:]
+    return page_html
+
+
+def _slug(url: str) -> str:
+    return url.strip("/").replace("/", "-") or "home"
+
+
+def handout_html(pages: list[tuple[str, str, str]], url: str) -> str:
+    """The whole lesson on one page, to print: a table of contents, then each
+    page's content (``pages``: title, URL and HTML, in the nav's order) in a
+    ``section`` of its own. Relative links are made from ``url``, the handout's
+    place; a link to a page of the lesson goes to its section; ids are prefixed
+    with the page's, so none is repeated; each page's first heading is its title
+    in the nav; answers are open, figures in the light palette and fetched at
+    once; a playground is left out for its static figure.
+
+    >>> pages = [("Home", "", '<h1 id="top">Lesson</h1><a href="one/#x">go</a>'),
+    ...          ("1. One", "one/", '<h1>One</h1><h2 id="x">X</h2><img src="../f.svg" '
+    ...           'loading="lazy"><details><summary>A</summary></details>')]
+    >>> page = BeautifulSoup(handout_html(pages, "handout/"), "html.parser")
+    >>> [a["href"] for a in page.select("nav a")], page.select("section a")[0]["href"]
+    (['#page-home', '#page-one'], '#one--x')
+    >>> page.img.attrs, page.details.has_attr("open"), page.select("section h1")[1].string
+    ({'src': '../f.svg'}, True, '1. One')
+    """
+    import posixpath
+    from urllib.parse import urlsplit
+
+    slugs = {page_url: _slug(page_url) for _, page_url, _ in pages}
+    here = posixpath.dirname(f"/{url}".rstrip("/") + "/x")
+    toc = "".join(
+        f'<li><a href="#page-{slugs[page_url]}">{html.escape(title)}</a></li>'
+        for title, page_url, _ in pages
+    )
+    out = [
+        f'<nav class="gd-handout-toc" aria-label="Contents"><h2>Contents</h2><ul>{toc}</ul></nav>'
+    ]
+    for title, page_url, content in pages:
+        slug = slugs[page_url]
+        page = BeautifulSoup(content, "html.parser")
+        for element in page.select(
+            ".gd-playground, a.headerlink, .gd-copy-note,"
+            ' a.gd-figure__open:has(> img[src$="#only-dark"])'
+        ):
+            element.decompose()
+        for element in page.select(".gd-print-only"):
+            element["class"] = [c for c in element["class"] if c != "gd-print-only"]
+        for details in page.find_all("details"):
+            details["open"] = ""
+        for image in page.find_all("img"):
+            image.attrs.pop("loading", None)
+            image["src"] = image["src"].split("#only-light")[0]
+        for element in page.find_all(id=True):
+            if element.find_parent("svg") is None and element.name != "svg":
+                element["id"] = f"{slug}--{element['id']}"
+        base = posixpath.dirname(f"/{page_url}".rstrip("/") + "/x")
+        for element in page.find_all(["a", "img", "source"]):
+            attribute = "href" if element.name == "a" else "src"
+            link = element.get(attribute)
+            if not link or element.find_parent("svg") is not None:
+                continue
+            if link.startswith("#"):
+                element[attribute] = f"#{slug}--{link[1:]}"
+                continue
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith("/"):
+                continue
+            target = posixpath.normpath(posixpath.join(base, parts.path))
+            target += "/" if parts.path.endswith("/") or not parts.path else ""
+            linked = target.lstrip("/")
+            if linked in slugs or (linked == "" and "" in slugs):
+                other = slugs[linked]
+                element[attribute] = (
+                    f"#{other}--{parts.fragment}" if parts.fragment else f"#page-{other}"
+                )
+                continue
+            relative = posixpath.relpath(target.rstrip("/") or "/", here)
+            relative += "/" if target.endswith("/") and relative != "." else ""
+            element[attribute] = relative + (f"#{parts.fragment}" if parts.fragment else "")
+        heading = page.find("h1")
+        if heading is not None and page_url:
+            heading.clear()
+            heading.string = title
+        # Each page of the lesson starts a sheet (here, not in every page's stylesheet).
+        section = f'<section class="gd-handout-page" id="page-{slug}" style="break-before: page">'
+        out.append(f"{section}{page}</section>")
+    return "\n".join(out)

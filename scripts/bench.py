@@ -72,7 +72,7 @@ def make_workspace(tmp: Path) -> dict[str, Path]:
     from gdlesson.facts import facts
     from gdlesson.notebook import NOTEBOOK_NAME, notebook_json
 
-    for part in ("docs", "gdlesson"):
+    for part in ("docs", "gdlesson", "overrides"):
         shutil.copytree(ROOT / part, tmp / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs", tmp / "bare-docs")
     (tmp / "bare-docs" / NOTEBOOK_NAME).write_text(notebook_json(facts()), encoding="utf-8")
@@ -145,7 +145,7 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int, int]]:
 
     rows = []
     for html in sorted(site.rglob("index.html")):
-        if html.parent.name == "search" or "assets" in html.parts:
+        if html.parent.name in ("search", "handout") or "assets" in html.parts:
             continue
         page = BeautifulSoup(html.read_text(), "html.parser")
 

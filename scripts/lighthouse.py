@@ -49,9 +49,11 @@ def install() -> Path:
 
 
 def pages(site: Path) -> list[str]:
-    """Each lesson page's path, from the built site (not the figures' own pages)."""
+    """Each lesson page's path, from the built site (not the figures' own pages, nor
+    the handout, the whole lesson on one page to print, which asks not to be indexed)."""
     found = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")]
-    return sorted(("" if p == "." else p + "/") for p in found if not p.startswith("figures"))
+    skip = ("figures", "handout")
+    return sorted(("" if p == "." else p + "/") for p in found if not p.startswith(skip))
 
 
 def scores(lighthouse: Path, url: str, report: Path) -> dict[str, int]:

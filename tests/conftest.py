@@ -129,11 +129,12 @@ def lesson_cache() -> Path:
 def project_copy(
     dest: Path, extra_config: str = "", package: bool = False, warm: bool = True
 ) -> Path:
-    """A copy of the site's sources (docs/, mkdocs.yml) in ``dest``, building with this
+    """A copy of the site's sources (docs/, overrides/, mkdocs.yml) in ``dest``, building with this
     repo's gdlesson, or with a copy of it in ``dest`` if ``package``. If ``warm``, its
     cache starts with what this gdlesson makes (figures, notebook), as a developer's
     would; else empty. Run MkDocs there with :func:`project_env`."""
     shutil.copytree(DOCS, dest / "docs")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     config = (ROOT / "mkdocs.yml").read_text()
     if package:
         ignore = shutil.ignore_patterns("__pycache__")

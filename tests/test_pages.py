@@ -250,8 +250,11 @@ def test_notebook_cleanup_removes_cdn_scripts_and_renders_cell_math():
     assert out.count("<math") == 1
     assert "costs $5 and $6" in out
     assert clean_notebook("<h1>T</h1><p>x</p>", download="n.ipynb").startswith(
-        '<h1>T</h1><p><a class="md-button" download="" href="n.ipynb">'
+        '<h1>T</h1><p class="gd-notebook-actions"><a class="md-button" download="" href="n.ipynb">'
     )
+    with_colab = clean_notebook("<h1>T</h1>", download="n.ipynb", colab="https://colab.example/n")
+    assert '<a class="md-button" href="https://colab.example/n">Open in Colab</a>' in with_colab
+    assert "Colab" not in clean_notebook("<h1>T</h1>", download="n.ipynb")
 
 
 def test_notebook_cleanup_drops_inlined_styles_and_gives_code_cells_material_copy():
