@@ -98,6 +98,10 @@ class LessonBuild:
         """The key's folder, made and marked if missing; never a link out of the cache."""
         try:
             if not self.folder.is_symlink() and self.folder.is_dir():
+                # In use from now: another build's clean-up keeps folders younger
+                # than KEEP_SECONDS, and a warm build writes nothing in it.
+                with contextlib.suppress(OSError):  # read-only: no one can remove it
+                    os.utime(self.folder)
                 return
             if self.folder.is_symlink() or self.folder.exists():
                 raise CacheError(f"{self.folder} is not a folder of the cache: remove it")
