@@ -2,7 +2,8 @@
 manifest, the pages' claims, the figures and the executed notebook. One key
 (:func:`source_key`), one folder ``.cache/gdlesson/<key>/``; its ``index.json``
 holds each entry's SHA-256, and an entry that does not match is made again, never
-served. Fresh (``spawn``) workers import gdlesson as on disk: serve sees edits.
+served. Fresh workers (:mod:`gdlesson.workers`) import gdlesson as on disk: serve sees
+edits.
 
 The cache touches only what it wrote: entries are read without following a
 symbolic link, written whole (a temporary file, then renamed) or not at all, and
@@ -16,19 +17,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib
 import json
-import multiprocessing
 import os
 import platform
 import re
 import shutil
-import signal
 import tempfile
-import threading
 import time
 from importlib.metadata import version
 from pathlib import Path
+
+from gdlesson.workers import Workers
 
 PACKAGE = Path(__file__).resolve().parent
 #: Modules that only adapt the built pages: they make no entry.
@@ -79,7 +78,7 @@ class LessonBuild:
         self.root = Path(root)
         self.folder = self.root / source_key()
         self.made: list[str] = []
-        self._pool = None
+        self._workers: Workers | None = None
         self._jobs: dict = {}
         self._manifest: dict | None = None
         self._runtime: Path | None = None
@@ -127,18 +126,14 @@ class LessonBuild:
         """Unless cached, make the entry ``name`` in a worker: ``target(*args)``."""
         if self._valid(name):
             return
-        if self._pool is None:
-            context = multiprocessing.get_context("spawn")
-            # The build's id is given, not read by the worker: the build may be gone.
-            self._pool = context.Pool(
-                os.cpu_count(), initializer=start_worker, initargs=(os.getpid(),)
-            )
-        self._jobs[name] = self._pool.apply_async(call, (target, *args))
+        if self._workers is None:
+            self._workers = Workers(os.cpu_count() or 1)
+        self._jobs[name] = self._workers.submit(target, *args)
 
     def wait(self, name: str) -> Path:
         """The entry ``name``, whole and checked; re-raises a worker's error."""
         if name in self._jobs:
-            content = self._jobs.pop(name).get()
+            content = self._jobs.pop(name).result()
             content = content.encode() if isinstance(content, str) else content
             self._index[name] = write_whole(self.folder / name, content)
             self.made.append(name)
@@ -198,10 +193,9 @@ class LessonBuild:
 
     def stop(self) -> None:
         """End the workers at once (done, an error, or Ctrl-C), and drop the runtime folder."""
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        if self._workers is not None:
+            self._workers.terminate()
+            self._workers = None
         if self._runtime is not None:
             shutil.rmtree(self._runtime, ignore_errors=True)  # made by this build: all ours
             self._runtime = None
@@ -236,26 +230,6 @@ def remove_own(folder: Path, own) -> None:
 
 
 # --- run in the workers -----------------------------------------------------------
-
-
-def start_worker(parent: int) -> None:
-    """Ignore Ctrl-C (the build stops the pool); exit when the build process ``parent``
-    is gone, even if it was gone before this worker started."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.2)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def call(target: str, *args):
-    """``module:function`` called with ``args``, imported here: in a fresh worker,
-    as it is on disk now."""
-    module, function = target.split(":")
-    return getattr(importlib.import_module(module), function)(*args)
 
 
 def read_entry(path: Path) -> bytes:

@@ -49,12 +49,14 @@ _build: LessonBuild | None = None
 #: Set by scripts/serve: the status that asks it to start MkDocs again.
 RESTART = os.environ.get("GDLESSON_SERVE_RESTART")
 log = logging.getLogger("mkdocs.hooks.gdlesson")
+DIRTY_REFUSED = "--dirty is not supported: pages that depend on an edit would not be rebuilt"
 _command: str | None = None
+_dirty = False
 
 
 def on_startup(command, dirty):
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 def _signature(path: str) -> tuple[int, int] | None:
@@ -115,6 +117,8 @@ def on_config(config):
     error = publish_url_error(config.site_url) if _command == "gh-deploy" else None
     if error:
         raise PluginError(f"gh-deploy: {error}")
+    if _dirty:  # it rebuilds only edited pages; an edit of gdlesson reaches them all
+        raise PluginError(DIRTY_REFUSED)
     if _build is not None:
         _build.stop()
         _build = None

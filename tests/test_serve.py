@@ -98,12 +98,28 @@ def test_every_kind_of_edit_shows_on_the_next_load(serve):
     assert list(tmp.iterdir()) == [], "serve left files in TMPDIR"
 
 
-def test_dirty_is_refused_in_one_line():
+@pytest.mark.parametrize("script", ["serve", "build"])
+def test_dirty_is_refused_in_one_line(script):
     result = subprocess.run(
-        [str(ROOT / "scripts" / "serve"), "--dirty"], capture_output=True, text=True, check=False
+        [str(ROOT / "scripts" / script), "--dirty"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "--dirty" in result.stderr
+
+
+def test_mkdocs_itself_refuses_dirty(tmp_path):
+    """Without the scripts, the hooks refuse it, before any work."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if "--dirty" in line]
+    assert errors and "not supported" in errors[0], result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_killed_serve_leaves_nothing_after_the_next_start(serve):
