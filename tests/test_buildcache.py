@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from gdlesson import buildcache
-from gdlesson.buildcache import LessonBuild
+from gdlesson.buildcache import LessonBuild, source_key
 from gdlesson.figures import FIGURES, PALETTES, output_name, render
 from gdlesson.notebook import NOTEBOOK_NAME
 from tests.conftest import ROOT, lesson_cache, project_copy, project_env, source_of
@@ -216,9 +216,18 @@ def test_the_key_follows_the_code_that_makes_the_entries(package):
     assert changes_key(str(figure_module))
 
 
-def test_the_cache_lives_outside_docs_and_site_and_git():
-    ignored = (ROOT / ".gitignore").read_text().split()
-    assert "/.cache/" in ignored and "/site/" in ignored
+def test_git_sees_nothing_a_build_made(site):
+    """The build (the ``site`` fixture, in this checkout) wrote its cache in
+    ``.cache/``, and neither it nor ``site/`` shows as a change to commit."""
+    assert (ROOT / ".cache" / "gdlesson" / source_key()).is_dir()
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all", ".cache", "site"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert status.stdout == ""
 
 
 # As `mkdocs serve` does: two builds in one process, the package edited between them.

@@ -10,7 +10,6 @@ from gdlesson.network import (
     LAYERS,
     curvatures,
     forward_operations,
-    initial_weights,
     lined_up,
     network_cost,
     relabelled,
@@ -87,20 +86,6 @@ def test_bad_relabelling_names_the_parameter(order, signs, name):
         relabelled(trained_by_descent().w, order, signs)
 
 
-def test_trained_from_starts_runs_one_descent_per_seed():
-    runs = trained_from_starts()
-    assert len(runs) == len(lesson.NETWORK_SEEDS)
-    assert all(run.converged for run in runs)
-    again = gradient_descent(
-        network_cost(),
-        initial_weights(lesson.NETWORK_SEEDS[-1]),
-        lesson.RATE_NETWORK,
-        tolerance=lesson.TOLERANCE_NETWORK,
-        max_steps=lesson.MAX_STEPS_NETWORK,
-    )
-    np.testing.assert_array_equal(runs[-1].path, again.path)
-
-
 def test_run_on_continues_gradient_descent_to_the_last_bit():
     # run_on writes the step out for speed; it must be the same descent.
     more = run_on(lesson.NETWORK_SEEDS[0], steps=300, every=100)
@@ -137,7 +122,6 @@ def test_stop_report_counts_the_curvatures_below_the_cut_off():
 
 
 def test_the_lessons_seeds_train_in_a_few_thousand_steps_as_trained_from_says():
-    from gdlesson.network import trained_from_starts
 
     runs = trained_from_starts()
     assert all(run.status == "converged" for run in runs)

@@ -64,10 +64,6 @@ def served(tmp_path):
         log.close()
 
 
-def test_scripts_serve_turns_live_reload_on():
-    assert "--livereload" in serve_flags()
-
-
 def test_edits_to_a_page_and_a_figure_show_without_a_restart(served, browser):
     project, url = served
     page = browser.new_page()
