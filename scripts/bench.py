@@ -31,6 +31,8 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {"warm": 1.3, "edit": 1.5, "cold": 5.0}
+#: Seconds: what every build worker, test process and `python -m gdlesson` pays first.
+IMPORT_FIGURES_TARGET = 1.0
 EDITED_PAGE = "recap.md"
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1"}
 
@@ -166,6 +168,17 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int, int]]:
     return rows
 
 
+def import_figures() -> float:
+    """Seconds to import gdlesson.figures in a new Python, the interpreter's start taken off."""
+
+    def run(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=ENV, check=True)
+        return time.perf_counter() - start
+
+    return run("import gdlesson.figures") - run("pass")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each build (default 5)")
@@ -205,6 +218,7 @@ def main() -> int:
                 shutil.copy(ROOT / edited, tmp / edited)  # the page weights are of the sources
         cli_build(ours, site)
         weights = page_weights(site)
+        imports = statistics.median(import_figures() for _ in range(args.runs))
         figures = sorted((p.name, p.stat().st_size) for p in (site / "figures").iterdir())
 
     median = {k: statistics.median(v) for k, v in cli.items()}
@@ -244,6 +258,12 @@ def main() -> int:
         ok = results[key] <= limit
         missed += not ok
         print(f"- {key}: {results[key]:.2f} ≤ {limit}: {'met' if ok else 'MISSED'}")
+    ok = imports <= IMPORT_FIGURES_TARGET
+    missed += not ok
+    print(
+        f"- import gdlesson.figures: {imports:.2f} s ≤ {IMPORT_FIGURES_TARGET} s: "
+        f"{'met' if ok else 'MISSED'}"
+    )
 
     print("\nPage weights, bytes (what each page loads from the site, before compression)\n")
     print("| page | HTML | CSS | JS | images (light + dark) | total |")

@@ -43,7 +43,7 @@ from gdlesson.network import trained_by_descent, weight_count
 from gdlesson.numbers import count, scientific_text
 from gdlesson.style import PALETTES as COLOURS
 from gdlesson.style import READABLE, contrast_ratio, palette_colours, styled
-from tests.conftest import lesson_cache, nav_sources, page_source
+from tests.conftest import ROOT, lesson_cache, nav_sources, page_source
 
 MAX_BYTES = 80 * 1024
 SPECS = {spec.name: spec for spec in FIGURES}
@@ -75,6 +75,27 @@ def test_every_spec_has_a_known_format_and_a_drawing_function():
     for spec in FIGURES:
         assert spec.format in ("svg", "webp"), spec
         assert callable(spec.draw), spec
+
+
+IMPORT_ONLY = """
+import sys
+import gdlesson.figures
+for name, module in list(sys.modules.items()):
+    if name.startswith("gdlesson"):
+        for attr, value in vars(module).items():
+            info = getattr(value, "cache_info", None)
+            if callable(info) and info().currsize:
+                print(f"{name}.{attr}")
+"""
+
+
+def test_importing_the_figures_computes_nothing():
+    """No cached computation of gdlesson (descents, runs, figure texts) has run after
+    the import alone: a worker that draws one figure computes what that one needs."""
+    ran = subprocess.run(
+        [sys.executable, "-c", IMPORT_ONLY], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert ran.stdout == ""
 
 
 def test_render_all_renders_only_the_named_figures():

@@ -3,6 +3,8 @@ supercomputers (The supercomputer)."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -10,6 +12,7 @@ from gdlesson import compute_budget as budget
 from gdlesson.figures.common import (
     WIDTH,
     FigureSpec,
+    Texts,
     combinations,
     combinations_text,
     label,
@@ -69,17 +72,15 @@ def compute_budget_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figure, with texts whose every number is computed."""
+@functools.cache
+def _texts() -> dict[str, Texts]:
+    """The texts of this part's figures, by name; every number in them computed."""
     years = [_years(m) for m in budget.MACHINES]
     fastest = budget.MACHINES[int(np.argmin(years))]
     slowest = budget.MACHINES[int(np.argmax(years))]
     age = budget.AGE_OF_UNIVERSE_YEARS
-    return (
-        FigureSpec(
-            "compute-budget",
-            compute_budget_figure,
-            "svg",
+    return {
+        "compute-budget": Texts(
             alt=f"Bars on a log scale: trying {combinations_text()} combinations would take "
             f"from {scientific_text(min(years))} years on {fastest.name} to "
             f"{scientific_text(max(years))} years on {slowest.name}, against an age of the "
@@ -89,8 +90,8 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"vertical line, the age of the universe: even the fastest machine, "
             f"{fastest.name}, would need {scientific_text(min(years) / age, 2)} times that.",
         ),
-    )
+    }
 
 
-#: This part's figures, in lesson order.
-SPECS = _specs()
+#: This part's figures, in lesson order; their texts made when first read.
+SPECS = (FigureSpec("compute-budget", compute_budget_figure, "svg", _texts),)

@@ -3,13 +3,15 @@ one and one too large, on a log scale (the page after "Two weights")."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
 from gdlesson import lesson
 from gdlesson.costs import two_weight_cost
-from gdlesson.figures.common import WIDTH, FigureSpec
+from gdlesson.figures.common import WIDTH, FigureSpec, Texts
 from gdlesson.numbers import count
 from gdlesson.style import styled
 
@@ -89,16 +91,14 @@ def cost_per_step_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figure, with texts whose every number is computed."""
+@functools.cache
+def _texts() -> dict[str, Texts]:
+    """The texts of this part's figures, by name; every number in them computed."""
     runs, shown, low = _runs(), lesson.STEPS_CHOOSING, _min_cost()
     small, good, large = runs.values()
     start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
-    return (
-        FigureSpec(
-            "cost-per-step",
-            cost_per_step_figure,
-            "svg",
+    return {
+        "cost-per-step": Texts(
             alt=f"The two-weight cost after each of {shown} steps from {start}, on a log "
             f"scale, at three learning rates. At {small.learning_rate:g} it creeps down, "
             f"to {small.costs[shown]:.3f} at step {shown}. At {good.learning_rate:g} it "
@@ -110,8 +110,8 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"{shown}; good drops, then lies flat on the lowest cost, {low:.3f}; too large "
             f"climbs from the first step on.",
         ),
-    )
+    }
 
 
-#: This part's figures, in lesson order.
-SPECS = _specs()
+#: This part's figures, in lesson order; their texts made when first read.
+SPECS = (FigureSpec("cost-per-step", cost_per_step_figure, "svg", _texts),)

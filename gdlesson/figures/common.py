@@ -7,8 +7,9 @@ Every helper draws onto a matplotlib ``Axes`` in the colours ``c`` of a palette
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -28,17 +29,33 @@ WIDTH = 7.0
 RASTER_DPI = 192
 
 
+class Texts(NamedTuple):
+    """A figure's alt text (what it shows, for who cannot see it) and its caption
+    (what to look at in it). Every number in them is computed."""
+
+    alt: str
+    caption: str
+
+
 @dataclass(frozen=True)
 class FigureSpec:
     """One figure of the site: its name, how to draw it, its format ("svg", or
-    "webp" for a raster), its alt text (what it shows, for who cannot see it) and its caption
-    (what to look at in it). Every number in the texts is computed."""
+    "webp" for a raster) and its texts, made only when first read: ``texts()``
+    gives those of its part of the lesson, by figure name (what they quote may
+    take seconds to compute, so importing the figures computes nothing)."""
 
     name: str
     draw: Callable[[str], Figure]
     format: str
-    alt: str
-    caption: str
+    texts: Callable[[], Mapping[str, Texts]] = field(repr=False, compare=False)
+
+    @property
+    def alt(self) -> str:
+        return self.texts()[self.name].alt
+
+    @property
+    def caption(self) -> str:
+        return self.texts()[self.name].caption
 
 
 # --- numbers that several figures quote -------------------------------------------

@@ -3,11 +3,13 @@ descent, in passes over the data, for 1 weight and for 25 ("Why it wins")."""
 
 from __future__ import annotations
 
+import functools
+
 from matplotlib.figure import Figure
 
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES
-from gdlesson.figures.common import WIDTH, FigureSpec, combinations_text, label, log_axis
+from gdlesson.figures.common import WIDTH, FigureSpec, Texts, combinations_text, label, log_axis
 from gdlesson.network import combinations, trained_by_descent, weight_count
 from gdlesson.numbers import count, power_of_ten, scientific_text
 from gdlesson.style import styled
@@ -61,14 +63,12 @@ def why_it_wins_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figure, with texts whose every number is computed."""
+@functools.cache
+def _texts() -> dict[str, Texts]:
+    """The texts of this part's figures, by name; every number in them computed."""
     (one, (brute_one, descent_one)), (many, (brute_many, descent_many)) = _work().items()
-    return (
-        FigureSpec(
-            "why-it-wins",
-            why_it_wins_figure,
-            "svg",
+    return {
+        "why-it-wins": Texts(
             alt=f"Bars of work in passes over the data. For {one}, {count(brute_one)} passes "
             f"of brute force against {count(descent_one)} of gradient descent, on a plain "
             f"scale. For {many}, {combinations_text()} passes of brute force against "
@@ -81,8 +81,8 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"below: {scientific_text(brute_many / descent_many, 2)} times as many. Look at "
             f"how the gap grows with the weights.",
         ),
-    )
+    }
 
 
-#: This part's figures, in lesson order.
-SPECS = _specs()
+#: This part's figures, in lesson order; their texts made when first read.
+SPECS = (FigureSpec("why-it-wins", why_it_wins_figure, "svg", _texts),)

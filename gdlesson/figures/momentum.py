@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import functools
+
 from matplotlib.figure import Figure
 
 from gdlesson import lesson, momentum
 from gdlesson.costs import two_weight_cost
-from gdlesson.figures.common import WIDTH, FigureSpec, dots, label, outcome
+from gdlesson.figures.common import WIDTH, FigureSpec, Texts, dots, label, outcome
 from gdlesson.figures.two_weights import _grid_2d, _minimum_star
 from gdlesson.numbers import count, signed
 from gdlesson.style import styled
@@ -76,7 +78,9 @@ def momentum_paths_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _specs() -> tuple[FigureSpec, ...]:
+@functools.cache
+def _texts() -> dict[str, Texts]:
+    """The texts of this part's figure, by name; every number in them computed."""
     plain, ball = plain_run(), heavy_ball_run()
     start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
     low, high = (float(v) for v in two_weight_cost().curvatures())
@@ -85,11 +89,8 @@ def _specs() -> tuple[FigureSpec, ...]:
         for where, lam in (("across", high), ("along", low))
         if momentum.swings(ball.learning_rate, ball.beta, lam)
     ]
-    return (
-        FigureSpec(
-            "momentum-paths",
-            momentum_paths_figure,
-            "svg",
+    return {
+        "momentum-paths": Texts(
             alt=f"The contour map of the two-weight valley with two paths from {start}: plain "
             f"descent at η = {plain.learning_rate:g} zig-zags across the valley and "
             f"{outcome(plain)}; the heavy ball at η = {ball.learning_rate:g}, "
@@ -98,8 +99,8 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"path of plain descent, at its best rate, {outcome(plain)}; the solid path of "
             f"the heavy ball {outcome(ball)}.",
         ),
-    )
+    }
 
 
-#: This part's figures, in lesson order.
-SPECS = _specs()
+#: This part's figures, in lesson order; their texts made when first read.
+SPECS = (FigureSpec("momentum-paths", momentum_paths_figure, "svg", _texts),)

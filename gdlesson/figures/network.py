@@ -3,12 +3,14 @@ the length of its gradient and its largest curvature, step by step."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from gdlesson import lesson
-from gdlesson.figures.common import WIDTH, FigureSpec
+from gdlesson.figures.common import WIDTH, FigureSpec, Texts
 from gdlesson.network import run_on, trained_by_descent
 from gdlesson.numbers import count, power_of_ten
 from gdlesson.style import styled
@@ -97,18 +99,16 @@ def running_on_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figure, with texts whose every number is computed."""
+@functools.cache
+def _texts() -> dict[str, Texts]:
+    """The texts of this part's figures, by name; every number in them computed."""
     more = run_on()
     run = trained_by_descent()
     reached = more.reached if more.reached is not None else more.steps
     tail = more.slopes[-lesson.RUN_ON_TAIL :]
     before = more.slopes[1:reached].min()
-    return (
-        FigureSpec(
-            "running-on",
-            running_on_figure,
-            "svg",
+    return {
+        "running-on": Texts(
             alt=(
                 f"Three panels over {count(more.steps)} steps after the network's run "
                 f"stopped at step {count(run.steps)}, at learning rate "
@@ -131,8 +131,8 @@ def _specs() -> tuple[FigureSpec, ...]:
                 f"still falls overall."
             ),
         ),
-    )
+    }
 
 
-#: This part's figures, in lesson order.
-SPECS = _specs()
+#: This part's figures, in lesson order; their texts made when first read.
+SPECS = (FigureSpec("running-on", running_on_figure, "svg", _texts),)

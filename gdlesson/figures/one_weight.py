@@ -3,13 +3,25 @@ learning rates (Gradient descent, How big a step?)."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from matplotlib.figure import Figure
 
 from gdlesson import lesson
 from gdlesson.brute_force import SEARCH_RANGE
 from gdlesson.costs import one_weight_cost
-from gdlesson.figures.common import WIDTH, FigureSpec, balls, cost_curve, dots, label, note, outcome
+from gdlesson.figures.common import (
+    WIDTH,
+    FigureSpec,
+    Texts,
+    balls,
+    cost_curve,
+    dots,
+    label,
+    note,
+    outcome,
+)
 from gdlesson.numbers import scientific_text
 from gdlesson.style import styled
 
@@ -135,8 +147,9 @@ def learning_rates_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figures, in lesson order, with texts whose every number is computed."""
+@functools.cache
+def _texts() -> dict[str, Texts]:
+    """The texts of this part's figures, by name; every number in them computed."""
     rolling, zigzag, runs = (
         lesson.rolling_descent(),
         lesson.zigzag_descent(),
@@ -147,11 +160,8 @@ def _specs() -> tuple[FigureSpec, ...]:
         f"{name}, {run.learning_rate:g}, {outcome(run)}" for name, run in runs.items()
     )
     verdicts = ", ".join(f"η = {run.learning_rate:g} {outcome(run)}" for run in runs.values())
-    return (
-        FigureSpec(
-            "descent-1d",
-            descent_1d_figure,
-            "svg",
+    return {
+        "descent-1d": Texts(
             alt=f"A ball rolling down the cost curve: starting at {start} with learning rate "
             f"{lesson.RATE_1D:g}, its steps shrink as the slope flattens, and it "
             f"{outcome(rolling)} at w = {rolling.w:.3f}, the bottom of the curve.",
@@ -159,10 +169,7 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"one ball per step. Look at the gaps between the balls: long where the curve is "
             f"steep, short where it flattens; it {outcome(rolling)}, at w = {rolling.w:.3f}.",
         ),
-        FigureSpec(
-            "zigzag-1d",
-            zigzag_1d_figure,
-            "svg",
+        "zigzag-1d": Texts(
             alt=f"With learning rate {lesson.RATE_ZIGZAG_1D:g} each step jumps from one side "
             f"of the minimum to the other, the jumps shrinking; the descent from {start} "
             f"{outcome(zigzag)} at w = {zigzag.w:.3f}.",
@@ -171,18 +178,19 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"minimum to the other side, a little less far each time; the descent "
             f"{outcome(zigzag)}, against {rolling.steps} at η = {lesson.RATE_1D:g}.",
         ),
-        FigureSpec(
-            "learning-rates",
-            learning_rates_figure,
-            "svg",
+        "learning-rates": Texts(
             alt=f"Three descents from {start} side by side: {rate_list}; the last one jumps "
             f"ever higher up the walls and leaves the plot.",
             caption=f"Three learning rates from the same start: {verdicts}. Look at the steps "
             f"of the last: above 2/L = {2 / one_weight_cost().curvature():.4f}, each one "
             f"lands higher up the other wall than the one before.",
         ),
-    )
+    }
 
 
-#: This part's figures, in lesson order.
-SPECS = _specs()
+#: This part's figures, in lesson order; their texts made when first read.
+SPECS = (
+    FigureSpec("descent-1d", descent_1d_figure, "svg", _texts),
+    FigureSpec("zigzag-1d", zigzag_1d_figure, "svg", _texts),
+    FigureSpec("learning-rates", learning_rates_figure, "svg", _texts),
+)

@@ -3,6 +3,7 @@ would have to search (pages 2 and 3 of the lesson)."""
 
 from __future__ import annotations
 
+import functools
 from itertools import pairwise
 
 import numpy as np
@@ -11,7 +12,7 @@ from matplotlib.ticker import MultipleLocator
 
 from gdlesson import lesson
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, grid_spacing
-from gdlesson.figures.common import WIDTH, FigureSpec, dots, label
+from gdlesson.figures.common import WIDTH, FigureSpec, Texts, dots, label
 from gdlesson.network import INPUTS, LAYERS, weight_count
 from gdlesson.numbers import count
 from gdlesson.style import styled
@@ -139,16 +140,14 @@ def _network_titles(ax, c, xs, layers, edge):
     ax.set_ylim(bottom - 1.05, top + 0.35)
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figures, in lesson order, with texts whose every number is computed."""
+@functools.cache
+def _texts() -> dict[str, Texts]:
+    """The texts of this part's figures, by name; every number in them computed."""
     search = lesson.search()
     low, high = SEARCH_RANGE
     n_in, n_hidden, n_out = LAYERS
-    return (
-        FigureSpec(
-            "brute-force",
-            brute_force_figure,
-            "svg",
+    return {
+        "brute-force": Texts(
             alt=f"The cost C(w) of the one-weight model at {count(search.evaluations)} evenly "
             f"spaced weights from {low:g} to {high:g}: the dots trace a U-shaped curve whose "
             f"lowest sample, marked, is at w = {search.best_w:.3f} with cost "
@@ -158,10 +157,7 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"candidate, {grid_spacing():.4f} apart; the lowest, w = {search.best_w:.3f}, is brute "
             f"force's answer, and it cannot be more precise than that spacing.",
         ),
-        FigureSpec(
-            "network",
-            network_figure,
-            "svg",
+        "network": Texts(
             alt=f"A network diagram: {n_in} input neurons ({', '.join(INPUTS)}), each "
             f"connected to all {n_hidden} hidden neurons, which all connect to {n_out} output "
             f"neuron, the price; {_weight_count()} weights.",
@@ -169,8 +165,11 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"{n_out} output. Look at the lines: each is one weight, {_weight_count()} in "
             f"all, and brute force would have to try every setting of all of them.",
         ),
-    )
+    }
 
 
-#: This part's figures, in lesson order.
-SPECS = _specs()
+#: This part's figures, in lesson order; their texts made when first read.
+SPECS = (
+    FigureSpec("brute-force", brute_force_figure, "svg", _texts),
+    FigureSpec("network", network_figure, "svg", _texts),
+)

@@ -4,13 +4,15 @@ the batch size; and the network's cost against the slopes computed."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from gdlesson import lesson, sgd
 from gdlesson.costs import one_weight_cost
-from gdlesson.figures.common import WIDTH, FigureSpec
+from gdlesson.figures.common import WIDTH, FigureSpec, Texts
 from gdlesson.network import sgd_runs
 from gdlesson.numbers import count
 from gdlesson.style import styled
@@ -142,8 +144,9 @@ def first_below(run, level: float) -> int:
     return int(below[0])
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figures, with texts whose every number is computed."""
+@functools.cache
+def _texts() -> dict[str, Texts]:
+    """The texts of this part's figures, by name; every number in them computed."""
     w_star = float(one_weight_cost().minimum()[0])
     batches = lesson.SGD_BATCHES
     steady = [lesson.sgd_spread(b) for b in batches]
@@ -159,11 +162,8 @@ def _specs() -> tuple[FigureSpec, ...]:
     }
     reach = ", ".join(f"{name} after {count(n)}" for name, n in needs.items())
     total = count(int(sgd.slopes_computed(runs["full batch"])[-1]))
-    return (
-        FigureSpec(
-            "sgd-jitter",
-            sgd_jitter_figure,
-            "svg",
+    return {
+        "sgd-jitter": Texts(
             alt=(
                 f"Top: the weight w over {lesson.EPOCHS_SGD} passes over the houses, one house "
                 f"a step, at a constant learning rate {lesson.RATE_SGD:g} and at a rate lowered "
@@ -181,10 +181,7 @@ def _specs() -> tuple[FigureSpec, ...]:
                 "size."
             ),
         ),
-        FigureSpec(
-            "sgd-network",
-            sgd_network_figure,
-            "svg",
+        "sgd-network": Texts(
             alt=(
                 f"The network's cost on a log scale against the number of rows' slopes "
                 f"computed, up to {total}, for full batch, mini-batches of "
@@ -199,8 +196,11 @@ def _specs() -> tuple[FigureSpec, ...]:
                 "down from pass to pass, while the full batch's goes on falling."
             ),
         ),
-    )
+    }
 
 
-#: This part's figures, in lesson order.
-SPECS = _specs()
+#: This part's figures, in lesson order; their texts made when first read.
+SPECS = (
+    FigureSpec("sgd-jitter", sgd_jitter_figure, "svg", _texts),
+    FigureSpec("sgd-network", sgd_network_figure, "svg", _texts),
+)

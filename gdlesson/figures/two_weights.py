@@ -3,6 +3,8 @@ valley, with the zig-zag path (Two weights, Two curvatures)."""
 
 from __future__ import annotations
 
+import functools
+
 import matplotlib
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, PowerNorm
@@ -11,7 +13,7 @@ from matplotlib.ticker import MaxNLocator
 
 from gdlesson import lesson
 from gdlesson.costs import two_weight_cost
-from gdlesson.figures.common import RASTER_DPI, WIDTH, FigureSpec, label, outcome
+from gdlesson.figures.common import RASTER_DPI, WIDTH, FigureSpec, Texts, label, outcome
 from gdlesson.numbers import count, signed
 from gdlesson.style import styled
 
@@ -312,18 +314,15 @@ def steepness_ratio_on_ring(level: float, n: int = 3600) -> float:
     return float(max(sizes) / min(sizes))
 
 
-def _arrows_spec() -> FigureSpec:
-    """The gradient figure's spec: every number of its texts computed."""
+def _arrows_texts() -> Texts:
+    """The gradient figure's texts: every number computed."""
     w_min = two_weight_cost().minimum()
     levels = lesson.ARROW_LEVELS_2D
     rings = ", ".join(f"{v:g}" for v in levels[:-1]) + f" and {levels[-1]:g}"
     arrows = len(arrow_points())
     miss = arrow_miss_degrees()
     ratio = steepness_ratio_on_ring(levels[len(levels) // 2])
-    return FigureSpec(
-        "gradient-arrows",
-        gradient_arrows_figure,
-        "svg",
+    return Texts(
         alt=f"A contour map of the two-weight cost, drawn with equal scales on both axes: "
         f"{len(levels)} rings, of cost {rings}, around the minimum "
         f"({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')}), and {arrows} arrows "
@@ -338,17 +337,15 @@ def _arrows_spec() -> FigureSpec:
     )
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figures, in lesson order, with texts whose every number is computed."""
+@functools.cache
+def _texts() -> dict[str, Texts]:
+    """The texts of this part's figures, by name; every number in them computed."""
     run = lesson.two_weight_descent()
     w_min = two_weight_cost().minimum()
     start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
     fast = steps_to_drop(run, two_weight_cost()(w_min), DROP)
-    return (
-        FigureSpec(
-            "contour-2d",
-            contour_2d_figure,
-            "svg",
+    return {
+        "contour-2d": Texts(
             alt=f"A contour map of the two-weight cost, a long narrow valley; gradient descent "
             f"from {start} zig-zags across the valley and {outcome(run)} at the minimum "
             f"({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')}).",
@@ -357,10 +354,7 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"η = {run.learning_rate:g} each step overshoots across the valley (the page "
             f"Two curvatures says from which rate on), so it zig-zags, and it {outcome(run)}.",
         ),
-        FigureSpec(
-            "surface-3d",
-            surface_3d_figure,
-            "webp",
+        "surface-3d": Texts(
             alt=f"The two-weight cost drawn as a 3-D bowl stretched into a valley, with the "
             f"{count(run.steps)}-step zig-zag path of gradient descent running down its "
             f"surface to the minimum.",
@@ -369,9 +363,13 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"away {DROP:.0%} of the cost above the minimum; the other {run.steps - fast} "
             f"crawl along the nearly flat floor of the valley.",
         ),
-        _arrows_spec(),
-    )
+        "gradient-arrows": _arrows_texts(),
+    }
 
 
-#: This part's figures, in lesson order.
-SPECS = _specs()
+#: This part's figures, in lesson order; their texts made when first read.
+SPECS = (
+    FigureSpec("contour-2d", contour_2d_figure, "svg", _texts),
+    FigureSpec("surface-3d", surface_3d_figure, "webp", _texts),
+    FigureSpec("gradient-arrows", gradient_arrows_figure, "svg", _texts),
+)

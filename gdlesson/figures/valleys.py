@@ -3,12 +3,14 @@ and a flat stretch, ending in different places (the page after "Why it wins").""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from matplotlib.figure import Figure
 
 from gdlesson import lesson
 from gdlesson.descent import TOLERANCE
-from gdlesson.figures.common import WIDTH, FigureSpec, dots
+from gdlesson.figures.common import WIDTH, FigureSpec, Texts, dots
 from gdlesson.numbers import power_of_ten, rounded_up, signed
 from gdlesson.style import styled
 from gdlesson.valleys import WINDOW, descents, ending, flat_from, turning_points, valleys_cost
@@ -145,17 +147,15 @@ def many_valleys_alt() -> str:
     )
 
 
-def _specs() -> tuple[FigureSpec, ...]:
-    """This part's figure, with texts whose every number is computed."""
+@functools.cache
+def _texts() -> dict[str, Texts]:
+    """The texts of this part's figures, by name; every number in them computed."""
     cost = valleys_cost()
     hump = next(w for w, kind in turning_points(cost) if kind == "hump")
     flat = flat_from(cost)
     below = power_of_ten(round(np.log10(TOLERANCE)))
-    return (
-        FigureSpec(
-            "many-valleys",
-            many_valleys_figure,
-            "svg",
+    return {
+        "many-valleys": Texts(
             alt=many_valleys_alt(),
             caption=f"Where each descent ends, learning rate {lesson.RATE_VALLEYS:g}. Look at "
             f"the hump at w = {signed(hump, '.3f')}: starts left of it end in the left valley, "
@@ -163,8 +163,8 @@ def _specs() -> tuple[FigureSpec, ...]:
             f"from w = {rounded_up(flat, 2)} on, the slope is below {below} and descent "
             f"stops at once, without a step.",
         ),
-    )
+    }
 
 
-#: This part's figures, in lesson order.
-SPECS = _specs()
+#: This part's figures, in lesson order; their texts made when first read.
+SPECS = (FigureSpec("many-valleys", many_valleys_figure, "svg", _texts),)
