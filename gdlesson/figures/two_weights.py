@@ -331,8 +331,8 @@ def _arrows_texts() -> Texts:
         caption=f"Look at each arrow, −∇C at its dot: it crosses the ring through the dot "
         f"at a right angle, pointing downhill. Both axes have the same scale, so right "
         f"angles look right. Only the arrows at the rings' ends and sides point straight at "
-        f"the minimum; the others miss it, by as much as {miss.max():.0f}°. Every arrow is drawn "
-        f"one length: the true −∇C is {ratio:.1f} times longer on a ring's steep sides "
+        f"the minimum; the others miss it, the worst of them by {miss.max():.0f}°. Every arrow "
+        f"is drawn one length: the true −∇C is {ratio:.1f} times longer on a ring's steep sides "
         f"than at its ends.",
     )
 
