@@ -228,7 +228,7 @@ def widget_html(
         '<div class="gd-pg__plot"></div><div class="gd-pg__panel"></div>'
         '<div class="gd-pg__out"></div>\n'
         '<noscript><p class="gd-playground__note">The interactive playground needs '
-        f"JavaScript; {figures} the same descents.</p></noscript>\n"
+        f"JavaScript; {figures} descents it makes.</p></noscript>\n"
         "</div>"
     )
 
