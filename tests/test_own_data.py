@@ -2,7 +2,8 @@
 copy, by other sensible data. The build then either succeeds, with no word left from
 the six houses on any page, or stops without a traceback, each line naming what to
 change: a page and its sentence that the data make false, or a choice of
-``gdlesson/lesson.py`` with its value and the range it must lie in.
+``gdlesson/lesson.py`` with its value and the range it must lie in; and it leaves
+the site built before as it was.
 
 One cold build per data set (about a minute each)."""
 
@@ -62,10 +63,14 @@ def test_other_houses_build_a_true_lesson_or_name_what_to_change(tmp_path, name)
     costs = project / "gdlesson" / "costs.py"
     costs.write_text(with_houses(costs.read_text(encoding="utf-8"), area, age, price))
 
-    result = build_site(tmp_path / "site", project)
+    site = tmp_path / "site"  # a site built before, which a failed build must leave as it was
+    (site / "index.html").parent.mkdir()
+    (site / "index.html").write_text("the site as it was")
+
+    result = build_site(site, project)
 
     if result.returncode == 0:
-        pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
+        pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
         count = in_words(len(area))
         assert any(re.search(rf"\b{count}\b", page, re.I) for page in pages), count
         stale = [p for p in pages if re.search(r"\bsix\b|\b6 houses\b", p, re.I)]
@@ -76,3 +81,5 @@ def test_other_houses_build_a_true_lesson_or_name_what_to_change(tmp_path, name)
     assert lines, result.stderr[-3000:]
     vague = [line for line in lines if not ACTIONABLE.fullmatch(line)]
     assert not vague, f"lines that name no page, sentence or choice: {vague}"
+    assert [p.name for p in site.iterdir()] == ["index.html"], "the failed build wrote in site/"
+    assert (site / "index.html").read_text() == "the site as it was"
