@@ -88,15 +88,21 @@ START_OTHER_SIDE = round(2 * float(one_weight_cost().minimum()[0]) - lesson.STAR
 
 def _around(limit: float) -> tuple[float, ...]:
     """Rates around ``limit``, in increasing order: two below it a unit of its second
-    significant digit apart, half a unit above the nearer, and the rates just under and
-    just over it at three significant digits (both take thousands of steps).
+    significant digit apart, half a unit above the nearer, and the rates under and over
+    it a fifth of a percent away or more, at three significant digits, or more where
+    three land farther than 0.4 %: both take thousands of steps, yet end before a
+    descent's step limit.
 
     >>> _around(0.2195)
     (0.2, 0.21, 0.215, 0.219, 0.22, 0.23)
     """
     low = significant(limit, 2, "down")
     unit = significant(limit, 2, "up") - low or low / 10
-    under, over = significant(limit, 3, "down"), significant(limit, 3, "up")
+    for digits in (3, 4, 5):
+        under = significant(0.998 * limit, digits, "down")
+        over = significant(1.002 * limit, digits, "up")
+        if max(limit / under, over / limit) < 1.004:
+            break
     rates = {low - unit, low, low + unit / 2, under, over, over + unit}
     return tuple(sorted(round(rate, 10) for rate in rates if rate > 0))
 

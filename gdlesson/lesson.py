@@ -41,11 +41,11 @@ RATE_1D = within("RATE_1D", 0.05, 0.0, 1 / _L_1D, "below 1/L the ball walks")
 #: A learning rate that overshoots the minimum at every step, yet converges, slowly:
 #: nine tenths of the way to 2/L.
 RATE_ZIGZAG_1D = significant(0.9 * 2 / _L_1D)
-#: The learning-rate lesson: too small (a twentieth of 1/L), just right (1/L rounded
-#: down, so it still walks), too large (a seventh above 2/L).
+#: The learning-rate lesson: too small (a twentieth of 1/L), just right (about 0.91/L:
+#: it walks, and each step lands ten times closer), too large (a seventh above 2/L).
 RATES_1D = {
     "too small": significant(0.05 / _L_1D, 1),
-    "just right": significant(1 / _L_1D, 1, "down"),
+    "just right": significant(0.91 / _L_1D),
     "too large": significant(1.14 * 2 / _L_1D),
 }
 
@@ -55,9 +55,10 @@ RATES_NOTEBOOK = (0.005, 0.02, 0.05, 0.1, 0.15, 0.2, 0.21, 0.25)
 
 #: Where the two-weight descent starts, (w₁, w₂).
 START_2D = (0.2, 1.6)
-#: A learning rate that zig-zags across the two-weight valley: between 1/λ_max and
-#: 2/λ_max, a tenth below the limit.
-RATE_2D = significant(1.79 / _HIGH_2D)
+#: A learning rate that zig-zags across the two-weight valley: above 1/λ_max, and just
+#: below the balanced rate 2/(λ_min + λ_max) (rounded down), so that along the floor is
+#: the slower part, which sets the count (Two curvatures).
+RATE_2D = significant(0.978 * 2 / (_LOW_2D + _HIGH_2D), 2, "down")
 #: The (w₁, w₂) window of the two-weight contour map (figure and playground).
 WINDOW_2D = ((-0.4, 3.4), (-1.9, 2.3))
 
@@ -145,10 +146,10 @@ RATES_CHOOSING = {
 #: How many steps the figure of "Choosing the rate" follows each of them for.
 STEPS_CHOOSING = 60
 #: Just under 2/λ_max (rounded down to two significant digits: the cost falls slowly,
-#: bouncing) and just over it (rounded up to three: the cost falls for a few steps, then
-#: climbs).
+#: bouncing) and just over it (at least 0.3 % over, rounded up to three digits: the cost
+#: falls for a few steps, then climbs; nearer, it would take too long to diverge).
 RATE_UNDER_LIMIT_2D = significant(2 / _HIGH_2D, 2, "down")
-RATE_OVER_LIMIT_2D = significant(2 / _HIGH_2D, 3, "up")
+RATE_OVER_LIMIT_2D = significant(1.003 * 2 / _HIGH_2D, 3, "up")
 #: The powers-of-ten search: the rates it tries, largest first (from the first power of
 #: ten above 2/λ_max, so that only the largest diverges), and the steps it gives each.
 SEARCH_RATES = tuple(10.0 ** (math.ceil(math.log10(2 / _HIGH_2D)) - k) for k in range(4))
