@@ -90,7 +90,7 @@ def _around(limit: float) -> tuple[float, ...]:
     """Rates around ``limit``, in increasing order: two below it a unit of its second
     significant digit apart, half a unit above the nearer, and the rates under and over
     it a fifth of a percent away or more, at three significant digits, or more where
-    three land farther than 0.4 %: both take thousands of steps, yet end before a
+    three land farther than 0.3 %: both take thousands of steps, yet end before a
     descent's step limit.
 
     >>> _around(0.2195)
@@ -101,7 +101,7 @@ def _around(limit: float) -> tuple[float, ...]:
     for digits in (3, 4, 5):
         under = significant(0.998 * limit, digits, "down")
         over = significant(1.002 * limit, digits, "up")
-        if max(limit / under, over / limit) < 1.004:
+        if max(limit / under, over / limit) < 1.003:
             break
     rates = {low - unit, low, low + unit / 2, under, over, over + unit}
     return tuple(sorted(round(rate, 10) for rate in rates if rate > 0))
