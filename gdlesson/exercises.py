@@ -12,7 +12,12 @@ from __future__ import annotations
 import numpy as np
 
 from gdlesson import lesson
-from gdlesson.costs import one_weight_cost
+from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.derived import significant
+
+#: The data's curvatures, which the exercises' rates follow (as the lesson's do).
+_L_1D = one_weight_cost().curvature()
+_LOW_2D, _HIGH_2D = (float(v) for v in two_weight_cost().curvatures())
 
 #: recap: the weight of a network that predicts a price of 0 for every house.
 ZERO_WEIGHT = 0.0
@@ -24,12 +29,18 @@ WIDER_LAYERS = (4, 8, 1)
 COARSE_CANDIDATES = 10
 #: gradient descent: a nudge far from tiny, which still measures a parabola's slope exactly.
 LARGE_NUDGE = 1.0
-#: how big a step: a rate below 1/L, one between 1/L and 2/L, one above 2/L.
-REGIME_RATES = (0.08, 0.15, 0.3)
+#: how big a step: a rate below 1/L, one between 1/L and 2/L, one above 2/L (at about
+#: 0.73/L, 1.37/L and 2.7/L).
+REGIME_RATES = (
+    significant(0.73 / _L_1D, 2, "down"),
+    significant(1.37 / _L_1D),
+    significant(2.7 / _L_1D, 2, "up"),
+)
 #: two weights: a smaller rate that the page shows nowhere else, still above 1/λ_max
-#: (it zig-zags) but slower than the lesson's; and one above 2/λ_max.
-RATE_2D_SLOW_ZIGZAG = 0.12
-RATE_2D_OVER = 0.2
+#: (it zig-zags) but slower than the lesson's (about 1.26/λ_max); and one above
+#: 2/λ_max (a twentieth above, rounded up).
+RATE_2D_SLOW_ZIGZAG = significant(1.26 / _HIGH_2D)
+RATE_2D_OVER = significant(2.1 / _HIGH_2D, 2, "up")
 #: How many steps the rate above 2/L takes, and every how many the slope is printed.
 STEPS_2D_OVER = 50
 EVERY_2D_OVER = 10
@@ -66,15 +77,52 @@ SGD_ADDED_BATCH = 3
 #: gradient descent (tolerances ten times tighter each); and one rate for both bowls.
 FINER_CANDIDATES = 10_000
 TOLERANCES = (1e-6, 1e-7, 1e-8, 1e-9)
-RATE_BOTH = 0.2
+#: The rate for both bowls: halfway between 2/λ_max (above it, two weights diverge) and
+#: 2/L (below it, one weight converges; λ_max ≥ L, so 2/λ_max ≤ 2/L), and above 1/L.
+RATE_BOTH = significant((max(1 / _L_1D, 2 / _HIGH_2D) + 2 / _L_1D) / 2)
 
 #: The workbook: a start on the other side of the minimum from lesson.START_1D,
 #: as far from it (to one decimal), whatever the data,
 START_OTHER_SIDE = round(2 * float(one_weight_cost().minimum()[0]) - lesson.START_1D, 1)
+
+
+def _around(limit: float) -> tuple[float, ...]:
+    """Rates around ``limit``, in increasing order: two below it a unit of its second
+    significant digit apart, half a unit above the nearer, and the rates under and over
+    it a fifth of a percent away or more, at three significant digits, or more where
+    three land farther than 0.3 %: both take thousands of steps, yet end before a
+    descent's step limit.
+
+    >>> _around(0.2195)
+    (0.2, 0.21, 0.215, 0.219, 0.22, 0.23)
+    """
+    low = significant(limit, 2, "down")
+    unit = significant(limit, 2, "up") - low or low / 10
+    for digits in (3, 4, 5):
+        under = significant(0.998 * limit, digits, "down")
+        over = significant(1.002 * limit, digits, "up")
+        if max(limit / under, over / limit) < 1.003:
+            break
+    rates = {low - unit, low, low + unit / 2, under, over, over + unit}
+    return tuple(sorted(round(rate, 10) for rate in rates if rate > 0))
+
+
+def _before(limit: float) -> tuple[float, ...]:
+    """Rates up to ``limit``'s, half a unit of its second significant digit apart:
+    two units below it to one above (the limit lies between the fourth and the fifth).
+
+    >>> _before(0.19034)
+    (0.17, 0.18, 0.185, 0.19, 0.195, 0.2)
+    """
+    low = significant(limit, 2, "down")
+    unit = significant(limit, 2, "up") - low or low / 10
+    return tuple(round(low + k * unit, 10) for k in (-2, -1, -0.5, 0, 0.5, 1))
+
+
 #: rates around the one-weight limit 2/L, in increasing order,
-LIMIT_RATES_1D = (0.2, 0.21, 0.215, 0.219, 0.22, 0.23)
+LIMIT_RATES_1D = _around(2 / _L_1D)
 #: and around the two-weight valley's limit.
-LIMIT_RATES_2D = (0.17, 0.18, 0.185, 0.19, 0.195, 0.2)
+LIMIT_RATES_2D = _before(2 / _HIGH_2D)
 
 
 def nearest_candidate(low: float, high: float, count: int, w: float) -> float:

@@ -20,21 +20,34 @@ import numpy as np
 
 from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, BruteForce, brute_force
 from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.derived import DataError, significant, within
 from gdlesson.descent import TOLERANCE, Descent, gradient_descent
 from gdlesson.momentum import momentum_descent
 from gdlesson.sgd import StochasticRun, spread, stochastic_descent
+
+#: The data's curvatures, which the rates below follow: L of the one-weight cost, and
+#: λ_min, λ_max of the two-weight valley.
+_L_1D = one_weight_cost().curvature()
+_LOW_2D, _HIGH_2D = (float(v) for v in two_weight_cost().curvatures())
 
 #: The recap's two trial weights: a poor one, then a good one.
 RECAP_WEIGHTS = (1.0, 2.0)
 
 #: Where the one-weight descents start.
 START_1D = 0.5
-#: A learning rate that walks steadily down to the minimum (the rolling ball).
-RATE_1D = 0.05
-#: A learning rate that overshoots the minimum at every step, yet converges, slowly.
-RATE_ZIGZAG_1D = 0.2
-#: The learning-rate lesson: too small, just right, too large.
-RATES_1D = {"too small": 0.005, "just right": 0.1, "too large": 0.25}
+#: A learning rate that walks steadily down to the minimum (the rolling ball): set by
+#: hand, and refused unless below 1/L, where a step never passes the minimum.
+RATE_1D = within("RATE_1D", 0.05, 0.0, 1 / _L_1D, "below 1/L the ball walks")
+#: A learning rate that overshoots the minimum at every step, yet converges, slowly:
+#: nine tenths of the way to 2/L.
+RATE_ZIGZAG_1D = significant(0.9 * 2 / _L_1D)
+#: The learning-rate lesson: too small (a twentieth of 1/L), just right (about 0.91/L:
+#: it walks, and each step lands ten times closer), too large (a seventh above 2/L).
+RATES_1D = {
+    "too small": significant(0.05 / _L_1D, 1),
+    "just right": significant(0.91 / _L_1D),
+    "too large": significant(1.14 * 2 / _L_1D),
+}
 
 #: The notebook's first descent, and the rates its table compares.
 RATE_NOTEBOOK = 0.17
@@ -42,10 +55,27 @@ RATES_NOTEBOOK = (0.005, 0.02, 0.05, 0.1, 0.15, 0.2, 0.21, 0.25)
 
 #: Where the two-weight descent starts, (w₁, w₂).
 START_2D = (0.2, 1.6)
-#: A learning rate that zig-zags across the two-weight valley.
-RATE_2D = 0.17
+#: A learning rate that zig-zags across the two-weight valley: above 1/λ_max, and just
+#: below the balanced rate 2/(λ_min + λ_max) (rounded down), so that along the floor is
+#: the slower part, which sets the count (Two curvatures).
+RATE_2D = significant(0.978 * 2 / (_LOW_2D + _HIGH_2D), 2, "down")
 #: The (w₁, w₂) window of the two-weight contour map (figure and playground).
 WINDOW_2D = ((-0.4, 3.4), (-1.9, 2.3))
+
+
+def _window_holds(window, points) -> tuple:
+    """``window``, checked to hold each of ``points`` (name → (w₁, w₂)): a map that
+    left out the start or the minimum would draw a descent off the page."""
+    for name, point in points.items():
+        if not all(low < value < high for value, (low, high) in zip(point, window, strict=True)):
+            shown = tuple(round(float(value), 2) for value in point)
+            raise DataError(
+                f"WINDOW_2D = {window} must hold {name} {shown}: widen it in gdlesson/lesson.py"
+            )
+    return window
+
+
+_window_holds(WINDOW_2D, {"START_2D": START_2D, "the minimum": two_weight_cost().minimum()})
 #: The cost levels the contour map draws, where above the minimum.
 LEVELS_2D = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 40)
 #: Two weights: small steps from START_2D: their length, and the angles θ, in degrees,
@@ -88,16 +118,26 @@ PASSES_PER_SLOPE = 2
 #: halfway, to two decimals, between 1/L and the rate whose step factor mirrors
 #: RATE_1D's (2/L − RATE_1D), so that each step lands closer than the walk's.
 RATE_FAST_ZIGZAG_1D = round((3 / one_weight_cost().curvature() - RATE_1D) / 2, 2)
-#: The rates of the table (How big a step?) of the step factor 1 − ηL, smallest first.
-RATES_TABLE_1D = (0.005, 0.05, 0.1, 0.15, 0.2, 0.25)
-#: The rates of the table of Two curvatures: two that never cross the valley, three that do.
-RATES_TABLE_2D = (0.05, 0.09, 0.17, 0.19, 0.2)
+#: The rates of the table (How big a step?) of the step factor 1 − ηL, smallest first:
+#: the lesson's, and one more between 1/L and 2/L whose factor is about −0.37.
+RATES_TABLE_1D = tuple(
+    sorted({*RATES_1D.values(), RATE_1D, RATE_ZIGZAG_1D, significant(1.37 / _L_1D)})
+)
+#: The rates of the table of Two curvatures: two that never cross the valley (about a
+#: half and nine tenths of 1/λ_max, rounded down), three that do: the lesson's, one just
+#: under 2/λ_max and one just over it (a twentieth above, rounded up).
+RATES_TABLE_2D = (
+    significant(0.53 / _HIGH_2D, 2, "down"),
+    significant(0.95 / _HIGH_2D, 2, "down"),
+    RATE_2D,
+    significant(2 / _HIGH_2D, 2, "down"),
+    significant(2.1 / _HIGH_2D, 2, "up"),
+)
 
 #: Choosing the rate (page "Choosing the rate"), on the two-weight valley, each rate
 #: derived from its curvatures and rounded to two significant digits, so that it stays
 #: in its regime whatever the data: a good rate, 2/(λ_min + λ_max); one too small, a
 #: tenth of it (below 1/λ_max: it walks); one too large, a tenth above 2/λ_max.
-_LOW_2D, _HIGH_2D = (float(v) for v in two_weight_cost().curvatures())
 RATES_CHOOSING = {
     "too small": float(f"{2 / (_LOW_2D + _HIGH_2D) / 10:.2g}"),
     "good": float(f"{2 / (_LOW_2D + _HIGH_2D):.2g}"),
@@ -105,12 +145,14 @@ RATES_CHOOSING = {
 }
 #: How many steps the figure of "Choosing the rate" follows each of them for.
 STEPS_CHOOSING = 60
-#: Just under 2/λ_max (rounded down to two decimals: the cost falls slowly, bouncing)
-#: and just over it (rounded up to three: the cost falls for a few steps, then climbs).
-RATE_UNDER_LIMIT_2D = math.floor(200 / _HIGH_2D) / 100
-RATE_OVER_LIMIT_2D = math.ceil(2000 / _HIGH_2D) / 1000
-#: The powers-of-ten search: the rates it tries, largest first, and the steps it gives each.
-SEARCH_RATES = (1.0, 0.1, 0.01, 0.001)
+#: Just under 2/λ_max (rounded down to two significant digits: the cost falls slowly,
+#: bouncing) and just over it (at least 0.3 % over, rounded up to three digits: the cost
+#: falls for a few steps, then climbs; nearer, it would take too long to diverge).
+RATE_UNDER_LIMIT_2D = significant(2 / _HIGH_2D, 2, "down")
+RATE_OVER_LIMIT_2D = significant(1.003 * 2 / _HIGH_2D, 3, "up")
+#: The powers-of-ten search: the rates it tries, largest first (from the first power of
+#: ten above 2/λ_max, so that only the largest diverges), and the steps it gives each.
+SEARCH_RATES = tuple(10.0 ** (math.ceil(math.log10(2 / _HIGH_2D)) - k) for k in range(4))
 SEARCH_STEPS = 20
 
 #: The cost with two valleys (page "Many valleys"): where descents start, and their rate.

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 
 from gdlesson.buildcache import CacheError, LessonBuild
 from gdlesson.builddate import source_date_epoch
+from gdlesson.derived import DataError
 from gdlesson.icon import icon_svg
 from gdlesson.notebook import COLAB_NAME, colab_notebook
 from gdlesson.pages import (
@@ -98,13 +99,15 @@ def _check_not_stale() -> None:
 
 
 def _one_line(hook):
-    """A cache that cannot read or write fails the build in one line."""
+    """A cache that cannot read or write, or data that make a choice or a claim wrong
+    (a false claim, a rate out of its range: what the instructor changes), fail the
+    build with their message alone, no traceback."""
 
     @functools.wraps(hook)
     def wrapped(*args, **kwargs):
         try:
             return hook(*args, **kwargs)
-        except CacheError as error:
+        except (CacheError, DataError) as error:
             raise PluginError(str(error)) from None
 
     return wrapped
@@ -130,6 +133,15 @@ def on_config(config):
     _build = LessonBuild(Path(config.config_file_path).resolve().parent / ".cache" / "gdlesson")
     if config.repo_url and config.repo_name == "GitHub":
         config.edit_uri = EDIT_URI
+
+
+@_one_line
+def on_pre_build(config):
+    # MkDocs empties site/ next: data that make a claim false or a fact uncomputable
+    # stop the build here, site/ as it was. The manifest starts the figures and the
+    # notebook; the claims, checked beside it, take about as long.
+    _build.manifest()
+    _build.wait("claims.txt")  # the claims entry of gdlesson/buildcache.py
 
 
 def _notebook() -> str:

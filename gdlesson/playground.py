@@ -154,7 +154,9 @@ def config_2d() -> dict:
     cost = two_weight_cost()
     scaled, scale = rms_scaled(cost)
     edges = [2 / c.curvature() for c in (cost, scaled)]
-    lesson_rates = [lesson.RATE_2D, *(fastest_slider_rate(c) for c in (cost, scaled))]
+    # The page's slow rate (the table's first, which never crosses) is one to try too.
+    slow = lesson.RATES_TABLE_2D[0]
+    lesson_rates = [lesson.RATE_2D, slow, *(fastest_slider_rate(c) for c in (cost, scaled))]
     rates = rate_choices(*RATE_RANGE_2D, edges, lesson_rates)
     window = lesson.WINDOW_2D
     modes = [

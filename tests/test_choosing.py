@@ -9,7 +9,13 @@ import pytest
 
 from gdlesson import lesson
 from gdlesson.claims import CLAIMS
+from gdlesson.costs import two_weight_cost
 from tests.conftest import DOCS
+
+#: The page's three rates, and the valley's largest curvature, from which the wrong
+#: rates below are made (not typed: they stay wrong whatever the houses).
+CHOSEN = dict(lesson.RATES_CHOOSING)
+HIGH_2D = two_weight_cost().curvatures()[-1]
 
 
 def _claim(page: str, says: str):
@@ -21,13 +27,13 @@ def _claim(page: str, says: str):
     ("choice", "value", "says"),
     [
         # a "too large" rate below 2/λ_max converges
-        ("RATES_CHOOSING", {"too small": 0.017, "good": 0.17, "too large": 0.18}, "the three"),
+        ("RATES_CHOOSING", CHOSEN | {"too large": round(1.9 / HIGH_2D, 3)}, "the three"),
         # a "too small" rate above 1/λ_max crosses the valley
-        ("RATES_CHOOSING", {"too small": 0.1, "good": 0.17, "too large": 0.21}, "the three"),
-        # without 1, no rate of the search diverges
-        ("SEARCH_RATES", (0.1, 0.01, 0.001), "the largest diverges"),
+        ("RATES_CHOOSING", CHOSEN | {"too small": round(1.05 / HIGH_2D, 3)}, "the three"),
+        # without its largest, no rate of the search diverges
+        ("SEARCH_RATES", lesson.SEARCH_RATES[1:], "the largest diverges"),
         # a search that skips a power of ten
-        ("SEARCH_RATES", (1.0, 0.01, 0.001), "powers of ten"),
+        ("SEARCH_RATES", lesson.SEARCH_RATES[:1] + lesson.SEARCH_RATES[2:], "powers of ten"),
     ],
 )
 def test_a_choice_that_breaks_the_page_fails_its_claim(monkeypatch, choice, value, says):

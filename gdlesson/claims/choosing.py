@@ -123,7 +123,8 @@ def _largest_diverges() -> None:
     rates = list(trials)
     require(rates == sorted(rates, reverse=True), "the rates are not largest first")
     ratios = np.array(rates[:-1]) / np.array(rates[1:])
-    require(np.allclose(ratios, 10) and 1.0 in rates, "the rates are not powers of ten")
+    powers = np.log10(rates)
+    require(np.allclose(ratios, 10) and np.allclose(powers, np.round(powers)), "not powers of ten")
     require(trials[rates[0]].diverged, f"{rates[0]} does not diverge")
     require(sum(run.diverged for run in trials.values()) == 1, "another rate diverges")
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gdlesson.derived import DataError
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -75,11 +77,19 @@ def failure(claim: Claim) -> str | None:
         holds = claim.check()
     except AssertionError as error:
         return f"{name} ({error})" if str(error) else name
+    except Exception as error:  # noqa: BLE001 - other data can leave a check nothing to compute
+        return f"{name} (cannot be computed with these data: {type(error).__name__} {error})"
     return name if holds is not None and not holds else None
 
 
+def false_claims(claims) -> list[str]:
+    """What is false of each of ``claims``, one line each, named by its page."""
+    return [message for message in map(failure, claims) if message is not None]
+
+
 def check_all(claims) -> None:
-    """Raise ``ValueError`` naming each of ``claims`` that the computed values make false."""
-    false = [message for message in map(failure, claims) if message is not None]
+    """Raise :class:`~gdlesson.derived.DataError` (a ``ValueError``) naming each of
+    ``claims`` that the computed values make false, one line each."""
+    false = false_claims(claims)
     if false:
-        raise ValueError("claims the computation makes false:\n  " + "\n  ".join(false))
+        raise DataError("claims the computation makes false:\n  " + "\n  ".join(false))

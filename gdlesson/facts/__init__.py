@@ -8,8 +8,10 @@ holds what they share.
 
 from __future__ import annotations
 
+import traceback
 from functools import cache
 
+from gdlesson.derived import DataError
 from gdlesson.facts import (
     choosing,
     code,
@@ -36,9 +38,30 @@ def facts() -> dict[str, str]:
     """
     values: dict[str, str] = {}
     for part in PARTS:
-        found = part.facts()
+        try:
+            found = part.facts()
+        except DataError:
+            raise
+        except Exception as error:  # noqa: BLE001 - said in one line: it is the data's
+            raise DataError(_cannot_compute(part.__name__, error)) from error
         twice = sorted(values.keys() & found.keys())
         if twice:
             raise RuntimeError(f"{part.__name__} defines facts already defined: {twice}")
         values |= found
     return values
+
+
+def _cannot_compute(part: str, error: Exception) -> str:
+    """Why the facts of ``part`` cannot be computed, for an instructor: the claims of
+    the pages that the data make false, each named by its page (what to change), then
+    where the computation stopped."""
+    from gdlesson.claims import ALL_CLAIMS  # the claims quote facts: imported when needed
+    from gdlesson.claims.claim import false_claims
+
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if "gdlesson" in f.filename]
+    where = f" in {frames[-1].name}" if frames else ""
+    false = false_claims([claim for claim in ALL_CLAIMS if not claim.slow])
+    stopped = f"{part} cannot be computed with these data ({type(error).__name__}{where}: {error})"
+    if not false:
+        return stopped
+    return "claims the computation makes false:\n  " + "\n  ".join([*false, stopped])

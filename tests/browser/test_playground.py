@@ -20,7 +20,8 @@ from gdlesson import lesson, rates
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
-from gdlesson.playground import config_1d, config_2d
+from gdlesson.playground import config_1d, config_2d, fastest_slider_rate
+from gdlesson.rates import rms_scaled
 
 ONE = ("step-size/", "#gd-playground-1d")
 TWO = ("two-curvatures/", "#gd-playground-2d")
@@ -77,6 +78,19 @@ def shown_text(page, selector: str) -> str:
     return page.locator(selector).inner_text()
 
 
+def below_and_above(limit: float, offered: list[float]) -> tuple[float, float]:
+    """The slider's rates nearest ``limit``: the largest below it and the smallest above."""
+    return max(r for r in offered if r < limit), min(r for r in offered if r > limit)
+
+
+# The sliders' rates the tests try, taken from the lesson's choices and the data's
+# limits (what each does is asserted against gdlesson), not typed: other houses keep them true.
+RATES_1D = config_1d()["rates"]
+UNDER_1D, OVER_1D = below_and_above(2 / one_weight_cost().curvature(), RATES_1D)
+RATES_2D = config_2d()["rates"]
+UNDER_2D, OVER_2D = below_and_above(2 / two_weight_cost().curvatures()[-1], RATES_2D)
+
+
 def switch(page):
     return page.locator(TWO[1]).get_by_role("checkbox", name="Scale the inputs")
 
@@ -84,14 +98,14 @@ def switch(page):
 @pytest.mark.parametrize(
     ("rate", "start"),
     [
-        (0.05, "0.5"),  # the rolling ball of the lesson
-        (0.001, "0.5"),  # too small: barely moves
-        (0.2, "3.6"),  # zig-zags
-        (0.21, "0.5"),  # just below 2/L: converges, slowly
-        (0.22, "0.5"),  # just above 2/L: diverges, slowly
-        (0.25, "1.25"),  # too large
-        (0.5, "3.99"),
-        (0.1, "2"),
+        (lesson.RATE_1D, "0.5"),  # the rolling ball of the lesson
+        (RATES_1D[0], "0.5"),  # too small: barely moves
+        (lesson.RATE_ZIGZAG_1D, "3.6"),  # zig-zags
+        (UNDER_1D, "0.5"),  # just below 2/L: converges, slowly
+        (OVER_1D, "0.5"),  # just above 2/L: diverges, slowly
+        (lesson.RATES_1D["too large"], "1.25"),  # too large
+        (RATES_1D[-1], "3.99"),
+        (lesson.RATES_1D["just right"], "2"),
     ],
 )
 def test_one_weight_path_is_gdlessons(open_page, rate, start):
@@ -183,17 +197,17 @@ def test_one_weight_keyboard_only(open_page):
 @pytest.mark.parametrize(
     ("mode", "rate", "where"),
     [
-        (0, 0.17, (0.2, 0.2)),
-        (0, 0.05, (0.8, 0.7)),
-        (0, 0.19, (0.9, 0.1)),
-        (0, 0.2, (0.15, 0.85)),
-        (0, 0.3, (0.5, 0.5)),
-        (0, 0.001, (0.3, 0.3)),
-        (1, 0.1667, (0.2, 0.2)),
-        (1, 0.05, (0.8, 0.7)),
-        (1, 0.19, (0.9, 0.1)),
-        (1, 0.2, (0.15, 0.85)),
-        (1, 0.3, (0.5, 0.5)),
+        (0, lesson.RATE_2D, (0.2, 0.2)),  # zig-zags
+        (0, lesson.RATES_TABLE_2D[0], (0.8, 0.7)),  # never crosses
+        (0, UNDER_2D, (0.9, 0.1)),  # just below 2/λmax
+        (0, OVER_2D, (0.15, 0.85)),  # just above it
+        (0, RATES_2D[-1], (0.5, 0.5)),
+        (0, RATES_2D[0], (0.3, 0.3)),
+        (1, fastest_slider_rate(rms_scaled(two_weight_cost())[0]), (0.2, 0.2)),
+        (1, lesson.RATES_TABLE_2D[0], (0.8, 0.7)),
+        (1, UNDER_2D, (0.9, 0.1)),
+        (1, OVER_2D, (0.15, 0.85)),
+        (1, RATES_2D[-1], (0.5, 0.5)),
     ],
 )
 def test_two_weight_click_sets_start_and_path_is_gdlessons(open_page, mode, rate, where):
@@ -256,10 +270,11 @@ def inside(b: dict, frame: dict, slack: float = 0.5) -> bool:
 @pytest.mark.parametrize(
     ("where", "mode", "rate", "start"),
     [
-        (ONE, 0, 0.25, "0.5"),  # a step inside, then out to the left, to the right…
-        (ONE, 0, 0.5, "3.99"),  # out at the first step
-        (TWO, 0, 0.3, None),  # the lesson's start: out to the right, then the left…
-        (TWO, 1, 0.3, None),  # the same with scaled inputs: out on both axes
+        # too large: a step inside, then out to the left, to the right…
+        (ONE, 0, lesson.RATES_1D["too large"], "0.5"),
+        (ONE, 0, RATES_1D[-1], "3.99"),  # the slider's largest: out at the first step
+        (TWO, 0, RATES_2D[-1], None),  # the lesson's start: out to the right, then the left…
+        (TWO, 1, RATES_2D[-1], None),  # the same with scaled inputs: out on both axes
     ],
 )
 def test_a_run_that_leaves_the_map_says_so(open_page, where, mode, rate, start, width):
