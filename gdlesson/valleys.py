@@ -61,12 +61,16 @@ class ValleysCost:
         """C at every weight of ``ws``; sums in the order of ``valleys``, as the
         page's code does, so the two give the same numbers to the last bit."""
         ws = np.asarray(ws, dtype=float)
-        return 1 - sum(d * np.exp(-k * (ws - c) ** 2) for d, c, k in self.valleys)
+        with np.errstate(over="ignore"):  # far away (w − c)² is inf, its valley's term 0
+            return 1 - sum(d * np.exp(-k * (ws - c) ** 2) for d, c, k in self.valleys)
 
     def slope(self, ws) -> np.ndarray:
         """dC/dw at every weight of ``ws``: Σ 2dk (w − c) · exp(−k (w − c)²)."""
         ws = np.asarray(ws, dtype=float)
-        return sum(2 * d * k * (ws - c) * np.exp(-k * (ws - c) ** 2) for d, c, k in self.valleys)
+        with np.errstate(over="ignore"):  # far away (w − c)² is inf, its valley's term 0
+            return sum(
+                2 * d * k * (ws - c) * np.exp(-k * (ws - c) ** 2) for d, c, k in self.valleys
+            )
 
     def __call__(self, w) -> float:
         return float(self.on_grid(finite_vector("w", w, 1))[0])

@@ -1,5 +1,7 @@
 """The cost with two valleys: its turning points, its flat stretch, where descents end."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -67,3 +69,13 @@ def test_bad_valleys_name_the_parameter(valleys_, name):
 def test_bad_weight_names_the_parameter():
     with pytest.raises(ValueError, match="w must"):
         valleys_cost()([1.0, 2.0])
+
+
+def test_far_from_every_valley_the_cost_is_flat_and_warns_nothing():
+    """(w − c)² overflows to inf out there: the valley's term is 0, not a warning."""
+    cost = valleys.valleys_cost()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert list(cost.slope([-1e200, 1e200])) == [0.0, 0.0]
+        assert list(cost.on_grid([1e200])) == [1.0]
+        valleys.flat_from(cost, window=(-9.48e153, 0.0), samples=50)
