@@ -297,3 +297,51 @@ def test_no_page_types_what_goes_stale_when_the_lesson_changes(source):
     text = (DOCS / source).read_text(encoding="utf-8")
     found = {what: rule.findall(text) for what, rule in TYPED.items()}
     assert {what: hits for what, hits in found.items() if hits} == {}
+
+
+#: What is not prose: fenced and inline code, math, placeholders, links' addresses
+#: and comments; a number may stand there without a placeholder.
+NOT_PROSE = re.compile(
+    r"^ *```.*?^ *```|\{\{.*?\}\}|\\\(.*?\\\)|\\\[.*?\\\]|`[^`]*`|<!--.*?-->|\]\([^)]*\)",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def computed_numbers() -> dict[str, str]:
+    """Each number a fact prints that is worth a placeholder, with a fact that prints
+    it: two significant digits or more (``0.05``, ``81``, ``1,000``), not the ``0``,
+    ``1`` and ``−1`` that the regimes' definitions type."""
+    numbers = {}
+    for name, value in facts().items():
+        number = value.strip().replace("\u2212", "-")
+        digits = number.lstrip("-").replace(".", "").replace(",", "").lstrip("0")
+        if re.fullmatch(r"-?\d[\d,]*(\.\d+)?", number) and len(digits) >= 2:
+            numbers.setdefault(number, name)
+    return numbers
+
+
+def typed_numbers(markdown: str, numbers: dict[str, str]) -> list[str]:
+    """The computed numbers that ``markdown`` types in its prose, each with its fact."""
+    prose = NOT_PROSE.sub(" ", markdown).replace("\u2212", "-")
+    return [
+        f"{number} (write {{{{ {name} }}}})"
+        for number, name in numbers.items()
+        if re.search(rf"(?<![\w.]){re.escape(number)}(?!\w|\.\d)", prose)
+    ]
+
+
+def test_a_number_typed_where_its_placeholder_exists_is_found():
+    numbers = {"81": "steps_1d", "0.05": "rate_1d"}
+    assert typed_numbers("It took 81 steps at a rate of 0.05.", numbers) == [
+        "81 (write {{ steps_1d }})",
+        "0.05 (write {{ rate_1d }})",
+    ]
+    elsewhere = "{{ steps_1d }} steps, `descend(0.05)`, \\(\\eta = 0.05\\), 810 or 0.051\n"
+    assert typed_numbers(elsewhere + "```python\nrate = 0.05\n```\n", numbers) == []
+
+
+@pytest.mark.parametrize("source", sorted(p.name for p in DOCS.glob("*.md")))
+def test_no_page_types_a_number_that_gdlesson_computes(source):
+    """A number typed in prose goes stale when the data change; its fact does not."""
+    markdown = (DOCS / source).read_text(encoding="utf-8")
+    assert typed_numbers(markdown, computed_numbers()) == []
