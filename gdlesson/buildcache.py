@@ -189,7 +189,7 @@ class LessonBuild:
             if _KEY.fullmatch(old.name):
                 remove_own(old, own=_listed(old).__contains__)
             elif old.name.startswith(RUNTIME):
-                remove_own(old, own=lambda name: name.startswith("kernel-"))
+                remove_own(old, own=_kernel_file)
 
     def stop(self) -> None:
         """End the workers at once (done, an error, or Ctrl-C), and drop the runtime folder."""
@@ -199,6 +199,12 @@ class LessonBuild:
         if self._runtime is not None:
             shutil.rmtree(self._runtime, ignore_errors=True)  # made by this build: all ours
             self._runtime = None
+
+
+def _kernel_file(name: str) -> bool:
+    """A connection file a kernel writes: ``kernel-*.json`` or, from jupyter_client's
+    ``mkstemp``, ``tmp*.json``; left in a runtime folder when a build is killed."""
+    return name.endswith(".json") and name.startswith(("kernel-", "tmp"))
 
 
 def _listed(folder: Path) -> set[str]:

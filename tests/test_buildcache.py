@@ -120,9 +120,9 @@ def test_the_cache_deletes_only_what_it_wrote(cache, tmp_path_factory):
     (shared / "notes.txt").write_text("the user's")
     # Links out of the cache, named as the cache names its folders.
     outside = tmp_path_factory.mktemp("outside")
-    (outside / "kernel-1.json").write_text("{}")
+    (outside / "tmpabc.json").write_text("{}")
     shutil.copytree(mine, outside / "entries")
-    _age(outside / "kernel-1.json")
+    _age(outside / "tmpabc.json")
     outside.chmod(0o755)
     for link, target in [
         ("runtime", outside),
@@ -141,10 +141,22 @@ def test_the_cache_deletes_only_what_it_wrote(cache, tmp_path_factory):
 
     assert (users / "manifest.json").read_text() == "the user's"
     assert [p.name for p in shared.iterdir()] == ["notes.txt"], "the cache's own files go"
-    assert (outside / "kernel-1.json").read_text() == "{}"
+    assert (outside / "tmpabc.json").read_text() == "{}"
     assert sorted(p.name for p in (outside / "entries").iterdir()) == before
     assert (outside.stat().st_mode & 0o777) == 0o755
     assert all((cache / link).is_symlink() for link in ("runtime", "runtime-1-abc", "4" * 20))
+
+
+def test_a_killed_builds_runtime_folder_goes_with_its_kernel_file(cache):
+    killed = cache / "runtime-1-abcdef"
+    killed.mkdir()
+    for name in ("tmpx1y2z3.json", "kernel-7.json"):
+        (killed / name).write_text("{}")
+    _age(killed)
+    build = LessonBuild(cache)
+    build.manifest()
+    build.finish()
+    assert not killed.exists()
 
 
 def test_an_entry_behind_a_link_is_not_read_but_made_again(cache, tmp_path):
