@@ -184,7 +184,10 @@ def on_pre_page(page, config, files):
 def on_page_markdown(markdown, page, config, files):
     manifest = _build.manifest()
     figures = {name: spec["markdown"] for name, spec in manifest["figures"].items()}
-    return fill_placeholders(markdown, manifest["facts"], figures)
+    try:
+        return fill_placeholders(markdown, manifest["facts"], figures)
+    except ValueError as error:  # a typo in a page: its name and the placeholder
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
 def on_page_content(html, page, config, files):

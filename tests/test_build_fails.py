@@ -44,6 +44,9 @@ def test_a_broken_page_fails_the_strict_build(tmp_path, page, append, message):
     run = build_site(project / "out", project)
     assert run.returncode != 0
     assert message in run.stderr
+    if append.startswith("{{"):  # a typo of the writer's: named in one line
+        assert f"{page}: unknown placeholder" in run.stderr
+        assert "Traceback" not in run.stderr, run.stderr
 
 
 def test_pages_get_an_edit_link_when_repo_url_is_set(tmp_path):
