@@ -27,3 +27,14 @@ def test_no_script_runs_a_launcher_whose_shebang_holds_the_checkout_path():
         for program in re.findall(r'"\$VENV/bin/([\w.-]+)"', (ROOT / "scripts" / name).read_text()):
             head = (ROOT / ".venv" / "bin" / program).read_bytes()[:2]
             assert head != b"#!", f"scripts/{name} runs the launcher {program}"
+
+
+def test_an_argument_pytest_does_not_know_ends_the_quick_check_with_exit_2():
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "check"), "--no-such-option"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "unrecognized arguments: --no-such-option" in result.stderr
