@@ -40,7 +40,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gdlesson._checks import Overflow, finite, finite_vector, integer_at_least, positive_finite
+from gdlesson._checks import (
+    Overflow,
+    finite,
+    finite_vector,
+    integer_at_least,
+    positive_finite,
+    shown,
+)
 from gdlesson.descent import (
     BLOWUP,
     DEFAULT_MAX_STEPS,
@@ -108,6 +115,8 @@ def momentum_descent(
     cost = _checked_cost(cost)
     learning_rate = positive_finite("learning_rate", learning_rate)
     beta = checked_beta(beta)
+    if not isinstance(nesterov, bool):  # a string such as "no" would read as True
+        raise ValueError(f"nesterov must be True or False, got {shown(nesterov)}")
     max_steps = integer_at_least("max_steps", max_steps, 1, MAX_STEPS)
     tolerance = positive_finite("tolerance", tolerance)
     w = finite_vector("start", start, cost.dimension)

@@ -118,6 +118,7 @@ CASES = [
     *[(gradient_descent, DESCENT, name, name) for name in DESCENT],
     (gradient_descent, DESCENT | {"cost": PLANE, "start": [0.0, 0.0]}, "start", "start"),
     *[(momentum_descent, MOMENTUM, name, name) for name in MOMENTUM],
+    (momentum_descent, MOMENTUM, "nesterov", "nesterov"),
     *[
         (brute_force, {"cost": BOWL, "low": 0.0, "high": 4.0, "candidates": 100}, name, name)
         for name in ("cost", "low", "high", "candidates")

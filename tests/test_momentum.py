@@ -121,3 +121,9 @@ def test_a_diverging_roll_says_so_and_returns_finite_points():
     run = momentum.momentum_descent(two_weight_cost(), START, 0.5, 0.5, max_steps=100_000)
     assert run.diverged
     assert np.all(np.isfinite(run.path)) and np.all(np.isfinite(run.costs))
+
+
+def test_nesterov_is_true_or_false_not_a_word_that_reads_as_true():
+    bowl = QuadraticCost.from_rows([[1.0], [2.0]], [2.0, 4.0])
+    with pytest.raises(ValueError, match="nesterov must be True or False, got 'no'"):
+        momentum.momentum_descent(bowl, 0.0, 0.1, 0.5, nesterov="no")
