@@ -38,3 +38,19 @@ def test_an_argument_pytest_does_not_know_ends_the_quick_check_with_exit_2():
     )
     assert result.returncode == 2, result.stderr
     assert "unrecognized arguments: --no-such-option" in result.stderr
+
+
+def test_a_script_whose_bootstrap_cannot_be_read_stops_there(tmp_path):
+    """A copy of a script, away from scripts/bootstrap: the failed ``source`` ends it,
+    before it runs anything with the variables bootstrap would have set."""
+    (tmp_path / "scripts").mkdir()
+    for name in SCRIPTS:
+        copy = tmp_path / "scripts" / name
+        copy.write_bytes((ROOT / "scripts" / name).read_bytes())
+        copy.chmod(0o755)
+        result = subprocess.run(
+            [str(copy), "--help"], cwd=tmp_path, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 1, (name, result.stdout, result.stderr)
+        assert result.stderr.count("\n") == 1 and "bootstrap" in result.stderr, result.stderr
+        assert result.stdout == "", (name, result.stdout)
