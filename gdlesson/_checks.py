@@ -149,7 +149,7 @@ def number_array(name: str, value) -> np.ndarray:
             raise ValueError(f"{name} must be numbers, got {shown(value)}")
     with np.errstate(over="ignore"):
         array = array.astype(float)
-    if not np.all(np.isfinite(array)):
+    if not np.isfinite(array).all():
         raise ValueError(f"{name} must be finite, got {shown(value)}")
     return array
 
@@ -201,6 +201,6 @@ def read_only_within(name: str, array: np.ndarray, limit: float) -> np.ndarray:
 
 def finite_result(name: str, value, result):
     """``result`` if all of it is finite; else :class:`Overflow` naming ``name``."""
-    if np.all(np.isfinite(result)):
+    if np.isfinite(result).all():
         return result
     raise Overflow(f"{name}={shown(value)} is too large: the result overflows a float")

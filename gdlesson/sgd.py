@@ -29,7 +29,7 @@ from gdlesson._checks import (
     positive_finite,
     shown,
 )
-from gdlesson.costs import QuadraticCost
+from gdlesson.costs import QuadraticCost, of_rows
 from gdlesson.descent import BLOWUP, MAX_STEPS, Trajectory
 
 #: The most passes a run may take (it keeps every point of its path, and its steps
@@ -66,7 +66,7 @@ def stochastic_descent(
     the mean of the batch's slopes, at the rate ``learning_rate / (1 + decay * e)``
     in pass e (0, 1, ...): a constant rate unless ``decay`` is above 0.
 
-    ``cost`` is any cost of rows with ``inputs``, ``targets`` and ``gradient`` (a
+    ``cost`` is a cost of rows with ``inputs``, ``targets`` and ``gradient`` (a
     :class:`~gdlesson.costs.QuadraticCost` or a :class:`~gdlesson.network.NetworkCost`):
     a batch's slope is the gradient of the same cost on the batch's rows alone.
     A run whose weights blow up raises ``ValueError`` naming ``learning_rate``; one of
@@ -135,8 +135,7 @@ def row_slopes(cost, w) -> np.ndarray:
 
 def batch_slope(cost, w, batch) -> np.ndarray:
     """The mean of the slopes of the rows ``batch`` (their indices) at ``w``."""
-    batch = np.asarray(batch)
-    return type(cost)(cost.inputs[batch], cost.targets[batch]).gradient(w) / len(batch)
+    return of_rows(cost, np.asarray(batch)).gradient(w) / len(batch)
 
 
 def row_minima(cost: QuadraticCost) -> np.ndarray:
