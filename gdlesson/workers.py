@@ -11,6 +11,7 @@ group with it, leaves nothing behind. A worker exits when its build is gone.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import importlib
 import os
 import pickle
@@ -24,6 +25,8 @@ import traceback
 from concurrent.futures import Future
 from pathlib import Path
 
+#: prctl's option that has a process killed when its parent ends (<linux/prctl.h>).
+PR_SET_PDEATHSIG = 1
 #: The folder that holds the package: the workers import it from there.
 SOURCES = Path(__file__).resolve().parent.parent
 
@@ -110,6 +113,13 @@ def call(target: str, *args):
     return getattr(importlib.import_module(module), function)(*args)
 
 
+def _die_with_the_build() -> None:
+    """Ask Linux to kill this worker the moment its build ends (prctl's
+    PR_SET_PDEATHSIG): even a worker deep in a long job goes at once."""
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: the poll alone
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def _exit_when_gone(build: int) -> None:
     while os.getppid() == build:
         time.sleep(0.2)
@@ -119,6 +129,7 @@ def _exit_when_gone(build: int) -> None:
 def serve(build: int) -> None:
     """Answer jobs until the build closes the pipe or is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the build stops its workers
+    _die_with_the_build()
     # Told its build's id, not reading it: the build may be gone before this line.
     threading.Thread(target=_exit_when_gone, args=(build,), daemon=True).start()
     answers = os.fdopen(os.dup(1), "wb")

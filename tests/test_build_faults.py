@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import project_copy, project_env, source_of
 from tests.test_reproducible import tree
 
-LINGER_S = 3.0
+LINGER_S = 10.0  # a worker dies with its build (PR_SET_PDEATHSIG): at once, even under load
 
 
 def processes_marked(marker: str) -> list[str]:
