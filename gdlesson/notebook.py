@@ -20,6 +20,7 @@ from pathlib import Path
 from gdlesson.placeholders import fill_placeholders
 from gdlesson.style import PALETTES
 from gdlesson.workbook import CELLS, Cell
+from gdlesson.workers import die_with_parent
 
 #: The notebook's file name: its page is /try-it/, its download try-it.ipynb.
 NOTEBOOK_NAME = "try-it.ipynb"
@@ -120,9 +121,11 @@ def execute(source: str, cwd: Path, tempdir: Path | None = None) -> str:
         tempfile.tempdir = str(tempdir)
     # In the main thread nbclient takes SIGINT and SIGTERM over, to shut its
     # kernel down first, so a process told to end would wait for the notebook.
-    # In a thread it leaves them alone; the kernel still follows its process.
+    # In a thread it leaves them alone. The thread lives as long as the kernel,
+    # which dies with it: a build stopped as the kernel starts leaves no kernel
+    # writing its connection file into a folder the build removed.
     with ThreadPoolExecutor(1) as thread:
-        thread.submit(client.execute).result()
+        thread.submit(client.execute, preexec_fn=die_with_parent).result()
     notebook, _ = CoalesceStreamsPreprocessor(enabled=True).preprocess(notebook, {})
     for cell in notebook.cells:
         _check_output(cell)

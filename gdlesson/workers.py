@@ -27,6 +27,10 @@ from pathlib import Path
 
 #: prctl's option that has a process killed when its parent ends (<linux/prctl.h>).
 PR_SET_PDEATHSIG = 1
+try:  # found now, not in a child just forked (as preexec_fn), where loading may hang
+    _prctl = ctypes.CDLL(None, use_errno=True).prctl
+except (OSError, AttributeError):
+    _prctl = None
 #: The folder that holds the package: the workers import it from there.
 SOURCES = Path(__file__).resolve().parent.parent
 
@@ -113,11 +117,12 @@ def call(target: str, *args):
     return getattr(importlib.import_module(module), function)(*args)
 
 
-def _die_with_the_build() -> None:
-    """Ask Linux to kill this worker the moment its build ends (prctl's
-    PR_SET_PDEATHSIG): even a worker deep in a long job goes at once."""
-    with contextlib.suppress(OSError, AttributeError):  # not Linux: the poll alone
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+def die_with_parent() -> None:
+    """Ask Linux to kill this process the moment the thread that started it ends
+    (prctl's PR_SET_PDEATHSIG): a worker deep in a long job goes with its build, a
+    kernel still starting goes with its worker. Elsewhere it does nothing."""
+    if _prctl is not None:  # elsewhere the polls alone
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _exit_when_gone(build: int) -> None:
@@ -129,7 +134,7 @@ def _exit_when_gone(build: int) -> None:
 def serve(build: int) -> None:
     """Answer jobs until the build closes the pipe or is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the build stops its workers
-    _die_with_the_build()
+    die_with_parent()
     # Told its build's id, not reading it: the build may be gone before this line.
     threading.Thread(target=_exit_when_gone, args=(build,), daemon=True).start()
     answers = os.fdopen(os.dup(1), "wb")

@@ -251,3 +251,46 @@ def test_a_read_only_checkout_builds_warm_and_says_why_not_cold(tmp_path):
     result = read_only(cold, *mkdocs, "-d", str(site))
     cause = "Read-only file system" if os.geteuid() == 0 else "Permission denied"
     assert_fails_in_one_line(result, str(cold / ".cache"), cause)
+
+
+# Imported by every Python a worker starts: the notebook's kernel says it started,
+# with its id, then is slow to go on (to write its connection file), as under load.
+SLOW_KERNEL = """
+import os, sys, time
+if "ipykernel_launcher" in " ".join(sys.orig_argv):
+    with open(os.path.join(os.path.dirname(__file__), "kernel"), "w") as file:
+        file.write(str(os.getpid()))
+    time.sleep(60)
+"""
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in "ZX"
+
+
+def test_a_kernel_still_starting_ends_with_its_worker(tmp_path, monkeypatch):
+    """A build stopped (a false claim, Ctrl-C) while its kernel starts leaves no kernel
+    to write its connection file, later, into the folder the build removed."""
+    import nbformat
+
+    from gdlesson.workers import Workers
+
+    (tmp_path / "sitecustomize.py").write_text(SLOW_KERNEL)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    workers = Workers(1)
+    notebook = nbformat.writes(nbformat.v4.new_notebook())
+    workers.submit("gdlesson.notebook:execute", notebook, str(tmp_path), str(tmp_path / "rt"))
+    assert wait_until((tmp_path / "kernel").is_file, 60), "the kernel never started"
+    wait_until(lambda: (tmp_path / "kernel").read_text(), 5)  # written, then closed
+    kernel = int((tmp_path / "kernel").read_text())
+    workers.terminate()
+    try:
+        assert wait_until(lambda: not running(kernel), LINGER_S), "the kernel outlived its worker"
+    finally:
+        if running(kernel):
+            os.kill(kernel, signal.SIGKILL)
