@@ -19,6 +19,8 @@ import pytest
 
 from tests.conftest import ROOT, project_copy
 
+pytestmark = pytest.mark.build  # tests/kinds.py
+
 FLOOR = re.search(
     r'^requires-python = ">=([0-9.]+)"$', (ROOT / "pyproject.toml").read_text(), re.M
 ).group(1)

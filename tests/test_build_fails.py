@@ -9,6 +9,8 @@ import pytest
 from gdlesson.notebook import NOTEBOOK_NAME
 from tests.conftest import build_site, project_copy, source_of
 
+pytestmark = pytest.mark.build  # tests/kinds.py
+
 
 def broken_copy(tmp_path: Path, page: str, append: str) -> Path:
     """A copy of the site's sources with ``append`` added to docs/``page``, or to the

@@ -20,6 +20,8 @@ import pytest
 from tests.conftest import project_copy, project_env, source_of
 from tests.test_reproducible import tree
 
+pytestmark = pytest.mark.build  # tests/kinds.py
+
 LINGER_S = 10.0  # a worker dies with its build (PR_SET_PDEATHSIG): at once, even under load
 
 

@@ -19,6 +19,8 @@ from gdlesson.figures import FIGURES, PALETTES, output_name, render
 from gdlesson.notebook import NOTEBOOK_NAME
 from tests.conftest import ROOT, lesson_cache, project_copy, project_env, source_of
 
+pytestmark = pytest.mark.build  # tests/kinds.py
+
 ENTRIES = 1 + 1 + 1 + len(PALETTES) * len(FIGURES)  # manifest, claims, notebook, figures
 
 

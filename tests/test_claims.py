@@ -50,6 +50,7 @@ def test_the_build_leaves_the_slow_claims_to_the_tests(monkeypatch):
     assert sum(c.slow for c in ALL_CLAIMS) < len(ALL_CLAIMS) / 10, "the build checks most"
 
 
+@pytest.mark.build
 def test_an_edit_that_makes_a_claim_false_fails_the_build_naming_it(tmp_path):
     project = project_copy(tmp_path, package=True)
     lesson = source_of(project / "gdlesson", "RATE_ZIGZAG_1D = ")

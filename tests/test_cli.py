@@ -64,6 +64,7 @@ def test_a_folder_named_like_a_figure_is_found_before_drawing(cli, tmp_path):
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["network-dark.svg"]
 
 
+@pytest.mark.build
 def test_a_figure_that_cannot_be_written_is_named_in_one_line_and_left_out(tmp_path):
     """End to end, in a process of its own, under ``ulimit -f``: the status, no
     traceback, and no half-written figure (each file there is whole)."""
@@ -96,6 +97,7 @@ def test_a_figure_that_cannot_be_written_is_named_in_one_line_and_left_out(tmp_p
     }
 
 
+@pytest.mark.build
 def test_explain_prints_the_curvatures_limits_and_each_rates_regime():
     """What an instructor reads before choosing a rate, from the lesson's own costs."""
     from gdlesson import explain

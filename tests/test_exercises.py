@@ -42,6 +42,7 @@ def answers(page: BeautifulSoup) -> list:
     return [d for d in page.find_all("details") if SUMMARY.match(d.summary.get_text(strip=True))]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", LESSON_PAGES)
 def test_every_lesson_page_ends_with_exercises_whose_answers_are_hidden(site, source):
     page = article(site, source)
@@ -59,6 +60,7 @@ def test_every_lesson_page_ends_with_exercises_whose_answers_are_hidden(site, so
         assert len(shown.split()) >= 8, f"{source}: an empty answer"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", LESSON_PAGES)
 def test_an_exercise_on_every_page_has_the_reader_run_code(site, source):
     """The answer shows the changed code and what it prints, as a session: Sybil runs
@@ -174,6 +176,7 @@ def test_the_workbook_shows_that_a_rate_above_the_limit_diverges(workbook):
     assert "semilogy" in show and "off this window" in show
 
 
+@pytest.mark.build
 def test_the_notebook_page_folds_each_solution_until_the_reader_opens_it(site, workbook):
     page = article(site, NOTEBOOK_NAME)
     folded = answers(page)

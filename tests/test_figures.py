@@ -89,6 +89,7 @@ for name, module in list(sys.modules.items()):
 """
 
 
+@pytest.mark.build
 def test_importing_the_figures_computes_nothing():
     """No cached computation of gdlesson (descents, runs, figure texts) has run after
     the import alone: a worker that draws one figure computes what that one needs."""
@@ -378,6 +379,7 @@ def _cli(*args, cwd=None):
     )
 
 
+@pytest.mark.build
 def test_cli_writes_every_figure(tmp_path, rendered):
     outdir = tmp_path / "new" / "figures"
     result = _cli("figures", str(outdir))
@@ -393,6 +395,7 @@ def test_cli_writes_every_figure(tmp_path, rendered):
         assert (outdir / name).read_bytes() == rendered[name]
 
 
+@pytest.mark.build
 def test_cli_only_renders_the_named_figures(tmp_path):
     first, last = FIGURES[0].name, FIGURES[-1].name
     result = _cli("figures", str(tmp_path), "--only", first, "--only", last)
@@ -412,6 +415,7 @@ def test_cli_only_renders_the_named_figures(tmp_path):
         (("figures", "{file}"), "not a directory"),
     ],
 )
+@pytest.mark.build
 def test_cli_bad_usage_exits_2_with_a_message(tmp_path, args, message):
     a_file = tmp_path / "a-file"
     a_file.write_text("")

@@ -12,6 +12,8 @@ from gdlesson.facts import facts
 from gdlesson.notebook import CELLS, Cell, execute, notebook_json
 from tests.conftest import build_site, project_copy
 
+pytestmark = pytest.mark.build  # tests/kinds.py: it runs kernels
+
 PRINTS_IN_CHUNKS = Cell(
     "code",
     "import sys, time\nfor i in range(3):\n    print(i, flush=True)\n    time.sleep(0.3)",

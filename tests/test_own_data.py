@@ -16,6 +16,8 @@ import pytest
 from gdlesson.numbers import in_words
 from tests.conftest import build_site, project_copy
 
+pytestmark = pytest.mark.build  # tests/kinds.py
+
 # (area, age, price) of each house; the two sets differ in count and in scale.
 DATA = {
     # Four houses: every rate stays in its regime, and sentences that hold only for

@@ -12,6 +12,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.build  # tests/kinds.py
+
 # (the README's words, the module, its line as it is, the line as the edit makes it)
 EDITS = {
     "a price": (

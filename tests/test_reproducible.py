@@ -11,7 +11,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, build_site, project_copy
+
+pytestmark = pytest.mark.build  # tests/kinds.py
 
 
 def source_date_epoch() -> str:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 import subprocess
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.build  # tests/kinds.py
 
 SCRIPTS = ("bench", "build", "check", "lighthouse", "serve", "test")
 

@@ -18,6 +18,8 @@ import pytest
 
 from tests.conftest import ROOT, project_copy, project_env, source_of
 
+pytestmark = pytest.mark.build  # tests/kinds.py
+
 
 def free_port() -> int:
     with socket.socket() as s:

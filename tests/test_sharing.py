@@ -28,6 +28,8 @@ from tests.conftest import (
     project_env,
 )
 
+pytestmark = pytest.mark.build  # tests/kinds.py
+
 SITE_URL = "https://someone.github.io/gdlesson/"
 REPO_URL = "https://github.com/someone/gdlesson"
 SOURCES = nav_sources()

@@ -16,7 +16,11 @@ import subprocess
 import tarfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.build  # tests/kinds.py
 
 OURS = 1_600_000_000
 PARENTS = 1_700_000_000
