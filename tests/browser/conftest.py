@@ -7,7 +7,8 @@
   (or ``$GDLESSON_CHROMIUM``, else Playwright's own build); a missing browser fails
   the tests, never skips them.
 - ``open_page(path, scheme="light", **context_kwargs)``: a fresh context in the light or
-  dark scheme, the page at ``path`` (relative to the site) loaded. Every request to
+  dark scheme, the page at ``path`` (relative to the site) loaded; with ``clock=True``
+  its timers run only when the test says (``page.clock.run_for``). Every request to
   another host is aborted and recorded. The page carries:
 
   - ``page.errors``: console errors and uncaught page errors, as strings;
@@ -72,6 +73,7 @@ def load_page(
     scheme: str = "light",
     *,
     wait_until: str = "load",
+    clock: bool = False,
     **context_kwargs,
 ):
     """A new context in ``scheme`` and the page at ``path`` loaded in it, instrumented
@@ -103,6 +105,8 @@ def load_page(
         ),
     )
     page.on("pageerror", lambda exc: page.errors.append(f"pageerror: {exc}"))
+    if clock:  # before the page's first timer: installed later, it errs on those
+        page.clock.install()
     page.goto(site_url + path.lstrip("/"), wait_until=wait_until)
     return page
 

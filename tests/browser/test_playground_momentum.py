@@ -76,7 +76,7 @@ def test_the_path_is_gdlessons(open_page, rate, beta, where):
     assert verdict.startswith("Converges" if factor < 1 else "Diverges")
     if factor < 1:
         assert f"about {100 * factor:.2g}% of the distance" in verdict
-    end = run_to_end(page, WIDGET, timeout=60_000)
+    end = run_to_end(page, WIDGET)
     text = page.locator(WIDGET).inner_text()
     assert ("diverged" in text) == (end["status"] == "diverged")
     for bad in ("NaN", "Infinity", "undefined"):
