@@ -32,6 +32,8 @@ def visible_text(page: BeautifulSoup) -> str:
     return page.get_text(" ")
 
 
+#: The most a figure file may weigh: a phone on a poor network loads a page's few.
+FIGURE_BUDGET = 80 * 1024
 MARKDOWN_PAGES = [s for s in nav_sources() if s.endswith(".md")]
 FENCE = re.compile(r"^\s*```(python|pycon)\b", re.MULTILINE)
 
@@ -58,6 +60,12 @@ def test_every_figure_is_generated_in_both_palettes_and_shown(site):
     files = {output_name(s, p) for s in FIGURES for p in ("light", "dark")}
     full_size = {full_size_name(name) for name in files}  # the pages a tap opens
     assert generated == files | full_size
+
+
+def test_every_figure_file_is_under_its_budget(site):
+    sizes = {p.name: p.stat().st_size for p in (site / "figures").iterdir()}
+    assert sizes
+    assert {n: s for n, s in sizes.items() if s >= FIGURE_BUDGET} == {}
 
 
 def test_every_image_has_alt_text(site):
