@@ -1,12 +1,12 @@
 """The "Try it" notebook: the workbook's cells filled with the lesson's facts, and run.
 
-The notebook is made at build time from the cells of :mod:`gdlesson.workbook`:
+The notebook is made at build time from the workbook's cells (:mod:`gdlesson.workbook`):
 their ``{{ name }}`` placeholders are filled from :func:`gdlesson.facts.facts`
 like the pages (:func:`notebook_json`). The build runs it (:func:`execute`)
 and fails if a code cell printed other than its ``expect``.
 
->>> nb = json.loads(notebook_json({"area_list": "[1.0]", "price_list": "[2.0]"}, CELLS[:2]))
->>> nb["cells"][1]["source"].splitlines()[3]
+>>> nb = json.loads(notebook_json({"area_list": "[1.0]", "price_list": "[2.0]"}, cells()[:2]))
+>>> nb["cells"][1]["source"].splitlines()[2]
 'area = np.array([1.0])'
 """
 
@@ -19,13 +19,11 @@ from pathlib import Path
 
 from gdlesson.placeholders import fill_placeholders
 from gdlesson.style import PALETTES
-from gdlesson.workbook import CELLS, Cell
+from gdlesson.workbook import SOLUTION_TAG, Cell, cells
 from gdlesson.workers import die_with_parent
 
 #: The notebook's file name: its page is /try-it/, its download try-it.ipynb.
 NOTEBOOK_NAME = "try-it.ipynb"
-#: The tag of the cells that solve an exercise: folded in Jupyter and on the page.
-SOLUTION_TAG = "solution"
 #: How the build's kernel draws the cells' plots: SVG (text as text, so it is
 #: small and follows the page's font), on a transparent background (the page
 #: recolours it for its dark scheme; Jupyter shows it on white), the same bytes
@@ -42,15 +40,18 @@ PLOTS = {
 }
 
 
-def notebook_json(facts, cells=CELLS) -> str:
-    """The notebook as ``.ipynb`` JSON, its placeholders filled from ``facts``
-    (and the plots' :data:`COLOURS`).
+def notebook_json(facts, workbook: tuple[Cell, ...] | None = None) -> str:
+    """The notebook of the ``workbook``'s cells (default: the lesson's) as ``.ipynb``
+    JSON, its placeholders filled from ``facts`` (and the plots' :data:`COLOURS`).
 
     Cell ids are their positions, so the same cells give the same bytes.
     """
     values = {**COLOURS, **facts}
     notebook = {
-        "cells": [_cell(i, cell, values) for i, cell in enumerate(cells)],
+        "cells": [
+            _cell(i, cell, values)
+            for i, cell in enumerate(cells() if workbook is None else workbook)
+        ],
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},

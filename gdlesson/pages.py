@@ -16,9 +16,9 @@ from itertools import groupby
 from bs4 import BeautifulSoup, Comment
 from latex2mathml.converter import convert as tex_to_mathml
 
-from gdlesson.notebook import SOLUTION_TAG
 from gdlesson.style import FONTS, PALETTES, READABLE
 from gdlesson.svg import implicit_lines, rounded, without_bare_groups
+from gdlesson.workbook import SOLUTION_TAG
 
 # pymdownx.arithmatex (generic mode) wraps TeX as \( \) in a span, \[ \] in a div;
 # notebook Markdown cells keep $ $ and $$ $$ as written.

@@ -30,7 +30,7 @@ HANDOUT = "handout.md"
 #: (MkDocs would say branch master).
 EDIT_URI = "edit/main/docs/"
 #: The notebook page is made from the workbook's cells: its edit link goes there.
-WORKBOOK_EDIT = "edit/main/gdlesson/workbook.py"
+WORKBOOK_EDIT = "edit/main/gdlesson/reader/try_it.py"
 #: The branch where the built site, and so the executed notebook, is published
 #: (``mkdocs gh-deploy`` pushes site/ there), which Colab opens from GitHub.
 NOTEBOOK_BRANCH = "gh-pages"

@@ -58,6 +58,15 @@ class FilledPage(Document):
         return document
 
 
+READER = Path(__file__).resolve().parents[1] / "gdlesson" / "reader"
+
+
+def pytest_ignore_collect(collection_path: Path) -> bool | None:
+    """gdlesson/reader's code, its placeholders not filled, is not imported: the
+    pages and the notebook that include it run it, filled."""
+    return True if collection_path.is_relative_to(READER) else None
+
+
 pytest_collect_file = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=FLAGS), PyconBlockParser(), SkipParser()],
     patterns=["*.md"],

@@ -17,11 +17,8 @@ def broken_copy(tmp_path: Path, page: str, append: str) -> Path:
     notebook's last cell (made by gdlesson) if ``page`` is the notebook."""
     if page == NOTEBOOK_NAME:
         project_copy(tmp_path, package=True)
-        workbook = tmp_path / "gdlesson" / "workbook.py"
-        source = workbook.read_text()
-        assert source.endswith("\n)\n"), "the workbook ends with its CELLS"
-        cell = f"    Cell('code', {append!r}),\n"
-        workbook.write_text(source.removesuffix(")\n") + cell + ")\n")
+        workbook = tmp_path / "gdlesson" / "reader" / "try_it.py"
+        workbook.write_text(workbook.read_text() + f"\n# %%\n{append}\n")
     else:
         project_copy(tmp_path)
         target = tmp_path / "docs" / page

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import project_copy, project_env, source_of
+from tests.conftest import project_copy, project_env
 from tests.test_reproducible import tree
 
 pytestmark = pytest.mark.build  # tests/kinds.py
@@ -117,11 +117,8 @@ def test_a_killed_build_leaves_no_process_and_no_file(tmp_path, when, whom):
 
 def test_ctrl_c_stops_a_build_within_two_seconds(tmp_path):
     project = project_copy(tmp_path, package=True, warm=False)
-    workbook = source_of(project / "gdlesson", "\nCELLS = (")
-    source = workbook.read_text()
-    assert source.endswith("\n)\n"), "the workbook ends with its CELLS"
-    slow = "    Cell('code', 'import time\\ntime.sleep(30)'),\n"
-    workbook.write_text(source.removesuffix(")\n") + slow + ")\n")
+    workbook = project / "gdlesson" / "reader" / "try_it.py"
+    workbook.write_text(workbook.read_text() + "\n# %%\nimport time\ntime.sleep(30)\n")
     shm_before = shared_memory()
     build, marker, tmp = start_build(project)
     assert wait_until(lambda: kernel_running(marker), 60), "the notebook never ran"

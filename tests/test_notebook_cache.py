@@ -9,7 +9,8 @@ import nbformat
 import pytest
 
 from gdlesson.facts import facts
-from gdlesson.notebook import CELLS, Cell, execute, notebook_json
+from gdlesson.notebook import execute, notebook_json
+from gdlesson.workbook import Cell, cells
 from tests.conftest import build_site, project_copy
 
 pytestmark = pytest.mark.build  # tests/kinds.py: it runs kernels
@@ -24,7 +25,7 @@ PRINTS_IN_CHUNKS = Cell(
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory) -> dict:
     """The lesson's notebook and a cell printing in chunks, run once."""
-    source = notebook_json(facts(), (*CELLS, PRINTS_IN_CHUNKS))
+    source = notebook_json(facts(), (*cells(), PRINTS_IN_CHUNKS))
     folder = tmp_path_factory.mktemp("run")
     return nbformat.reads(execute(source, cwd=folder), as_version=4)
 

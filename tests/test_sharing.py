@@ -76,8 +76,8 @@ def test_every_page_has_its_own_description_tags_canonical_and_edit_link(publish
         assert (published / image.removeprefix(SITE_URL)).is_file(), image
         assert f"/{CARD_FIGURE}-light." in image
         edit = built.find("a", rel="edit")["href"]
-        if source == NOTEBOOK_NAME:  # the notebook is made from gdlesson/workbook.py
-            assert edit == f"{REPO_URL}/edit/main/gdlesson/workbook.py"
+        if source == NOTEBOOK_NAME:  # the notebook is made from gdlesson/reader/try_it.py
+            assert edit == f"{REPO_URL}/edit/main/gdlesson/reader/try_it.py"
         else:
             assert edit == f"{REPO_URL}/edit/main/docs/{source}"
         source_link = built.select_one("a.md-source")
