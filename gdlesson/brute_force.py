@@ -7,13 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from gdlesson._checks import Overflow, finite, integer_at_least, shown
+from gdlesson.choices import CANDIDATES, SEARCH_RANGE
 
-#: The lecture's number of candidate values for each weight.
-CANDIDATES = 1_000
 #: The most candidates one search may try (8 MB of weights and as much of costs).
 MAX_CANDIDATES = 1_000_000
-#: The range of weights the lesson searches for the one-weight cost.
-SEARCH_RANGE = (0.0, 4.0)
 
 
 @dataclass(frozen=True, eq=False)

@@ -21,13 +21,7 @@ from gdlesson._checks import (
     rows_and_targets,
     shown,
 )
-
-#: Area of each house, in hundreds of square metres.
-AREA = (0.5, 0.8, 1.1, 1.4, 1.9, 1.2)
-#: Age of each house, in decades.
-AGE = (0.9, 0.2, 0.6, 0.1, 0.4, 1.0)
-#: Price of each house, in hundreds of thousands of euros.
-PRICE = (0.9, 1.7, 2.0, 3.1, 4.0, 1.9)
+from gdlesson.choices import AGE, AREA, PRICE
 
 #: The largest size of a datum (input or target): its squares, summed, stay far
 #: below the largest float.

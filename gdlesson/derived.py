@@ -54,6 +54,6 @@ def within(name: str, value: float, low: float, high: float, why: str) -> float:
     if not low < value < high:
         raise DataError(
             f"{name} = {value:g} must lie between {low:.4g} and {high:.4g} ({why}):"
-            " change it in gdlesson/lesson.py; python -m gdlesson explain prints the data's limits"
+            " change it in gdlesson/choices.py; python -m gdlesson explain prints the data's limits"
         )
     return value

@@ -10,13 +10,13 @@ the two sets the number of steps.
 
 from __future__ import annotations
 
-from gdlesson import lesson, rates
+from gdlesson import choices, lesson, rates
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 
 #: The one-weight rates the pages use, by what they show.
 RATES_1D = {
-    "RATE_1D (the ball rolls down)": lesson.RATE_1D,
+    "RATE_1D (the ball rolls down)": choices.RATE_1D,
     "RATE_ZIGZAG_1D (overshoots)": lesson.RATE_ZIGZAG_1D,
     "RATE_FAST_ZIGZAG_1D (zig-zags, arrives sooner)": lesson.RATE_FAST_ZIGZAG_1D,
     **{f"RATES_1D[{name!r}]": rate for name, rate in lesson.RATES_1D.items()},
@@ -39,7 +39,7 @@ def report() -> str:
     """The curvatures, the limits and every chosen rate's regime and ending."""
     one, two = one_weight_cost(), two_weight_cost()
     low, high = (float(value) for value in two.curvatures()[[0, -1]])
-    lines = [f"One weight ({len(one.targets)} houses), from w = {lesson.START_1D:g}:"]
+    lines = [f"One weight ({len(one.targets)} houses), from w = {choices.START_1D:g}:"]
     L = one.curvature()
     lines.append(
         f"  L = {L:.4f}: 1/L = {1 / L:.4f} lands on the bottom in one step;"
@@ -47,8 +47,8 @@ def report() -> str:
     )
     for name, rate in RATES_1D.items():
         regime = rates.regime(rate, L)
-        lines.append(f"  {name}: η = {rate:g}, {regime}, {_ending(one, lesson.START_1D, rate)}")
-    lines += ["", f"Two weights ({len(two.targets)} houses), from {lesson.START_2D}:"]
+        lines.append(f"  {name}: η = {rate:g}, {regime}, {_ending(one, choices.START_1D, rate)}")
+    lines += ["", f"Two weights ({len(two.targets)} houses), from {choices.START_2D}:"]
     lines += [
         f"  λmin = {low:.4f} along the valley, λmax = {high:.4f} across it:"
         f" above 2/λmax = {2 / high:.4f} the descent diverges across",
@@ -58,7 +58,7 @@ def report() -> str:
     for name, rate in RATES_2D.items():
         regime = rates.regime(rate, high)
         slowest = rates.slowest_factor(rate, two)
-        ending = _ending(two, lesson.START_2D, rate)
+        ending = _ending(two, choices.START_2D, rate)
         lines.append(
             f"  {name}: η = {rate:g}, {regime} across, slowest factor {slowest:.3f}, {ending}"
         )

@@ -1,7 +1,8 @@
-"""The lesson's choices, and the descents they make, computed once.
+"""The learning rates derived from the data, and the descents the lesson makes, computed once.
 
-Start points, learning rates and the two-weight window are kept in one place,
-and so are the runs they give (:func:`search`, :func:`rolling_descent`, ...),
+The hand-set choices (starts, rates, windows, seeds) are in :mod:`gdlesson.choices`;
+the rates that must follow the data are derived here from its curvatures, and the
+runs they all give (:func:`search`, :func:`rolling_descent`, ...) are made once,
 so the figures, the numbers quoted in the prose and the interactive widgets all
 describe the same descents:
 
@@ -18,7 +19,22 @@ from functools import cache
 
 import numpy as np
 
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, BruteForce, brute_force
+from gdlesson.brute_force import BruteForce, brute_force
+from gdlesson.choices import (
+    CANDIDATES,
+    DECAY_SGD,
+    EPOCHS_SGD,
+    RATE_1D,
+    RATE_SGD,
+    SEARCH_RANGE,
+    SEED_SGD,
+    SGD_BATCHES,
+    SGD_SEEDS,
+    START_1D,
+    START_2D,
+    START_SGD,
+    WINDOW_2D,
+)
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.derived import DataError, significant, within
 from gdlesson.descent import TOLERANCE, Descent, gradient_descent
@@ -30,14 +46,8 @@ from gdlesson.sgd import StochasticRun, spread, stochastic_descent
 _L_1D = one_weight_cost().curvature()
 _LOW_2D, _HIGH_2D = (float(v) for v in two_weight_cost().curvatures())
 
-#: The recap's two trial weights: a poor one, then a good one.
-RECAP_WEIGHTS = (1.0, 2.0)
-
-#: Where the one-weight descents start.
-START_1D = 0.5
-#: A learning rate that walks steadily down to the minimum (the rolling ball): set by
-#: hand, and refused unless below 1/L, where a step never passes the minimum.
-RATE_1D = within("RATE_1D", 0.05, 0.0, 1 / _L_1D, "below 1/L the ball walks")
+# The rolling ball's rate, set by hand, must walk: refused in one line unless below 1/L.
+within("RATE_1D", RATE_1D, 0.0, 1 / _L_1D, "below 1/L the ball walks")
 #: A learning rate that overshoots the minimum at every step, yet converges, slowly:
 #: nine tenths of the way to 2/L.
 RATE_ZIGZAG_1D = significant(0.9 * 2 / _L_1D)
@@ -49,18 +59,11 @@ RATES_1D = {
     "too large": significant(1.14 * 2 / _L_1D),
 }
 
-#: The notebook's first descent, and the rates its table compares.
-RATE_NOTEBOOK = 0.17
-RATES_NOTEBOOK = (0.005, 0.02, 0.05, 0.1, 0.15, 0.2, 0.21, 0.25)
 
-#: Where the two-weight descent starts, (w₁, w₂).
-START_2D = (0.2, 1.6)
 #: A learning rate that zig-zags across the two-weight valley: above 1/λ_max, and just
 #: below the balanced rate 2/(λ_min + λ_max) (rounded down), so that along the floor is
 #: the slower part, which sets the count (Two curvatures).
 RATE_2D = significant(0.978 * 2 / (_LOW_2D + _HIGH_2D), 2, "down")
-#: The (w₁, w₂) window of the two-weight contour map (figure and playground).
-WINDOW_2D = ((-0.4, 3.4), (-1.9, 2.3))
 
 
 def _window_holds(window, points) -> tuple:
@@ -70,44 +73,13 @@ def _window_holds(window, points) -> tuple:
         if not all(low < value < high for value, (low, high) in zip(point, window, strict=True)):
             shown = tuple(round(float(value), 2) for value in point)
             raise DataError(
-                f"WINDOW_2D = {window} must hold {name} {shown}: widen it in gdlesson/lesson.py"
+                f"WINDOW_2D = {window} must hold {name} {shown}: widen it in gdlesson/choices.py"
             )
     return window
 
 
 _window_holds(WINDOW_2D, {"START_2D": START_2D, "the minimum": two_weight_cost().minimum()})
-#: The cost levels the contour map draws, where above the minimum.
-LEVELS_2D = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 40)
-#: Two weights: small steps from START_2D: their length, and the angles θ, in degrees,
-#: between a step and the gradient that its session tries (180 is against it).
-PROBE_STEP_2D = 0.001
-PROBE_ANGLES_2D = (0, 45, 90, 135, 180)
-#: The cost levels of the rings on which the gradient figure draws its arrows,
-#: and how many arrows each ring gets, spread evenly around it.
-ARROW_LEVELS_2D = (1, 3, 6)
-ARROWS_PER_RING_2D = 6
-#: Two weights: the example of ``@`` and ``.T`` worked by hand: a 2×2 table of small
-#: integers, two weights, and one error per row.
-TOY_TABLE = ((1, 2), (3, 1))
-TOY_WEIGHTS = (2, 1)
-TOY_ERRORS = (1, -1)
 
-#: Training the 25-weight network: learning rate and gradient tolerance.
-RATE_NETWORK = 0.02
-TOLERANCE_NETWORK = 1e-2
-#: The most steps a training run of the network may take.
-MAX_STEPS_NETWORK = 100_000
-#: Steps the lesson's training run goes on past its stop, at the same rate and
-#: with no stop (page "Many valleys"): long enough for its largest curvature to
-#: reach 2/η and for the zig-zag that follows to settle in, for every start.
-RUN_ON_STEPS = 70_000
-#: Measure the run's largest curvature every this many of those steps.
-RUN_ON_CURVATURE_EVERY = 200
-#: The last steps of the run on that the page describes as its end (its gradient's
-#: typical length, how often its steps turn back).
-RUN_ON_TAIL = 10_000
-#: A curvature below minus this counts as curving downwards (page "Many valleys").
-DOWNWARD_CURVATURE = 1e-4
 #: Passes over the data that one slope costs, counted as "Why it wins" counts
 #: the work: one forward to the errors, one backward (backpropagation) to the
 #: slopes. A combination of brute force costs one: forward, then the cost.
@@ -143,8 +115,6 @@ RATES_CHOOSING = {
     "good": float(f"{2 / (_LOW_2D + _HIGH_2D):.2g}"),
     "too large": float(f"{1.1 * 2 / _HIGH_2D:.2g}"),
 }
-#: How many steps the figure of "Choosing the rate" follows each of them for.
-STEPS_CHOOSING = 60
 #: Just under 2/λ_max (rounded down to two significant digits: the cost falls slowly,
 #: bouncing) and just over it (at least 0.3 % over, rounded up to three digits: the cost
 #: falls for a few steps, then climbs; nearer, it would take too long to diverge).
@@ -155,9 +125,6 @@ RATE_OVER_LIMIT_2D = significant(1.003 * 2 / _HIGH_2D, 3, "up")
 SEARCH_RATES = tuple(10.0 ** (math.ceil(math.log10(2 / _HIGH_2D)) - k) for k in range(4))
 SEARCH_STEPS = 20
 
-#: The cost with two valleys (page "Many valleys"): where descents start, and their rate.
-STARTS_VALLEYS = (-3.0, -0.5, 0.0, 1.8, 3.0, 3.5, 4.0)
-RATE_VALLEYS = 0.2
 
 #: Momentum (page "Momentum"), on the two-weight valley from START_2D: the heavy ball's
 #: best rate and momentum, η* = 4/(√λ_max + √λ_min)² and β* = ((√κ − 1)/(√κ + 1))²,
@@ -165,37 +132,6 @@ RATE_VALLEYS = 0.2
 _ROOT_KAPPA_2D = math.sqrt(_HIGH_2D / _LOW_2D)
 RATE_MOMENTUM = float(f"{4 / (math.sqrt(_HIGH_2D) + math.sqrt(_LOW_2D)) ** 2:.2g}")
 BETA_MOMENTUM = float(f"{((_ROOT_KAPPA_2D - 1) / (_ROOT_KAPPA_2D + 1)) ** 2:.2g}")
-
-#: The network's random starts (seeds of initial_weights): the lesson trains it
-#: from the first, and again from each of the others to compare where they stop.
-NETWORK_SEEDS = (1, 2, 3, 4, 5)
-
-#: Stochastic gradient descent on the six houses (page "Stochastic gradient descent"):
-#: one house per step, from START_SGD at RATE_SGD, EPOCHS_SGD passes shuffled by SEED_SGD.
-START_SGD = 0.5
-RATE_SGD = 0.1
-EPOCHS_SGD = 20
-SEED_SGD = 0
-#: The batch sizes the page compares, besides one batch of every house (sgd_batches),
-#: and how many shuffles (seeds 0, 1, ...) each spread is averaged over.
-SGD_BATCHES = (1, 2, 3)
-SGD_SEEDS = 50
-#: How many houses the page draws at random to average their slopes.
-SGD_DRAWS = 10_000
-#: The passes (from 1) whose spread the page quotes, to show the jitter dying down.
-SGD_PASSES_SHOWN = (5, 10, 20)
-#: The schedule: in pass e (from 0) the rate is RATE_SGD / (1 + DECAY_SGD * e).
-DECAY_SGD = 0.2
-#: The network by SGD: the rate on a batch's mean slope for mini-batches of
-#: BATCH_NETWORK rows and for single rows, and the passes over the rows each makes.
-#: The full batch steps at the lesson's RATE_NETWORK on the summed slope, which is
-#: RATE_NETWORK × rows on the mean slope. COST_LEVEL_NETWORK: the cost each must reach.
-RATE_SGD_NETWORK = 0.3
-BATCH_NETWORK = 10
-EPOCHS_NETWORK = 200
-COST_LEVEL_NETWORK = 0.2
-#: The last passes of the single rows' run whose costs the page quotes.
-SGD_TAIL_PASSES = 20
 
 
 @cache

@@ -15,8 +15,8 @@ from math import factorial, prod
 
 import numpy as np
 
+from gdlesson import choices
 from gdlesson import compute_budget as budget
-from gdlesson import lesson
 from gdlesson._checks import (
     finite_result,
     finite_vector,
@@ -24,31 +24,27 @@ from gdlesson._checks import (
     rows_and_targets,
     shown,
 )
-from gdlesson.brute_force import CANDIDATES
+from gdlesson.choices import (
+    CANDIDATES,
+    HOUSE_ROWS,
+    HOUSE_SEED,
+    LAYERS,
+    PRICE_AGE,
+    PRICE_AREA,
+    PRICE_BEDROOMS,
+    PRICE_DISTANCE,
+    PRICE_NOISE,
+    START_SCALE,
+)
 from gdlesson.costs import MAX_DATA
 from gdlesson.descent import MAX_STEPS, Descent, gradient_descent
 from gdlesson.sgd import StochasticRun, stochastic_descent
 
 #: The four inputs of the lecture's example.
 INPUTS = ("Area", "Bedrooms", "Distance to city", "Age")
-#: Neurons per layer, input to output.
-LAYERS = (4, 5, 1)
 #: The most made-up houses :func:`house_data` makes (40 MB of inputs).
 MAX_ROWS = 1_000_000
 
-#: The made-up houses' recipe (page "Many valleys" prints it): how many, and the
-#: seed of the generator that draws their inputs, then their noise.
-HOUSE_ROWS = 50
-HOUSE_SEED = 0
-#: price = tanh(AREA·area + BEDROOMS·bedrooms) − DISTANCE·tanh(distance) − AGE·age
-#: + NOISE·noise, every input and the noise drawn standard normal.
-PRICE_AREA = 0.9
-PRICE_BEDROOMS = 0.4
-PRICE_DISTANCE = 0.5
-PRICE_AGE = 0.3
-PRICE_NOISE = 0.05
-#: A start's weights: this many times a standard normal, one per weight.
-START_SCALE = 0.5
 #: The step of the finite differences that measure the curvatures (:func:`curvatures`).
 CURVATURE_STEP = 1e-5
 
@@ -216,7 +212,7 @@ def network_cost() -> NetworkCost:
     return NetworkCost(*house_data())
 
 
-def initial_weights(seed: int = lesson.NETWORK_SEEDS[0]) -> np.ndarray:
+def initial_weights(seed: int = choices.NETWORK_SEEDS[0]) -> np.ndarray:
     """Small random starting weights, fixed by ``seed`` (an integer ≥ 0; unless
     told, the lesson's training run's)."""
     seed = integer_at_least("seed", seed, 0)
@@ -228,29 +224,29 @@ def trained_from(seed: int) -> Descent:
     """The network trained by gradient descent from :func:`initial_weights` (``seed``),
     with the lesson's learning rate, tolerance and most steps, computed once a seed.
 
-    From the lesson's seeds (:data:`~gdlesson.lesson.NETWORK_SEEDS`) the descent
+    From the lesson's seeds (:data:`~choices.NETWORK_SEEDS`) the descent
     converges in a few thousand steps (0.05 to 0.25 s); from another seed it may
-    take all of :data:`~gdlesson.lesson.MAX_STEPS_NETWORK` (seconds: seed 0 does).
+    take all of :data:`~choices.MAX_STEPS_NETWORK` (seconds: seed 0 does).
     """
     return gradient_descent(
         network_cost(),
         initial_weights(seed),
-        lesson.RATE_NETWORK,
-        tolerance=lesson.TOLERANCE_NETWORK,
-        max_steps=lesson.MAX_STEPS_NETWORK,
+        choices.RATE_NETWORK,
+        tolerance=choices.TOLERANCE_NETWORK,
+        max_steps=choices.MAX_STEPS_NETWORK,
     )
 
 
 def trained_by_descent() -> Descent:
-    """The lesson's training run: the first start of :data:`~gdlesson.lesson.NETWORK_SEEDS`.
+    """The lesson's training run: the first start of :data:`~choices.NETWORK_SEEDS`.
 
     >>> trained_by_descent() is trained_from_starts()[0]
     True
     """
-    return trained_from(lesson.NETWORK_SEEDS[0])
+    return trained_from(choices.NETWORK_SEEDS[0])
 
 
-def trained_from_starts(seeds=lesson.NETWORK_SEEDS) -> tuple[Descent, ...]:
+def trained_from_starts(seeds=choices.NETWORK_SEEDS) -> tuple[Descent, ...]:
     """The network :func:`trained_from` each seed of ``seeds``."""
     return tuple(trained_from(seed) for seed in seeds)
 
@@ -258,8 +254,8 @@ def trained_from_starts(seeds=lesson.NETWORK_SEEDS) -> tuple[Descent, ...]:
 @cache
 def sgd_runs() -> dict[str, StochasticRun]:
     """The network trained from :func:`initial_weights` for
-    :data:`~gdlesson.lesson.EPOCHS_NETWORK` passes over its rows, shuffled by
-    :data:`~gdlesson.lesson.SEED_SGD`, on each batch's mean slope: by full batch (the
+    :data:`~choices.EPOCHS_NETWORK` passes over its rows, shuffled by
+    :data:`~choices.SEED_SGD`, on each batch's mean slope: by full batch (the
     lesson's gradient descent: its rate on the summed slope, times the rows, on the
     mean), by mini-batches and by single rows; by label (about 1 s)."""
     cost = network_cost()
@@ -270,15 +266,15 @@ def sgd_runs() -> dict[str, StochasticRun]:
             cost,
             initial_weights(),
             rate,
-            lesson.EPOCHS_NETWORK,
+            choices.EPOCHS_NETWORK,
             batch_size=batch,
-            seed=lesson.SEED_SGD,
+            seed=choices.SEED_SGD,
         )
 
     return {
-        "full batch": run(rows, lesson.RATE_NETWORK * rows),
-        "mini-batches": run(lesson.BATCH_NETWORK, lesson.RATE_SGD_NETWORK),
-        "single rows": run(1, lesson.RATE_SGD_NETWORK),
+        "full batch": run(rows, choices.RATE_NETWORK * rows),
+        "mini-batches": run(choices.BATCH_NETWORK, choices.RATE_SGD_NETWORK),
+        "single rows": run(1, choices.RATE_SGD_NETWORK),
     }
 
 
@@ -352,23 +348,23 @@ class RunOn:
 
 def stop_report(seed: int) -> tuple[int, float, int, float]:
     """Where the run :func:`trained_from` ``seed`` stopped: its steps, its cost,
-    how many curvatures there are below −:data:`~gdlesson.lesson.DOWNWARD_CURVATURE`
+    how many curvatures there are below −:data:`~choices.DOWNWARD_CURVATURE`
     (curving downwards), and the largest curvature."""
     run = trained_from(seed)
     bends = curvatures(run.w)
     return (
         run.steps,
         float(run.costs[-1]),
-        int(np.sum(bends < -lesson.DOWNWARD_CURVATURE)),
+        int(np.sum(bends < -choices.DOWNWARD_CURVATURE)),
         float(bends[-1]),
     )
 
 
 @cache
 def run_on(
-    seed: int = lesson.NETWORK_SEEDS[0],
-    steps: int = lesson.RUN_ON_STEPS,
-    every: int = lesson.RUN_ON_CURVATURE_EVERY,
+    seed: int = choices.NETWORK_SEEDS[0],
+    steps: int = choices.RUN_ON_STEPS,
+    every: int = choices.RUN_ON_CURVATURE_EVERY,
 ) -> RunOn:
     """The run :func:`trained_from` ``seed`` (the lesson's, unless told), continued
     for ``steps`` more steps at the lesson's rate, its largest curvature measured
@@ -378,7 +374,7 @@ def run_on(
     """
     steps = integer_at_least("steps", steps, 1, MAX_STEPS)
     every = integer_at_least("every", every, 1)
-    cost, eta = network_cost(), lesson.RATE_NETWORK
+    cost, eta = network_cost(), choices.RATE_NETWORK
     x, y = cost.inputs, cost.targets
     x_t = np.ascontiguousarray(x.T)
     n_in, n_hidden, _ = LAYERS

@@ -16,7 +16,7 @@ behind a switch. A mode's weights are the model's weights times its ``scale``.
 
 >>> from gdlesson import lesson, momentum
 >>> config = config_1d()
->>> config["start"] == [lesson.START_1D], config["rate"] == lesson.RATE_1D
+>>> config["start"] == [choices.START_1D], config["rate"] == choices.RATE_1D
 (True, True)
 >>> config["rate"] in config["rates"]
 True
@@ -37,8 +37,8 @@ import math
 
 import numpy as np
 
-from gdlesson import lesson, momentum
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE
+from gdlesson import choices, lesson, momentum
+from gdlesson.choices import CANDIDATES, SEARCH_RANGE
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, DEFAULT_MAX_STEPS, TOLERANCE
 from gdlesson.rates import (
@@ -141,12 +141,12 @@ def _common(kind: str, cost: QuadraticCost, start, rate: float, rates) -> dict:
 def config_1d() -> dict:
     """The one-weight playground: the cost curve over the brute-force range."""
     cost = one_weight_cost()
-    lesson_rates = [lesson.RATE_1D, lesson.RATE_ZIGZAG_1D, *lesson.RATES_1D.values()]
+    lesson_rates = [choices.RATE_1D, lesson.RATE_ZIGZAG_1D, *lesson.RATES_1D.values()]
     rates = rate_choices(*RATE_RANGE_1D, [2 / cost.curvature()], lesson_rates)
     ceiling = float(cost.on_grid(np.array(SEARCH_RANGE)).max()) * 1.1
     window = [list(SEARCH_RANGE), [0.0, ceiling]]
     mode = _mode(cost, rates, window, [1.0], ["w"], ["weight w", "C"], "2/L")
-    return _common("1d", cost, [lesson.START_1D], lesson.RATE_1D, rates) | {"modes": [mode]}
+    return _common("1d", cost, [choices.START_1D], choices.RATE_1D, rates) | {"modes": [mode]}
 
 
 def config_2d() -> dict:
@@ -158,7 +158,7 @@ def config_2d() -> dict:
     slow = lesson.RATES_TABLE_2D[0]
     lesson_rates = [lesson.RATE_2D, slow, *(fastest_slider_rate(c) for c in (cost, scaled))]
     rates = rate_choices(*RATE_RANGE_2D, edges, lesson_rates)
-    window = lesson.WINDOW_2D
+    window = choices.WINDOW_2D
     modes = [
         _mode(cost, rates, window, [1.0, 1.0], ["w₁", "w₂"], ["w₁ (area)", "w₂"], "2/λmax"),
         _mode(
@@ -172,8 +172,8 @@ def config_2d() -> dict:
         ),
     ]
     lowest = cost(cost.minimum())
-    return _common("2d", cost, lesson.START_2D, lesson.RATE_2D, rates) | {
-        "levels": [float(v) for v in lesson.LEVELS_2D if v > lowest],
+    return _common("2d", cost, choices.START_2D, lesson.RATE_2D, rates) | {
+        "levels": [float(v) for v in choices.LEVELS_2D if v > lowest],
         "switch": "Scale the inputs",
         "switch_note": f"area ÷ {scale[0]:.2f}, age ÷ {scale[1]:.2f}",
         "modes": modes,
@@ -195,11 +195,11 @@ def config_momentum() -> dict:
     edges = [momentum.rate_limit(b, cost.curvature()) for b in (0.0, lesson.BETA_MOMENTUM)]
     rates = rate_choices(0.001, 0.5, edges, [lesson.RATE_2D, lesson.RATE_MOMENTUM])
     names, axes = ["w₁", "w₂"], ["w₁ (area)", "w₂"]
-    mode = _mode(cost, rates, lesson.WINDOW_2D, [1.0, 1.0], names, axes, "2(1+β)/λmax")
+    mode = _mode(cost, rates, choices.WINDOW_2D, [1.0, 1.0], names, axes, "2(1+β)/λmax")
     lowest = cost(cost.minimum())
-    return _common("2d", cost, lesson.START_2D, lesson.RATE_MOMENTUM, rates) | {
+    return _common("2d", cost, choices.START_2D, lesson.RATE_MOMENTUM, rates) | {
         "variant": "momentum",
-        "levels": [float(v) for v in lesson.LEVELS_2D if v > lowest],
+        "levels": [float(v) for v in choices.LEVELS_2D if v > lowest],
         "betas": betas,
         "beta": lesson.BETA_MOMENTUM,
         "limits": [momentum.rate_limit(b, cost.curvature()) for b in betas],

@@ -21,7 +21,8 @@ from itertools import permutations, product
 import numpy as np
 
 from gdlesson._checks import finite_vector
-from gdlesson.network import LAYERS, weight_count
+from gdlesson.choices import LAYERS
+from gdlesson.network import weight_count
 
 
 @cache

@@ -21,14 +21,10 @@ from functools import cache
 
 import numpy as np
 
-from gdlesson import lesson
+from gdlesson import choices
 from gdlesson._checks import finite, finite_vector, integer_at_least, items, positive_finite
+from gdlesson.choices import VALLEYS, WINDOW_VALLEYS
 from gdlesson.descent import TOLERANCE, Descent, gradient_descent
-
-#: Each valley as (depth d, centre c, sharpness k).
-VALLEYS = ((0.6, -1.5, 1.0), (0.9, 1.0, 2.0))
-#: The stretch of weights the lesson shows.
-WINDOW = (-3.5, 4.5)
 
 
 @dataclass(frozen=True)
@@ -84,7 +80,7 @@ def valleys_cost() -> ValleysCost:
     return ValleysCost(VALLEYS)
 
 
-def turning_points(cost: ValleysCost, window=WINDOW, samples: int = 8001):
+def turning_points(cost: ValleysCost, window=WINDOW_VALLEYS, samples: int = 8001):
     """Where the slope is zero inside ``window``, left to right: (w, "valley" or "hump").
 
     Found where the slope changes sign between samples, then pinned down by
@@ -111,7 +107,9 @@ def _turning_points(cost: ValleysCost, low: float, high: float, samples: int):
     return tuple(points)
 
 
-def flat_from(cost: ValleysCost, tolerance: float = TOLERANCE, window=WINDOW, samples: int = 8001):
+def flat_from(
+    cost: ValleysCost, tolerance: float = TOLERANCE, window=WINDOW_VALLEYS, samples: int = 8001
+):
     """The weight from which the slope stays below ``tolerance`` to the window's right
     edge: where a descent with that tolerance does not move. None if nowhere.
 
@@ -163,7 +161,7 @@ def _descent(start: float, rate: float) -> Descent:
     return gradient_descent(valleys_cost(), start, rate)
 
 
-def descents(starts=lesson.STARTS_VALLEYS, rate=lesson.RATE_VALLEYS) -> tuple[Descent, ...]:
+def descents(starts=choices.STARTS_VALLEYS, rate=choices.RATE_VALLEYS) -> tuple[Descent, ...]:
     """:func:`descent` from each of ``starts``.
 
     >>> [round(run.w, 3) for run in descents(starts=(-3.0, 1.8))]

@@ -224,7 +224,7 @@ def test_the_key_follows_the_code_that_makes_the_entries(package):
 
     assert not changes_key("pages.py"), "pages make no entry"
     assert not changes_key("mkdocs_hooks.py")
-    for module in ("style.py", "notebook.py", "buildcache.py", "lesson.py"):
+    for module in ("style.py", "notebook.py", "buildcache.py", "choices.py"):
         assert changes_key(module), module
     figure_module = source_of(package, "def network_figure(").relative_to(package)
     assert changes_key(str(figure_module))

@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 
 from gdlesson._checks import Overflow
-from gdlesson.brute_force import CANDIDATES, MAX_CANDIDATES, SEARCH_RANGE, brute_force
+from gdlesson.brute_force import MAX_CANDIDATES, brute_force
+from gdlesson.choices import CANDIDATES, SEARCH_RANGE
 from gdlesson.costs import (
     MAX_DATA,
     MAX_GRID_VALUES,

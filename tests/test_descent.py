@@ -3,7 +3,7 @@ import math
 import numpy as np
 import pytest
 
-from gdlesson import lesson
+from gdlesson import choices
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, MAX_STEPS, gradient_descent
 
@@ -63,7 +63,7 @@ def test_starting_at_the_minimum_takes_no_step(bowl):
 
 def test_two_weights_reach_least_squares():
     cost = two_weight_cost()
-    run = gradient_descent(cost, start=lesson.START_2D, learning_rate=1 / cost.curvature())
+    run = gradient_descent(cost, start=choices.START_2D, learning_rate=1 / cost.curvature())
     assert run.converged
     assert run.path.shape == (run.steps + 1, 2)
     np.testing.assert_allclose(run.w, cost.minimum(), atol=1e-5)

@@ -17,8 +17,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from gdlesson import lesson
-from gdlesson.brute_force import CANDIDATES, grid_spacing
+from gdlesson import choices, lesson
+from gdlesson.brute_force import grid_spacing
+from gdlesson.choices import CANDIDATES
 from gdlesson.compute_budget import AGE_OF_UNIVERSE_YEARS, MACHINES, years_needed
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.figures import (
@@ -280,7 +281,7 @@ def test_two_weight_captions_describe_the_zigzag_and_the_slow_floor():
 
 
 def test_cost_per_step_texts_say_what_each_rate_does():
-    spec, shown = SPECS["cost-per-step"], lesson.STEPS_CHOOSING
+    spec, shown = SPECS["cost-per-step"], choices.STEPS_CHOOSING
     small, good, large = (lesson.descent_2d(r) for r in lesson.RATES_CHOOSING.values())
     two = two_weight_cost()
     low = two(two.minimum())

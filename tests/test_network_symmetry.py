@@ -4,10 +4,10 @@ the curvatures at a stop, and a run continued past its stop."""
 import numpy as np
 import pytest
 
-from gdlesson import lesson
+from gdlesson import choices
+from gdlesson.choices import LAYERS
 from gdlesson.descent import gradient_descent
 from gdlesson.network import (
-    LAYERS,
     curvatures,
     forward_operations,
     lined_up,
@@ -88,9 +88,13 @@ def test_bad_relabelling_names_the_parameter(order, signs, name):
 
 def test_run_on_continues_gradient_descent_to_the_last_bit():
     # run_on writes the step out for speed; it must be the same descent.
-    more = run_on(lesson.NETWORK_SEEDS[0], steps=300, every=100)
+    more = run_on(choices.NETWORK_SEEDS[0], steps=300, every=100)
     again = gradient_descent(
-        network_cost(), trained_by_descent().w, lesson.RATE_NETWORK, tolerance=1e-300, max_steps=300
+        network_cost(),
+        trained_by_descent().w,
+        choices.RATE_NETWORK,
+        tolerance=1e-300,
+        max_steps=300,
     )
     np.testing.assert_array_equal(more.costs, again.costs)
     slopes = [np.linalg.norm(network_cost().gradient(w)) for w in again.path]
@@ -114,10 +118,10 @@ def test_curvatures_are_the_eigenvalues_of_the_hessian():
 
 
 def test_stop_report_counts_the_curvatures_below_the_cut_off():
-    steps, cost, down, top = stop_report(lesson.NETWORK_SEEDS[0])
+    steps, cost, down, top = stop_report(choices.NETWORK_SEEDS[0])
     bends = curvatures(trained_by_descent().w)
     assert steps == trained_by_descent().steps
-    assert down == int(np.sum(bends < -lesson.DOWNWARD_CURVATURE))
+    assert down == int(np.sum(bends < -choices.DOWNWARD_CURVATURE))
     assert top == bends[-1] and cost == trained_by_descent().costs[-1]
 
 
@@ -125,4 +129,4 @@ def test_the_lessons_seeds_train_in_a_few_thousand_steps_as_trained_from_says():
 
     runs = trained_from_starts()
     assert all(run.status == "converged" for run in runs)
-    assert max(run.steps for run in runs) < lesson.MAX_STEPS_NETWORK / 10
+    assert max(run.steps for run in runs) < choices.MAX_STEPS_NETWORK / 10

@@ -2,7 +2,7 @@
 copy, by other sensible data. The build then either succeeds, with no word left from
 the six houses on any page, or stops without a traceback, each line naming what to
 change: a page and its sentence that the data make false, or a choice of
-``gdlesson/lesson.py`` with its value and the range it must lie in; and it leaves
+``gdlesson/choices.py`` with its value and the range it must lie in; and it leaves
 the site built before as it was.
 
 One cold build per data set (about a minute each)."""
@@ -42,14 +42,14 @@ ACTIONABLE = re.compile(
 )
 
 
-def with_houses(costs: str, area, age, price) -> str:
-    """``costs.py``'s source with its houses replaced."""
+def with_houses(choices: str, area, age, price) -> str:
+    """``choices.py``'s source with its houses replaced."""
     for name, values in (("AREA", area), ("AGE", age), ("PRICE", price)):
-        costs, count = re.subn(
-            rf"^{name} = \(.*\)$", f"{name} = {tuple(values)}", costs, flags=re.M
+        choices, count = re.subn(
+            rf"^{name} = \(.*\)$", f"{name} = {tuple(values)}", choices, flags=re.M
         )
-        assert count == 1, f"costs.py no longer sets {name} on one line"
-    return costs
+        assert count == 1, f"choices.py no longer sets {name} on one line"
+    return choices
 
 
 def error_lines(stderr: str) -> list[str]:
@@ -62,8 +62,8 @@ def error_lines(stderr: str) -> list[str]:
 def test_other_houses_build_a_true_lesson_or_name_what_to_change(tmp_path, name):
     area, age, price = DATA[name]
     project = project_copy(tmp_path / "project", package=True, warm=False)
-    costs = project / "gdlesson" / "costs.py"
-    costs.write_text(with_houses(costs.read_text(encoding="utf-8"), area, age, price))
+    choices = project / "gdlesson" / "choices.py"
+    choices.write_text(with_houses(choices.read_text(encoding="utf-8"), area, age, price))
 
     site = tmp_path / "site"  # a site built before, which a failed build must leave as it was
     (site / "index.html").parent.mkdir()

@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pytest
 
-from gdlesson import lesson, rates
+from gdlesson import choices, lesson, rates
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 from gdlesson.facts.descent import scaling_2d
@@ -55,7 +55,7 @@ def test_two_weights_each_axis_has_its_own_factor():
     cost = two_weight_cost()
     values = cost.curvatures()
     axes = np.linalg.eigh(cost.inputs.T @ cost.inputs)[1]
-    run = gradient_descent(cost, lesson.START_2D, lesson.RATE_2D, max_steps=20)
+    run = gradient_descent(cost, choices.START_2D, lesson.RATE_2D, max_steps=20)
     offsets = (run.path - cost.minimum()) @ axes  # one column per axis
     for k, value in enumerate(values):
         ratios = offsets[1:, k] / offsets[:-1, k]
@@ -84,9 +84,9 @@ def test_fastest_rate_makes_the_slowest_factor_smallest():
 def test_crossings_counts_sign_changes_across_the_valley():
     cost = two_weight_cost()
     high = cost.curvatures()[-1]
-    assert rates.crossings(gradient_descent(cost, lesson.START_2D, 0.5 / high), cost) == 0
+    assert rates.crossings(gradient_descent(cost, choices.START_2D, 0.5 / high), cost) == 0
     # Between 1/λmax and 2/λmax, for the first steps (later, across is rounding noise).
-    zigzag = gradient_descent(cost, lesson.START_2D, 1.5 / high, max_steps=20)
+    zigzag = gradient_descent(cost, choices.START_2D, 1.5 / high, max_steps=20)
     assert rates.crossings(zigzag, cost) == zigzag.steps
 
 
@@ -106,9 +106,9 @@ def test_bad_input_names_the_parameter(call, name):
 def widgets():
     """(name, cost, start in the mode's weights, config, mode) for each playground mode."""
     scaled, scale = rates.rms_scaled(two_weight_cost())
-    start_2d = np.array(lesson.START_2D)
+    start_2d = np.array(choices.START_2D)
     return [
-        ("1d", one_weight_cost(), lesson.START_1D, config_1d(), 0),
+        ("1d", one_weight_cost(), choices.START_1D, config_1d(), 0),
         ("2d", two_weight_cost(), start_2d, config_2d(), 0),
         ("2d scaled", scaled, start_2d * scale, config_2d(), 1),
     ]
@@ -168,7 +168,7 @@ def test_the_two_weight_rate_of_a_thousand_steps_is_not_just_right():
     config, cost = config_2d(), two_weight_cost()
     mode = config["modes"][0]
     below_best = [r for r in config["rates"] if r < rates.fastest_rate(cost)]
-    slow = [r for r in below_best if gradient_descent(cost, lesson.START_2D, r).steps > 1000]
+    slow = [r for r in below_best if gradient_descent(cost, choices.START_2D, r).steps > 1000]
     assert slow, "no rate of the slider takes a thousand steps"
     band = mode["bands"][mode["band"][config["rates"].index(max(slow))]]
     assert band["kind"] == "small" and "too small" in band["label"]
@@ -257,7 +257,7 @@ def steps_by_factors(cost, start, rate, tolerance=1e-6) -> int:
 def test_scaling_facts_are_the_computed_ones():
     cost = two_weight_cost()
     scaled, scale = rates.rms_scaled(cost)
-    start = np.array(lesson.START_2D)
+    start = np.array(choices.START_2D)
     best, best_scaled = fastest_slider_rate(cost), fastest_slider_rate(scaled)
     before = gradient_descent(cost, start, best)
     after = gradient_descent(scaled, start * scale, best_scaled)
@@ -297,9 +297,9 @@ def test_the_scaled_map_keeps_the_plots_shape_and_shows_the_same_descent():
     corners = np.array(raw["window"]) * scale[:, None]
     lo, hi = np.array(scaled["window"]).T
     assert np.all(corners[:, 0] >= lo - 1e-12) and np.all(corners[:, 1] <= hi + 1e-12)
-    assert raw["window"] == [list(w) for w in lesson.WINDOW_2D]
+    assert raw["window"] == [list(w) for w in choices.WINDOW_2D]
     cost = two_weight_cost()
-    assert config["levels"] == [v for v in lesson.LEVELS_2D if v > cost(cost.minimum())]
+    assert config["levels"] == [v for v in choices.LEVELS_2D if v > cost(cost.minimum())]
     for mode in config["modes"]:  # the start and the minimum are on the map
         lo, hi = np.array(mode["window"]).T
         for w in (np.array(config["start"]) * mode["scale"], mode["minimum"]):

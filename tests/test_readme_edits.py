@@ -18,15 +18,15 @@ pytestmark = pytest.mark.build  # tests/kinds.py
 EDITS = {
     "a price": (
         "`4.0` → `3.8`",
-        "costs.py",
+        "choices.py",
         "PRICE = (0.9, 1.7, 2.0, 3.1, 4.0, 1.9)",
         "PRICE = (0.9, 1.7, 2.0, 3.1, 3.8, 1.9)",
     ),
     "RATE_1D": (
         "`0.05` → `0.08`",
-        "lesson.py",
-        'within("RATE_1D", 0.05,',
-        'within("RATE_1D", 0.08,',
+        "choices.py",
+        "RATE_1D = 0.05\n",
+        "RATE_1D = 0.08\n",
     ),
 }
 

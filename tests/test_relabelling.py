@@ -5,14 +5,8 @@ import itertools
 import numpy as np
 import pytest
 
-from gdlesson.network import (
-    LAYERS,
-    initial_weights,
-    lined_up,
-    network_cost,
-    relabelled,
-    symmetric_copies,
-)
+from gdlesson.choices import LAYERS
+from gdlesson.network import initial_weights, lined_up, network_cost, relabelled, symmetric_copies
 from gdlesson.relabelling import distance_up_to_relabelling, every_copy
 
 

@@ -91,7 +91,7 @@ def test_every_kind_of_edit_shows_on_the_next_load(serve):
     assert wait_for(url + "figures/network-light.svg", "Selling price"), "a figure"
 
     assert "0.123" not in fetch(url + "try-it/")
-    edit(package / "lesson.py", "RATES_NOTEBOOK = (0.005,", "RATES_NOTEBOOK = (0.005, 0.123,")
+    edit(package / "choices.py", "RATES_NOTEBOOK = (0.005,", "RATES_NOTEBOOK = (0.005, 0.123,")
     assert wait_for(url + "try-it/", "0.123"), "the lesson's data"
     assert server.poll() is None, server.stderr.read()
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from gdlesson import lesson
+from gdlesson import choices, lesson
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 from gdlesson.network import initial_weights, network_cost
@@ -141,7 +141,7 @@ def test_the_lessons_spreads_fall_with_the_batch_and_the_schedule():
     """The relations the page states, whatever the data: a larger batch or a lowered
     rate spans less in the last pass, on average; every row in one batch, nothing."""
     steady = [lesson.sgd_spread(b) for b in lesson.sgd_batches()]
-    lowered = [lesson.sgd_spread(b, lesson.DECAY_SGD) for b in lesson.SGD_BATCHES]
+    lowered = [lesson.sgd_spread(b, choices.DECAY_SGD) for b in choices.SGD_BATCHES]
     assert steady == sorted(steady, reverse=True) and steady[-1] == 0
     assert all(low < s for low, s in zip(lowered, steady, strict=False))
     assert lesson.sgd_batches()[-1] == len(one_weight_cost().targets)

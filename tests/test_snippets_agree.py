@@ -12,7 +12,7 @@ import re
 import numpy as np
 import pytest
 
-from gdlesson import costs, lesson
+from gdlesson import choices, costs, lesson
 from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.notebook import notebook_json
@@ -47,8 +47,8 @@ def notebook_namespace() -> dict:
     ids=["gradient-descent.md", "step-size.md", "try-it.ipynb"],
 )
 def test_one_weight_descent_matches_gdlesson(namespace):
-    np.testing.assert_array_equal(namespace["area"], costs.AREA)
-    np.testing.assert_array_equal(namespace["price"], costs.PRICE)
+    np.testing.assert_array_equal(namespace["area"], choices.AREA)
+    np.testing.assert_array_equal(namespace["price"], choices.PRICE)
     cost = costs.one_weight_cost()
     for rate in RATES:
         for start in STARTS:
@@ -61,7 +61,7 @@ def test_one_weight_descent_matches_gdlesson(namespace):
 @pytest.mark.parametrize("source", ["two-weights.md", "two-curvatures.md", "choosing-the-rate.md"])
 def test_two_weight_descent_matches_gdlesson(source):
     namespace = page_namespace(source)
-    np.testing.assert_array_equal(namespace["houses"], np.column_stack([costs.AREA, costs.AGE]))
+    np.testing.assert_array_equal(namespace["houses"], np.column_stack([choices.AREA, choices.AGE]))
     cost = costs.two_weight_cost()
     statuses = set()
     for rate in (0.05, 0.1, 0.17, 0.2, 0.3):
@@ -80,7 +80,7 @@ def test_the_search_on_choosing_the_rate_runs_what_gdlesson_ran():
     namespace = page_namespace("choosing-the-rate.md")
     rates = (*lesson.SEARCH_RATES, 0.3, 0.21, 0.0333)
     for rate in rates:
-        path, status = namespace["descend"](list(lesson.START_2D), rate, lesson.SEARCH_STEPS)
+        path, status = namespace["descend"](list(choices.START_2D), rate, lesson.SEARCH_STEPS)
         run = lesson.trial_2d(rate, lesson.SEARCH_STEPS)
         assert status == run.status, rate
         np.testing.assert_allclose(namespace["cost"](path[-1]), run.costs[-1], rtol=1e-9)

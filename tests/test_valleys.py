@@ -5,14 +5,14 @@ import warnings
 import numpy as np
 import pytest
 
-from gdlesson import valleys
+from gdlesson import choices, valleys
 from gdlesson.descent import gradient_descent
 from gdlesson.valleys import ValleysCost, ending, flat_from, turning_points, valleys_cost
 
 
 def test_slope_is_the_derivative_of_the_cost():
     cost = valleys_cost()
-    ws = np.linspace(*valleys.WINDOW, 97)
+    ws = np.linspace(*choices.WINDOW_VALLEYS, 97)
     h = 1e-6
     measured = (cost.on_grid(ws + h) - cost.on_grid(ws - h)) / (2 * h)
     np.testing.assert_allclose(cost.slope(ws), measured, atol=1e-8)
@@ -34,11 +34,11 @@ def test_turning_points_are_flat_and_of_the_kind_they_say():
 def test_flat_stretch_starts_where_the_slope_drops_below_the_tolerance():
     cost = valleys_cost()
     flat = flat_from(cost, 1e-6)
-    assert np.all(np.abs(cost.slope(np.linspace(flat, valleys.WINDOW[1], 200))) < 1e-6)
+    assert np.all(np.abs(cost.slope(np.linspace(flat, choices.WINDOW_VALLEYS[1], 200))) < 1e-6)
     assert abs(cost.slope(flat - 0.01)) >= 1e-6
     assert flat_from(cost, 1e-30) is None  # never that flat inside the window
     bowl = ValleysCost(((1.0, 0.0, 1.0),))
-    assert flat_from(bowl, 10.0) == valleys.WINDOW[0]  # flat enough everywhere
+    assert flat_from(bowl, 10.0) == choices.WINDOW_VALLEYS[0]  # flat enough everywhere
 
 
 def test_descents_end_where_ending_says():

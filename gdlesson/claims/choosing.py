@@ -13,8 +13,7 @@ from functools import partial
 
 import numpy as np
 
-from gdlesson import exercises as ex
-from gdlesson import lesson, rates, valleys
+from gdlesson import choices, lesson, rates, valleys
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import bottoms_and_hump, crossings_1d, crossings_2d, lambdas
 from gdlesson.costs import one_weight_cost, two_weight_cost
@@ -50,7 +49,7 @@ def _limit() -> float:
 
 @claim("just under 2/λ_max the cost falls at every step, slower than the too-small rate's")
 def _under_the_limit_falls_slowly() -> None:
-    shown, rate = lesson.STEPS_CHOOSING, lesson.RATE_UNDER_LIMIT_2D
+    shown, rate = choices.STEPS_CHOOSING, lesson.RATE_UNDER_LIMIT_2D
     under = lesson.trial_2d(rate, shown)
     small = lesson.descent_2d(lesson.RATES_CHOOSING["too small"])
     require(rate < _limit() and lesson.descent_2d(rate).converged, f"{rate} is not under")
@@ -62,7 +61,7 @@ def _under_the_limit_falls_slowly() -> None:
 @claim("just over 2/λ_max the cost falls for a few steps, then climbs, and it diverges")
 def _over_the_limit_falls_first() -> None:
     rate = lesson.RATE_OVER_LIMIT_2D
-    over = lesson.trial_2d(rate, lesson.STEPS_CHOOSING)
+    over = lesson.trial_2d(rate, choices.STEPS_CHOOSING)
     falls = falling_steps(over)
     require(rate > _limit() and lesson.descent_2d(rate).diverged, f"{rate} is not over")
     require(2 <= falls < over.steps, f"the cost falls for {falls} steps")
@@ -83,7 +82,7 @@ def _three_regimes() -> None:
 @claim("too small: after the figure's steps the cost still falls, several times the lowest")
 def _too_small_still_falling() -> None:
     small = _runs()[0]
-    shown = lesson.STEPS_CHOOSING
+    shown = choices.STEPS_CHOOSING
     costs = small.costs[: shown + 1]
     require(small.steps > shown, "too small converged within the figure")
     require(bool(np.all(np.diff(costs) < 0)), "its cost does not fall at every step")
@@ -94,7 +93,7 @@ def _too_small_still_falling() -> None:
 @claim("good: the cost falls fast, then flattens out on the lowest cost and stays there")
 def _good_flattens() -> None:
     good = _runs()[1]
-    shown = lesson.STEPS_CHOOSING
+    shown = choices.STEPS_CHOOSING
     low = min_cost_2d()
     costs = good.costs[: shown + 1]
     require(good.steps >= shown, "good stops before the end of the figure")
@@ -166,12 +165,12 @@ def _better_between() -> None:
 )
 def _refine() -> bool:
     _, pick = _search()
-    up = lesson.trial_2d(pick * ex.REFINE_FACTOR, lesson.SEARCH_STEPS)
-    down = lesson.trial_2d(pick / ex.REFINE_FACTOR, lesson.SEARCH_STEPS)
+    up = lesson.trial_2d(pick * choices.REFINE_FACTOR, lesson.SEARCH_STEPS)
+    down = lesson.trial_2d(pick / choices.REFINE_FACTOR, lesson.SEARCH_STEPS)
     own = lesson.trial_2d(pick, lesson.SEARCH_STEPS)
     return (
-        ex.REFINE_FACTOR < 10
-        and pick < _limit() < pick * ex.REFINE_FACTOR
+        choices.REFINE_FACTOR < 10
+        and pick < _limit() < pick * choices.REFINE_FACTOR
         and up.diverged
         and not down.diverged
         and down.costs[-1] > own.costs[-1]
@@ -181,10 +180,10 @@ def _refine() -> bool:
 @exercise("answer: a finer factor up, still below 2/λ_max, ends lower than the pick")
 def _refine_finer() -> bool:
     _, pick = _search()
-    finer = pick * ex.REFINE_FINER
+    finer = pick * choices.REFINE_FINER
     ends = lesson.trial_2d(finer, lesson.SEARCH_STEPS).costs[-1]
     return (
-        1 < ex.REFINE_FINER < ex.REFINE_FACTOR
+        1 < choices.REFINE_FINER < choices.REFINE_FACTOR
         and finer < _limit()
         and (ends < lesson.trial_2d(pick, lesson.SEARCH_STEPS).costs[-1])
     )
@@ -227,7 +226,7 @@ def _zero_slope_hump() -> None:
     cost = valleys.valleys_cost()
     bottoms, hump = bottoms_and_hump()
     require(abs(float(cost.slope(hump))) < 1e-12, "the slope at the hump is not zero")
-    require(valleys.descent(hump, lesson.RATE_VALLEYS).steps == 0, "a descent from it moves")
+    require(valleys.descent(hump, choices.RATE_VALLEYS).steps == 0, "a descent from it moves")
     for side in (-1e-3, 1e-3):
         require(cost(hump + side) < cost(hump), f"the ground at {hump + side} is higher")
     require(all(cost(w) < cost(hump) for w in bottoms), "a valley is above the hump")

@@ -9,8 +9,8 @@ from functools import partial
 
 import numpy as np
 
-from gdlesson import lesson, rates
-from gdlesson.brute_force import CANDIDATES
+from gdlesson import choices, lesson, rates
+from gdlesson.choices import CANDIDATES
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import crossings_1d, curvature_1d, w_star_1d, walks, zigzags
 from gdlesson.costs import one_weight_cost
@@ -34,8 +34,8 @@ def _best_of_rates() -> bool:
 
 @step_claim("the ball's rate walks to the minimum without overshooting (below 1/L) and converges")
 def _ball_below_1_over_l() -> bool:
-    run = one(lesson.RATE_1D)
-    return 1 / curvature_1d() > lesson.RATE_1D and run.converged and walks(run)
+    run = one(choices.RATE_1D)
+    return 1 / curvature_1d() > choices.RATE_1D and run.converged and walks(run)
 
 
 @step_claim("the zig-zag rate lies between 1/L and 2/L, overshoots at every step and converges")
@@ -72,7 +72,7 @@ def _slope_zero_only_at_the_bottom() -> None:
 
 @claim("the measured slope agrees with the formula to four decimals")
 def _measured_slope() -> None:
-    cost, start, h = one_weight_cost(), lesson.START_1D, 1e-6
+    cost, start, h = one_weight_cost(), choices.START_1D, 1e-6
     measured = (cost(start + h) - cost(start - h)) / (2 * h)
     formula = cost.gradient(start)[0]
     require(f"{measured:.4f}" == f"{formula:.4f}", f"measured {measured}, formula {formula}")
@@ -80,7 +80,7 @@ def _measured_slope() -> None:
 
 @claim("the rolling ball walks: it never jumps past the minimum")
 def _ball_walks() -> None:
-    run = one(lesson.RATE_1D)
+    run = one(choices.RATE_1D)
     require(run.converged and walks(run), f"{run.status}, {crossings_1d(run)} crossings")
     require(math.isclose(run.w, w_star_1d(), rel_tol=0, abs_tol=1e-6), f"it ends at {run.w}")
 
@@ -93,12 +93,12 @@ def _zigzag_arrives() -> None:
 
 @claim("the zig-zag rate needs more steps than the steady walk")
 def _zigzag_is_slower() -> bool:
-    return one(lesson.RATE_ZIGZAG_1D).steps > one(lesson.RATE_1D).steps
+    return one(lesson.RATE_ZIGZAG_1D).steps > one(choices.RATE_1D).steps
 
 
 @claim("the faster zig-zag rate zig-zags and arrives sooner than the walk")
 def _fast_zigzag() -> None:
-    run, walk = one(lesson.RATE_FAST_ZIGZAG_1D), one(lesson.RATE_1D)
+    run, walk = one(lesson.RATE_FAST_ZIGZAG_1D), one(choices.RATE_1D)
     require(run.converged and zigzags(run), f"{run.status}, {crossings_1d(run)} crossings")
     require(run.steps < walk.steps, f"{run.steps} steps, the walk {walk.steps}")
 
@@ -165,7 +165,7 @@ def _formula_is_the_end() -> None:
         math.isclose(formula, w_star_1d(), rel_tol=1e-12, abs_tol=1e-12),
         f"the formula gives {formula}, the minimum is {w_star_1d()}",
     )
-    end = one(lesson.RATE_1D).w
+    end = one(choices.RATE_1D).w
     require(f"{end:.4f}" == f"{formula:.4f}", f"the descent ends at {end}")
 
 
@@ -197,7 +197,7 @@ def _fewer_steps_than_brute_force() -> None:
 @step_claim("at η = 2/L exactly, every step lands just as far on the other side")
 def _bounces_at_the_limit() -> None:
     cost, L = one_weight_cost(), curvature_1d()
-    w_star, w = w_star_1d(), lesson.START_1D
+    w_star, w = w_star_1d(), choices.START_1D
     for _ in range(10):
         w_next = w - 2 / L * float(cost.gradient([w])[0])
         require(np.isclose(w_next - w_star, w_star - w, rtol=1e-9), f"{w} → {w_next}")
@@ -214,5 +214,5 @@ def _playground_agrees_with_the_page() -> None:
 
     for name, rate in lesson.RATES_1D.items():
         require(label(rate).startswith(name), f"{rate} ({name}) is labelled {label(rate)!r}")
-    ball = label(lesson.RATE_1D)
-    require(not ball.startswith("too"), f"the ball's rate {lesson.RATE_1D} is labelled {ball!r}")
+    ball = label(choices.RATE_1D)
+    require(not ball.startswith("too"), f"the ball's rate {choices.RATE_1D} is labelled {ball!r}")

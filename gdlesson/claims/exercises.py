@@ -12,10 +12,11 @@ from functools import partial
 
 import numpy as np
 
+from gdlesson import choices, lesson, rates, valleys
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
-from gdlesson import lesson, rates, valleys
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
+from gdlesson.brute_force import brute_force, grid_spacing
+from gdlesson.choices import CANDIDATES, SEARCH_RANGE
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import (
     bottoms_and_hump,
@@ -47,10 +48,10 @@ def _one_step_needs_the_right_start() -> None:
     values, directions = cost.axes()
     # From START_2D one step of rate η leaves e − η·Ae, e = start − w*, A = XᵀX:
     # closest to w* for η = e·Ae / ‖Ae‖², and still away from it.
-    e = np.asarray(lesson.START_2D) - w_star
+    e = np.asarray(choices.START_2D) - w_star
     ae = cost.inputs.T @ cost.inputs @ e
     closest = np.linalg.norm(e - (e @ ae) / (ae @ ae) * ae)
-    require(closest > 1e-3, f"some rate lands within {closest} from {lesson.START_2D}")
+    require(closest > 1e-3, f"some rate lands within {closest} from {choices.START_2D}")
     for value, direction in zip(values, directions.T, strict=True):
         start = w_star + direction
         w = start - cost.gradient(start) / value
@@ -63,7 +64,7 @@ def _one_step_needs_the_right_start() -> None:
 @exercise("recap.md", "exercise: w = 0 costs more than the poor trial weight")
 def _zero_costs_more() -> bool:
     cost = one_weight_cost()
-    return cost(ex.ZERO_WEIGHT) > cost(lesson.RECAP_WEIGHTS[0])
+    return cost(choices.ZERO_WEIGHT) > cost(choices.RECAP_WEIGHTS[0])
 
 
 @exercise(
@@ -105,7 +106,7 @@ def _nearest_is_best(count: int) -> bool:
     "exercise: with 1,000 or 100 candidates, the best is the nearest, within half a spacing",
 )
 def _nearest_of_both_grids() -> bool:
-    return _nearest_is_best(CANDIDATES) and _nearest_is_best(ex.FEW_CANDIDATES)
+    return _nearest_is_best(CANDIDATES) and _nearest_is_best(choices.FEW_CANDIDATES)
 
 
 @exercise(
@@ -113,7 +114,7 @@ def _nearest_of_both_grids() -> bool:
     "exercise: ten candidates per weight would take TaihuLight under ten years",
 )
 def _coarse_grid_finishes() -> bool:
-    coarse = budget.combinations(ex.COARSE_CANDIDATES, weight_count())
+    coarse = budget.combinations(choices.COARSE_CANDIDATES, weight_count())
     return budget.years_needed(coarse, budget.LECTURE_FLOPS) < 10
 
 
@@ -122,14 +123,14 @@ def _coarse_grid_finishes() -> bool:
     "answer: counted per operation of a pass, on six houses, it takes centuries",
 )
 def _coarse_grid_counted_takes_centuries() -> bool:
-    coarse = budget.combinations(ex.COARSE_CANDIDATES, weight_count())
+    coarse = budget.combinations(choices.COARSE_CANDIDATES, weight_count())
     operations = coarse * sum(forward_operations()) * len(one_weight_cost().targets)
     return budget.years_needed(operations, budget.LECTURE_FLOPS) >= 200
 
 
 @exercise("why-it-wins.md", "exercise: a hidden layer twice as wide has twice the weights")
 def _twice_the_weights() -> bool:
-    return weight_count(ex.WIDE_LAYERS) == 2 * weight_count()
+    return weight_count(choices.WIDE_LAYERS) == 2 * weight_count()
 
 
 # --- gradient descent, two weights ----------------------------------------------------
@@ -140,12 +141,12 @@ def _twice_the_weights() -> bool:
     "answer: a large nudge measures the parabola's slope exactly, and the valleys' wrongly",
 )
 def _large_nudge() -> bool:
-    h, cost, start = ex.LARGE_NUDGE, one_weight_cost(), lesson.START_1D
+    h, cost, start = choices.LARGE_NUDGE, one_weight_cost(), choices.START_1D
     measured = (cost([start + h]) - cost([start - h])) / (2 * h)
     slope = float(cost.gradient([start])[0])
     exact = abs(measured - slope) < 1e-9 * abs(slope)
     bumpy = valleys.valleys_cost()
-    ws = np.array(lesson.STARTS_VALLEYS)
+    ws = np.array(choices.STARTS_VALLEYS)
     wrong = np.abs((bumpy.on_grid(ws + h) - bumpy.on_grid(ws - h)) / (2 * h) - bumpy.slope(ws))
     return exact and h >= 0.1 * abs(start) and bool(np.all(wrong > 0.1 * np.abs(bumpy.slope(ws))))
 
@@ -183,7 +184,7 @@ def _one_step_and_two_curvatures() -> bool:
 )
 def _first_step_misses() -> bool:
     _, degrees = first_step_2d()
-    across, along = two_weights.gradient_parts(lesson.START_2D)
+    across, along = two_weights.gradient_parts(choices.START_2D)
     return degrees >= 20 and across > along
 
 
@@ -232,11 +233,11 @@ def _slow_along_the_floor() -> bool:
 )
 def _rate_over_2d_grows() -> bool:
     cost = two_weight_cost()
-    run = gradient_descent(cost, lesson.START_2D, ex.RATE_2D_OVER, max_steps=ex.STEPS_2D_OVER)
-    sizes = [np.linalg.norm(cost.gradient(w)) for w in run.path[:: ex.EVERY_2D_OVER]]
+    run = gradient_descent(cost, choices.START_2D, ex.RATE_2D_OVER, max_steps=choices.STEPS_2D_OVER)
+    sizes = [np.linalg.norm(cost.gradient(w)) for w in run.path[:: choices.EVERY_2D_OVER]]
     return (
         2 / cost.curvature() < ex.RATE_2D_OVER
-        and run.steps == ex.STEPS_2D_OVER
+        and run.steps == choices.STEPS_2D_OVER
         and bool(np.all(np.diff(sizes) > 0))
         and lesson.descent_2d(ex.RATE_2D_OVER).diverged
     )
@@ -250,10 +251,10 @@ def _rate_over_2d_grows() -> bool:
 def _growth_is_the_factor_across() -> None:
     cost = two_weight_cost()
     high = float(cost.curvatures()[-1])
-    run = gradient_descent(cost, lesson.START_2D, ex.RATE_2D_OVER, max_steps=ex.STEPS_2D_OVER)
-    sizes = [np.linalg.norm(cost.gradient(w)) for w in run.path[:: ex.EVERY_2D_OVER]]
+    run = gradient_descent(cost, choices.START_2D, ex.RATE_2D_OVER, max_steps=choices.STEPS_2D_OVER)
+    sizes = [np.linalg.norm(cost.gradient(w)) for w in run.path[:: choices.EVERY_2D_OVER]]
     measured = (sizes[-1] / sizes[0]) ** (1 / (len(sizes) - 1))
-    factor = abs(rates.step_factor(ex.RATE_2D_OVER, high)) ** ex.EVERY_2D_OVER
+    factor = abs(rates.step_factor(ex.RATE_2D_OVER, high)) ** choices.EVERY_2D_OVER
     # "about": the measured growth, as the page rounds it, within 0.1 of the factor's
     require(abs(round(measured, 1) - factor) < 0.1, f"grows by {measured}, the factor {factor}")
     require(factor > 1, f"the factor across is {factor}")
@@ -281,15 +282,17 @@ def _ends(start, rate) -> str:
     "the right valley; the start on flat ground does not move at either rate",
 )
 def _larger_rate_crosses_the_flat() -> bool:
-    crawling, flat = ex.STARTS_VALLEYS_FLAT
+    crawling, flat = choices.STARTS_VALLEYS_FLAT
     cost = valleys.valleys_cost()
     return (
-        crawling in lesson.STARTS_VALLEYS
-        and lesson.RATE_VALLEYS < ex.RATE_VALLEYS_FLAT < _valley_limits()[1]
-        and valleys.descent(crawling, lesson.RATE_VALLEYS).status == "stopped"
-        and _ends(crawling, ex.RATE_VALLEYS_FLAT) == "right"
+        crawling in choices.STARTS_VALLEYS
+        and choices.RATE_VALLEYS < choices.RATE_VALLEYS_FLAT < _valley_limits()[1]
+        and valleys.descent(crawling, choices.RATE_VALLEYS).status == "stopped"
+        and _ends(crawling, choices.RATE_VALLEYS_FLAT) == "right"
         and flat >= valleys.flat_from(cost)
-        and _ends(flat, lesson.RATE_VALLEYS) == _ends(flat, ex.RATE_VALLEYS_FLAT) == "did not move"
+        and _ends(flat, choices.RATE_VALLEYS)
+        == _ends(flat, choices.RATE_VALLEYS_FLAT)
+        == "did not move"
     )
 
 
@@ -300,10 +303,10 @@ def _larger_rate_crosses_the_flat() -> bool:
 )
 def _large_rate_skips_the_narrow_valley() -> bool:
     left_limit, right_limit = _valley_limits()
-    start, rate = ex.START_VALLEYS_LARGE, ex.RATE_VALLEYS_LARGE
+    start, rate = choices.START_VALLEYS_LARGE, choices.RATE_VALLEYS_LARGE
     return (
         right_limit < rate < left_limit
-        and _ends(start, lesson.RATE_VALLEYS) == "right"
+        and _ends(start, choices.RATE_VALLEYS) == "right"
         and _ends(start, rate) == "left"
     )
 
@@ -315,10 +318,10 @@ def _large_rate_skips_the_narrow_valley() -> bool:
 def _bounce_rate_stays_right() -> bool:
     left_limit, right_limit = _valley_limits()
     (_, hump) = bottoms_and_hump()
-    run = valleys.descent(ex.START_VALLEYS_LARGE, ex.RATE_VALLEYS_BOUNCE)
+    run = valleys.descent(choices.START_VALLEYS_LARGE, choices.RATE_VALLEYS_BOUNCE)
     return (
-        right_limit < ex.RATE_VALLEYS_BOUNCE < left_limit
-        and ex.RATE_VALLEYS_BOUNCE != ex.RATE_VALLEYS_LARGE
+        right_limit < choices.RATE_VALLEYS_BOUNCE < left_limit
+        and choices.RATE_VALLEYS_BOUNCE != choices.RATE_VALLEYS_LARGE
         and run.status == "stopped"
         and bool(np.all(run.path > hump))
     )
@@ -332,14 +335,14 @@ def _one_step_per_digit() -> bool:
     """At the 'just right' rate each step shrinks the distance to the minimum more than
     tenfold, so each tolerance ten times tighter costs one more step."""
     cost, rate = one_weight_cost(), lesson.RATES_1D["just right"]
-    tolerances = np.array(ex.TOLERANCES)
-    steps = [gradient_descent(cost, lesson.START_1D, rate, tolerance=t).steps for t in tolerances]
+    tolerances = np.array(choices.TOLERANCES)
+    steps = [gradient_descent(cost, choices.START_1D, rate, tolerance=t).steps for t in tolerances]
     return (
         abs(rates.step_factor(rate, cost.curvature())) < 0.1
         and np.allclose(tolerances[:-1] / tolerances[1:], 10)
         and tolerances[0] == TOLERANCE
         and bool(np.all(np.diff(steps) == 1))
-        and ex.FINER_CANDIDATES == 10 * CANDIDATES
+        and choices.FINER_CANDIDATES == 10 * CANDIDATES
     )
 
 
@@ -351,8 +354,8 @@ def _one_step_per_digit() -> bool:
 def _steps_per_digit_elsewhere() -> None:
     one, two = one_weight_cost(), two_weight_cost()
     for cost, start, rate in (
-        (one, lesson.START_1D, lesson.RATE_1D),
-        (two, lesson.START_2D, lesson.RATE_2D),
+        (one, choices.START_1D, choices.RATE_1D),
+        (two, choices.START_2D, lesson.RATE_2D),
     ):
         steps, per = tolerance_steps(cost, start, rate), steps_per_digit(cost, start, rate)
         require(per >= 1.5, f"at {rate} a digit costs {per} steps: about one, as at best")
@@ -405,12 +408,12 @@ def _limits_between_listed_rates() -> bool:
 )
 def _same_steps_from_either_side() -> bool:
     w_star = w_star_1d()
-    left, right = w_star - lesson.START_1D, ex.START_OTHER_SIDE - w_star
+    left, right = w_star - choices.START_1D, ex.START_OTHER_SIDE - w_star
     if not (left > 0 and right > 0 and abs(left - right) <= 0.05 + 1e-12):
         return False
     return all(
         lesson.descent_1d(r).steps == lesson.descent_1d(r, ex.START_OTHER_SIDE).steps
-        for r in (lesson.RATE_1D, lesson.RATE_ZIGZAG_1D)
+        for r in (choices.RATE_1D, lesson.RATE_ZIGZAG_1D)
     )
 
 

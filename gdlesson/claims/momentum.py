@@ -9,8 +9,8 @@ from functools import partial
 
 import numpy as np
 
+from gdlesson import choices, lesson, momentum, valleys
 from gdlesson import exercises as ex
-from gdlesson import lesson, momentum, valleys
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import lambdas
 from gdlesson.costs import two_weight_cost
@@ -198,7 +198,7 @@ def _nesterov() -> None:
     "slower than plain descent"
 )
 def _ex_large_beta() -> None:
-    cost, beta = two_weight_cost(), ex.BETA_MOMENTUM_LARGE
+    cost, beta = two_weight_cost(), choices.BETA_MOMENTUM_LARGE
     for lam in cost.curvatures():
         require(momentum.swings(lesson.RATE_2D, beta, float(lam)), f"λ = {lam}")
     factor = momentum.slowest_factor(lesson.RATE_2D, beta, cost)
@@ -212,7 +212,7 @@ def _ex_large_beta() -> None:
     "momentum converges, Nesterov's diverges"
 )
 def _ex_rescue() -> None:
-    rate, beta = lesson.RATE_OVER_LIMIT_2D, ex.BETA_MOMENTUM_RESCUE
+    rate, beta = lesson.RATE_OVER_LIMIT_2D, choices.BETA_MOMENTUM_RESCUE
     high = lambdas()[1]
     require(rate > 2 / high and lesson.descent_2d(rate).diverged, "plain descent converges")
     require(momentum.rate_limit(beta, high) > rate > momentum.rate_limit(beta, high, True), "")
@@ -226,14 +226,14 @@ def _ex_rescue() -> None:
     "the flat start, and is slower from inside"
 )
 def _ex_valleys() -> None:
-    cost, beta = valleys.valleys_cost(), ex.BETA_MOMENTUM_LARGE
-    flat, inside = ex.STARTS_VALLEYS_MOMENTUM
-    require(flat in lesson.STARTS_VALLEYS, "the flat start is not Many valleys' crawling one")
+    cost, beta = valleys.valleys_cost(), choices.BETA_MOMENTUM_LARGE
+    flat, inside = choices.STARTS_VALLEYS_MOMENTUM
+    require(flat in choices.STARTS_VALLEYS, "the flat start is not Many valleys' crawling one")
 
     def run(start, b):
-        return momentum.momentum_descent(cost, start, lesson.RATE_VALLEYS, b)
+        return momentum.momentum_descent(cost, start, choices.RATE_VALLEYS, b)
 
-    plain_flat = valleys.descent(flat, lesson.RATE_VALLEYS)
+    plain_flat = valleys.descent(flat, choices.RATE_VALLEYS)
     require(valleys.ending(plain_flat) == "elsewhere" and plain_flat.status == "stopped", "")
     require(valleys.ending(run(flat, beta)) == "valley 1", "the ball does not reach the valley")
     plain_in, ball_in = run(inside, 0.0), run(inside, beta)
@@ -243,8 +243,8 @@ def _ex_valleys() -> None:
     require(narrow[-1] == max(narrow), "the right valley is not the narrow one")
     right = [w for w, kind in valleys.turning_points(cost) if kind == "valley"][-1]
     curvature = ex.curvature_at(cost.slope, right)
-    require(abs(1 - lesson.RATE_VALLEYS * curvature) < math.sqrt(beta), "")
-    require(momentum.swings(lesson.RATE_VALLEYS, beta, curvature), "the ball does not swing")
+    require(abs(1 - choices.RATE_VALLEYS * curvature) < math.sqrt(beta), "")
+    require(momentum.swings(choices.RATE_VALLEYS, beta, curvature), "the ball does not swing")
 
 
 @register(

@@ -10,9 +10,9 @@ from functools import partial
 
 import numpy as np
 
+from gdlesson import choices, lesson
 from gdlesson import compute_budget as budget
-from gdlesson import lesson
-from gdlesson.brute_force import CANDIDATES
+from gdlesson.choices import CANDIDATES
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.descent import TOLERANCE, gradient_descent
 from gdlesson.facts import network as network_facts
@@ -55,8 +55,8 @@ class CountingCost:
 def _stops_at_the_looser_tolerance() -> None:
     run = trained_by_descent()
     slope = np.linalg.norm(network_cost().gradient(run.w))
-    require(run.converged and slope < lesson.TOLERANCE_NETWORK, f"{run.status}, slope {slope}")
-    require(TOLERANCE < lesson.TOLERANCE_NETWORK, "the network's tolerance is not looser")
+    require(run.converged and slope < choices.TOLERANCE_NETWORK, f"{run.status}, slope {slope}")
+    require(TOLERANCE < choices.TOLERANCE_NETWORK, "the network's tolerance is not looser")
     require(run.costs[-1] < run.costs[0], "the cost did not fall")
 
 
@@ -90,7 +90,7 @@ def _slopes_counted() -> None:
     run, last = trained_by_descent(), 10
     counting = CountingCost(network_cost())
     replay = gradient_descent(
-        counting, run.path[-last - 1], lesson.RATE_NETWORK, tolerance=lesson.TOLERANCE_NETWORK
+        counting, run.path[-last - 1], choices.RATE_NETWORK, tolerance=choices.TOLERANCE_NETWORK
     )
     require(replay.converged and replay.steps == last, f"another run: {replay}")
     require(counting.slopes == last + 1, f"{counting.slopes} slopes for {last} steps")
@@ -111,7 +111,7 @@ def _standard_scale() -> bool:
 @claim("the network's cost is not a bowl: where its run stops it curves down somewhere")
 def _not_a_bowl() -> None:
     bends = curvatures(trained_by_descent().w)
-    require(bends[0] < -lesson.DOWNWARD_CURVATURE < 0 < bends[-1], f"curvatures {bends}")
+    require(bends[0] < -choices.DOWNWARD_CURVATURE < 0 < bends[-1], f"curvatures {bends}")
 
 
 # --- Many valleys --------------------------------------------------------------------
@@ -147,7 +147,7 @@ def _network_starts() -> None:
 @on_valleys("all stops but one curve down somewhere; that one curves up, its slope not zero")
 def _what_the_stops_are() -> None:
     shown = network_facts.facts()
-    reports = {seed: stop_report(seed) for seed in lesson.NETWORK_SEEDS}
+    reports = {seed: stop_report(seed) for seed in choices.NETWORK_SEEDS}
     down = {seed: r[2] for seed, r in reports.items()}
     upward = [seed for seed, n in down.items() if n == 0]
     require(len(upward) == 1, f"{len(upward)} stops curve up every way, not one: {down}")
@@ -157,18 +157,18 @@ def _what_the_stops_are() -> None:
     low, high = shown["network_downward_low"], shown["network_downward_high"]
     require((low, high) == (str(min(counts)), str(max(counts))), f"counts {counts}")
     # The cut-off is no choice that matters: any from 10⁻⁶ to 10⁻³ counts alike.
-    for seed in lesson.NETWORK_SEEDS:
+    for seed in choices.NETWORK_SEEDS:
         bends = curvatures(trained_from(seed).w)
-        alike = {int(np.sum(bends < -cut)) for cut in (1e-6, lesson.DOWNWARD_CURVATURE, 1e-3)}
+        alike = {int(np.sum(bends < -cut)) for cut in (1e-6, choices.DOWNWARD_CURVATURE, 1e-3)}
         require(alike == {down[seed]}, f"start {seed}: {alike} by the cut-off")
         slope = np.linalg.norm(network_cost().gradient(trained_from(seed).w))
-        require(TOLERANCE < slope < lesson.TOLERANCE_NETWORK, f"start {seed}: slope {slope}")
+        require(TOLERANCE < slope < choices.TOLERANCE_NETWORK, f"start {seed}: slope {slope}")
 
 
 def _before_and_tail(more):
     """The steps before the largest curvature reached 2/η, and the run's last steps."""
     require(more.reached is not None, "the largest curvature never reaches 2/η")
-    return slice(1, more.reached), slice(-lesson.RUN_ON_TAIL, None)
+    return slice(1, more.reached), slice(-choices.RUN_ON_TAIL, None)
 
 
 @on_valleys("run on, the cost goes lower and the largest curvature climbs to 2/η and stays")
@@ -200,25 +200,25 @@ def _running_on_zigzags() -> None:
     before, tail = _before_and_tail(more)
     require(np.all(more.turns[before] > 0.9), "a step turned back before the limit")
     low = float(network_facts.facts()["run_on_slope_low"])
-    require(more.slopes[before].min() < lesson.TOLERANCE_NETWORK / 5, "the slope did not shrink")
+    require(more.slopes[before].min() < choices.TOLERANCE_NETWORK / 5, "the slope did not shrink")
     require(abs(more.slopes[before].min() - low) < 1e-4, f"not {low}")
     require(np.mean(more.turns[tail] < -0.9) > 0.95, "the last steps do not turn back")
-    first = np.mean(more.turns[more.reached : more.reached + lesson.RUN_ON_TAIL] < -0.5)
+    first = np.mean(more.turns[more.reached : more.reached + choices.RUN_ON_TAIL] < -0.5)
     require(0.05 < first < 0.9, f"{first:.0%} of the first steps after turn back: no bursts")
     median = np.median(more.slopes[tail])
     require(median > 100 * low, f"the gradient's length is {median}: no jump")
     rises = np.mean(np.diff(more.costs[tail]) > 0)
     require(0.35 < rises <= 0.5, f"the cost rises at {rises:.0%} of the last steps")
-    require(more.costs[-1] < more.costs[-lesson.RUN_ON_TAIL], "the cost did not fall overall")
+    require(more.costs[-1] < more.costs[-choices.RUN_ON_TAIL], "the cost did not fall overall")
 
 
 @on_valleys("the other runs also reach 2/η when run on as long, then zig-zag", slow=True)
 def _other_runs_too() -> None:
-    for seed in lesson.NETWORK_SEEDS[1:]:
+    for seed in choices.NETWORK_SEEDS[1:]:
         more = run_on(seed)
         _before_and_tail(more)
         # the last to get there (start 2) zig-zags steadily only near the end
-        turned = np.mean(more.turns[-lesson.RUN_ON_TAIL // 2 :] < -0.9)
+        turned = np.mean(more.turns[-choices.RUN_ON_TAIL // 2 :] < -0.9)
         require(turned > 0.95, f"start {seed}: {turned:.0%} of the last steps turn back")
 
 
@@ -227,8 +227,8 @@ def _other_runs_too() -> None:
 
 @on_summary("the two step counts stop at different slopes, the network's short of a minimum")
 def _two_stops() -> None:
-    require(TOLERANCE < lesson.TOLERANCE_NETWORK, "the network's stop is not looser")
-    require(curvatures(trained_by_descent().w)[0] < -lesson.DOWNWARD_CURVATURE, "a minimum?")
+    require(TOLERANCE < choices.TOLERANCE_NETWORK, "the network's stop is not looser")
+    require(curvatures(trained_by_descent().w)[0] < -choices.DOWNWARD_CURVATURE, "a minimum?")
     require(run_on().costs.min() < trained_by_descent().costs[-1], "it is already lowest")
 
 

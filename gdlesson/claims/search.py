@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from gdlesson import choices, lesson
 from gdlesson import compute_budget as budget
-from gdlesson import lesson
 from gdlesson.brute_force import grid_spacing
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.costs import one_weight_cost, two_weight_cost
@@ -22,7 +22,7 @@ CLAIMS: list[Claim] = []
     "the good trial weight's cost is far smaller (under a quarter) than the poor one's",
 )
 def _good_weight_costs_less() -> bool:
-    poor, good = (one_weight_cost()(w) for w in lesson.RECAP_WEIGHTS)
+    poor, good = (one_weight_cost()(w) for w in choices.RECAP_WEIGHTS)
     return 4 * good < poor
 
 
@@ -51,7 +51,7 @@ def _one_at_a_time() -> None:
     slope = np.linalg.norm(cost.gradient(rounds[-1]))
     require(len(rounds) >= 5 and slope < TOLERANCE, f"{len(rounds)} rounds, slope {slope}")
     # another start, or the other order, ends elsewhere, and not at the best either
-    for start, order in (((0.0, 0.0), (0, 1)), (lesson.START_2D, (1, 0))):
+    for start, order in (((0.0, 0.0), (0, 1)), (choices.START_2D, (1, 0))):
         w = start
         for i in order:
             w = cost.best_along(w, i)

@@ -9,8 +9,7 @@ from itertools import combinations
 
 import numpy as np
 
-from gdlesson import exercises as ex
-from gdlesson import lesson, sgd
+from gdlesson import choices, lesson, sgd
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import w_star_1d
 from gdlesson.costs import one_weight_cost, two_weight_cost
@@ -51,8 +50,8 @@ def every_row_in_each_step() -> None:
 @claim("the whole slope is the sum of the houses' slopes; one house's is far from it and the mean")
 def _one_house() -> None:
     cost = one_weight_cost()
-    slopes = sgd.row_slopes(cost, lesson.START_SGD)[:, 0]
-    np.testing.assert_allclose(slopes.sum(), cost.gradient(lesson.START_SGD)[0], rtol=1e-12)
+    slopes = sgd.row_slopes(cost, choices.START_SGD)[:, 0]
+    np.testing.assert_allclose(slopes.sum(), cost.gradient(choices.START_SGD)[0], rtol=1e-12)
     for whole in (slopes.sum(), slopes.mean()):
         off = np.abs(slopes - whole) / abs(whole)
         require(np.all(off > 0.1), f"a house's slope is within 10 % of {whole}: {off}")
@@ -60,23 +59,23 @@ def _one_house() -> None:
 
 @claim("houses drawn at random average close to the mean slope, closer the more are drawn")
 def _draws() -> None:
-    slopes = sgd.row_slopes(one_weight_cost(), lesson.START_SGD)[:, 0]
+    slopes = sgd.row_slopes(one_weight_cost(), choices.START_SGD)[:, 0]
     error = abs(sgd_facts.draws_mean() - slopes.mean()) / abs(slopes.mean())
-    require(error < 0.01, f"{lesson.SGD_DRAWS} draws are {error:.1%} off")
+    require(error < 0.01, f"{choices.SGD_DRAWS} draws are {error:.1%} off")
 
     def typical_error(draws: int) -> float:
-        rngs = (np.random.default_rng(s) for s in range(lesson.SGD_SEEDS))
+        rngs = (np.random.default_rng(s) for s in range(choices.SGD_SEEDS))
         drawn = [slopes[r.integers(len(slopes), size=draws)].mean() for r in rngs]
         return float(np.mean(np.abs(np.array(drawn) - slopes.mean())))
 
-    require(typical_error(lesson.SGD_DRAWS // 100) > typical_error(lesson.SGD_DRAWS), "no closer")
+    require(typical_error(choices.SGD_DRAWS // 100) > typical_error(choices.SGD_DRAWS), "no closer")
 
 
 @claim(
     "a step on one house goes, on average, where a step on all goes at a rate rows times smaller"
 )
 def _on_average() -> None:
-    cost, w, rate = one_weight_cost(), lesson.START_SGD, lesson.RATE_SGD
+    cost, w, rate = one_weight_cost(), choices.START_SGD, choices.RATE_SGD
     one = w - rate * sgd.row_slopes(cost, w)[:, 0]
     all_rows = w - rate / _rows() * cost.gradient(w)[0]
     np.testing.assert_allclose(one.mean(), all_rows, rtol=1e-12)
@@ -86,7 +85,7 @@ def _on_average() -> None:
 @claim("SGD ends up moving around the minimum without settling")
 def _sgd_keeps_moving() -> None:
     cost, run = one_weight_cost(), lesson.sgd_run(1)
-    require(run.steps == lesson.EPOCHS_SGD * len(cost.targets), f"{run.steps} steps")
+    require(run.steps == choices.EPOCHS_SGD * len(cost.targets), f"{run.steps} steps")
     last, own = sgd.last_pass(run), sgd.row_minima(cost)
     require(last.min() < w_star_1d() < last.max(), "the last pass stays on one side")
     require(last.max() - last.min() > 100 * TOLERANCE, "the last pass has settled")
@@ -95,15 +94,15 @@ def _sgd_keeps_moving() -> None:
 
 @claim("each SGD step pulls w towards its house's own best weight")
 def _pulls_towards_each_house() -> bool:
-    factors = 1 - lesson.RATE_SGD * one_weight_cost().inputs[:, 0] ** 2
+    factors = 1 - choices.RATE_SGD * one_weight_cost().inputs[:, 0] ** 2
     return bool(np.all(np.abs(factors) < 1))
 
 
 @claim("far from the minimum, a batch of three's summed slope is about three times one house's")
 def _sums_grow() -> None:
-    slopes = sgd.row_slopes(one_weight_cost(), lesson.START_SGD)[:, 0]
+    slopes = sgd.row_slopes(one_weight_cost(), choices.START_SGD)[:, 0]
     require(np.all(slopes < 0) or np.all(slopes > 0), "the houses' slopes differ in sign")
-    b = ex.SGD_ADDED_BATCH
+    b = choices.SGD_ADDED_BATCH
     batches = np.array(list(combinations(slopes, b)))
     ratio = np.mean(np.abs(batches.sum(axis=1))) / np.mean(np.abs(slopes))
     require(abs(ratio - b) < 0.1, f"the sum of {b} is {ratio:.2f} times one house's")
@@ -114,7 +113,7 @@ def _full_batch_is_descent() -> None:
     cost, rows = one_weight_cost(), _rows()
     run = lesson.sgd_run(rows)
     descent = gradient_descent(
-        cost, lesson.START_SGD, lesson.RATE_SGD / rows, max_steps=run.steps, tolerance=1e-300
+        cost, choices.START_SGD, choices.RATE_SGD / rows, max_steps=run.steps, tolerance=1e-300
     )
     np.testing.assert_allclose(run.path[:, 0], descent.path, rtol=0, atol=1e-12)
     network = sgd_runs()["full batch"]
@@ -127,13 +126,13 @@ def _full_batch_is_descent() -> None:
 def _spread_falls() -> None:
     spreads = [lesson.sgd_spread(b) for b in lesson.sgd_batches()]
     require(all(a > b for a, b in zip(spreads, spreads[1:], strict=False)), f"spreads {spreads}")
-    require(spreads[-1] == 0 and lesson.SGD_SEEDS >= 20, f"{spreads[-1]}, {lesson.SGD_SEEDS}")
+    require(spreads[-1] == 0 and choices.SGD_SEEDS >= 20, f"{spreads[-1]}, {choices.SGD_SEEDS}")
 
 
 @claim("the steps themselves shorten as the batch grows, once near the minimum")
 def _steps_shorten() -> None:
     lengths = []
-    for batch in lesson.SGD_BATCHES:
+    for batch in choices.SGD_BATCHES:
         half = [run.path[len(run.path) // 2 :, 0] for run in lesson.sgd_shuffles(batch)]
         lengths.append(np.mean([np.mean(np.abs(np.diff(w))) for w in half]))
     require(
@@ -144,26 +143,26 @@ def _steps_shorten() -> None:
 @claim("at a constant rate the jitter never dies down; lowered, it does, in the passes shown")
 def _schedule() -> None:
     steady = sgd_facts.mean_pass_spreads(0.0)
-    lowered = sgd_facts.mean_pass_spreads(lesson.DECAY_SGD)
-    first = lesson.SGD_PASSES_SHOWN[0] - 1
+    lowered = sgd_facts.mean_pass_spreads(choices.DECAY_SGD)
+    first = choices.SGD_PASSES_SHOWN[0] - 1
     require(steady[first:].min() > 0.8 * steady[first], f"constant: {steady[first:]}")
-    shown = lowered[[p - 1 for p in lesson.SGD_PASSES_SHOWN]]
+    shown = lowered[[p - 1 for p in choices.SGD_PASSES_SHOWN]]
     require(np.all(np.diff(shown) < 0) and shown[-1] < shown[0] / 2, f"lowered: {shown}")
     require(np.all(lowered[first:] < steady[first:]), "lowered spans more in some pass")
 
 
 @claim("lowered, the last pass spans less at every batch size, and ends closer to the minimum")
 def _lowered_everywhere() -> None:
-    for b in lesson.SGD_BATCHES:
-        require(lesson.sgd_spread(b, lesson.DECAY_SGD) < lesson.sgd_spread(b), f"batch {b}")
-    require(sgd_facts.mean_distance(lesson.DECAY_SGD) < sgd_facts.mean_distance(0.0), "farther")
+    for b in choices.SGD_BATCHES:
+        require(lesson.sgd_spread(b, choices.DECAY_SGD) < lesson.sgd_spread(b), f"batch {b}")
+    require(sgd_facts.mean_distance(choices.DECAY_SGD) < sgd_facts.mean_distance(0.0), "farther")
 
 
 @claim("single rows at the full batch's rate blow up in the first pass")
 def _single_rows_blow_up() -> None:
-    rate = lesson.RATE_NETWORK * len(network_cost().targets)
+    rate = choices.RATE_NETWORK * len(network_cost().targets)
     try:
-        sgd.stochastic_descent(network_cost(), initial_weights(), rate, 1, seed=lesson.SEED_SGD)
+        sgd.stochastic_descent(network_cost(), initial_weights(), rate, 1, seed=choices.SEED_SGD)
     except ValueError as error:
         require("diverges" in str(error) and "pass 1" in str(error), str(error))
     else:
@@ -172,7 +171,7 @@ def _single_rows_blow_up() -> None:
 
 @claim("to a cost, single rows compute fewer slopes than mini-batches, those fewer than the full")
 def _fewer_slopes() -> None:
-    runs, level = sgd_runs(), lesson.COST_LEVEL_NETWORK
+    runs, level = sgd_runs(), choices.COST_LEVEL_NETWORK
     needs = [int(sgd.slopes_computed(r)[first_below(r, level)]) for r in runs.values()]
     require(needs[0] > needs[1] > needs[2] and needs[0] >= 2 * needs[2], f"{needs}")
 
@@ -181,7 +180,7 @@ def _fewer_slopes() -> None:
 def _jitter_later() -> None:
     runs = sgd_runs()
     single, full = runs["single rows"], runs["full batch"]
-    passes = lesson.SGD_TAIL_PASSES
+    passes = choices.SGD_TAIL_PASSES
     ends = single.costs[:: single.steps_per_epoch][-passes - 1 :]
     require(np.any(np.diff(ends) > 0) and np.any(np.diff(ends) < 0), f"pass ends {ends}")
     require(np.all(np.diff(full.costs[-passes - 1 :]) < 0), "the full batch's cost rises")
@@ -191,10 +190,10 @@ def _jitter_later() -> None:
 
 @exercise("exercise: a faster schedule jitters less but ends farther than even a constant rate")
 def _faster() -> bool:
-    fast = ex.DECAY_SGD_FAST
+    fast = choices.DECAY_SGD_FAST
     return (
-        fast > lesson.DECAY_SGD
-        and lesson.sgd_spread(1, fast) < lesson.sgd_spread(1, lesson.DECAY_SGD)
+        fast > choices.DECAY_SGD
+        and lesson.sgd_spread(1, fast) < lesson.sgd_spread(1, choices.DECAY_SGD)
         and sgd_facts.mean_distance(fast) > sgd_facts.mean_distance(0.0)
     )
 
@@ -208,13 +207,13 @@ def _every_house() -> bool:
 
 @exercise("answer: added slopes step as averaged ones at the batch times the rate, spread more")
 def _added() -> bool:
-    b = ex.SGD_ADDED_BATCH
+    b = choices.SGD_ADDED_BATCH
     added = sgd.mean_spread(
         one_weight_cost(),
-        lesson.START_SGD,
-        lesson.RATE_SGD * b,
-        lesson.EPOCHS_SGD,
+        choices.START_SGD,
+        choices.RATE_SGD * b,
+        choices.EPOCHS_SGD,
         batch_size=b,
-        seeds=lesson.SGD_SEEDS,
+        seeds=choices.SGD_SEEDS,
     )
-    return b in lesson.SGD_BATCHES and b > 1 and added > b * lesson.sgd_spread(b)
+    return b in choices.SGD_BATCHES and b > 1 and added > b * lesson.sgd_spread(b)

@@ -11,11 +11,11 @@ from functools import partial
 
 import numpy as np
 
-from gdlesson import lesson, playground, rates
-from gdlesson.brute_force import CANDIDATES
+from gdlesson import choices, lesson, playground, rates
+from gdlesson.choices import AGE, AREA, CANDIDATES
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import crossings_2d, lambdas
-from gdlesson.costs import AGE, AREA, one_weight_cost, two_weight_cost
+from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, TOLERANCE, gradient_descent
 from gdlesson.facts import two_weights
 from gdlesson.figures import two_weights as figures
@@ -168,7 +168,7 @@ def _gradient_algebra() -> None:
     table = two_weights.curvature_table()
     require(np.linalg.norm(cost.gradient(w_star)) < 1e-12, "the gradient is not 0 at w*")
     np.testing.assert_allclose(x.T @ y, table @ w_star, rtol=1e-12)
-    for w in (np.array(lesson.START_2D), np.array([-1.0, 3.0])):
+    for w in (np.array(choices.START_2D), np.array([-1.0, 3.0])):
         np.testing.assert_allclose(cost.gradient(w), table @ w - x.T @ y, rtol=1e-12)
         np.testing.assert_allclose(cost.gradient(w), table @ (w - w_star), atol=1e-12)
     area, age = np.array(AREA), np.array(AGE)
@@ -234,7 +234,7 @@ def _diverging_count() -> None:
 def _products_in_words() -> None:
     cost = two_weight_cost()
     area, age = cost.inputs.T
-    w = np.array(lesson.START_2D)
+    w = np.array(choices.START_2D)
     np.testing.assert_allclose(cost.inputs @ w, w[0] * area + w[1] * age, rtol=1e-15)
     np.testing.assert_array_equal(cost.inputs.T[0], area)
     errors = cost.predict(w) - cost.targets
@@ -262,8 +262,8 @@ def _toy_by_hand() -> None:
 @claim("against the gradient the cost falls fastest; at 90° it barely moves")
 def _steepest_way_down() -> None:
     cost = two_weight_cost()
-    start = np.array(lesson.START_2D, dtype=float)
-    g, step = cost.gradient(start), lesson.PROBE_STEP_2D
+    start = np.array(choices.START_2D, dtype=float)
+    g, step = cost.gradient(start), choices.PROBE_STEP_2D
     changes = {deg: cost(start + dw) - cost(start) for deg, dw in two_weights.probe_steps()}
     require(min(changes, key=changes.get) == 180, f"the largest drop is not at 180°: {changes}")
     require(abs(changes[90]) < 0.5e-5, f"at 90° the cost moves by {changes[90]}")
@@ -281,8 +281,8 @@ def _steepest_way_down() -> None:
 @claim("ΔC ≈ ‖∇C‖‖Δw‖cos θ: the columns differ at most in the last decimal, ΔC above")
 def _linear_guess() -> None:
     cost = two_weight_cost()
-    start = np.array(lesson.START_2D, dtype=float)
-    g, step = cost.gradient(start), lesson.PROBE_STEP_2D
+    start = np.array(choices.START_2D, dtype=float)
+    g, step = cost.gradient(start), choices.PROBE_STEP_2D
     for degrees, dw in two_weights.probe_steps():
         change = cost(start + dw) - cost(start)
         guess = np.linalg.norm(g) * step * np.cos(np.radians(degrees))
@@ -295,8 +295,8 @@ def _linear_guess() -> None:
 @claim("the gradient is at right angles to the ring through its point and points downhill")
 def _gradient_across_rings() -> None:
     cost = two_weight_cost()
-    n = lesson.ARROWS_PER_RING_2D
-    for k, level in enumerate(lesson.ARROW_LEVELS_2D):
+    n = choices.ARROWS_PER_RING_2D
+    for k, level in enumerate(choices.ARROW_LEVELS_2D):
         for j in range(n):
             t = np.pi * k / n + 2 * np.pi * j / n
             w, before, after = (
@@ -309,16 +309,16 @@ def _gradient_across_rings() -> None:
             require(abs(cosine) < 1e-6, f"at {w} the gradient meets the ring at cos {cosine}")
             require(cost(w - 1e-4 * g / np.linalg.norm(g)) < level, f"−∇C at {w} is not downhill")
     drawn = figures.arrow_points()
-    require(len(drawn) == n * len(lesson.ARROW_LEVELS_2D), "the figure draws other points")
+    require(len(drawn) == n * len(choices.ARROW_LEVELS_2D), "the figure draws other points")
 
 
 @claim("Figure: only the arrows at the rings' ends and sides point at the minimum")
 def _arrows_miss_the_minimum() -> None:
     miss = figures.arrow_miss_degrees()
-    n = lesson.ARROWS_PER_RING_2D
+    n = choices.ARROWS_PER_RING_2D
     turns = [
         np.pi * k / n + 2 * np.pi * j / n
-        for k in range(len(lesson.ARROW_LEVELS_2D))
+        for k in range(len(choices.ARROW_LEVELS_2D))
         for j in range(n)
     ]
     on_axis = np.isclose(np.mod(turns, np.pi / 2), 0, atol=1e-9) | np.isclose(
@@ -333,7 +333,7 @@ def _arrows_miss_the_minimum() -> None:
 def _steeper_on_the_sides() -> None:
     cost = two_weight_cost()
     low, high = lambdas()
-    level = lesson.ARROW_LEVELS_2D[1]
+    level = choices.ARROW_LEVELS_2D[1]
     ratio = figures.steepness_ratio_on_ring(level)
     require(math.isclose(ratio, math.sqrt(high / low), rel_tol=1e-4), f"the ratio is {ratio}")
     end, side = (figures.ring_points(level, 1, turn=t)[0] for t in (0, np.pi / 2))
@@ -397,7 +397,7 @@ def _balanced_guarantee() -> None:
 @curvature_claim("from the start the balanced rate takes more steps than the page's rate")
 def _balanced_not_fewest() -> None:
     cost = two_weight_cost()
-    steps = gradient_descent(cost, lesson.START_2D, two_weights.balanced_rate()).steps
+    steps = gradient_descent(cost, choices.START_2D, two_weights.balanced_rate()).steps
     require(steps > two(lesson.RATE_2D).steps, f"{steps} vs {two(lesson.RATE_2D).steps}")
 
 
@@ -422,7 +422,7 @@ def _why_balanced() -> None:
 def _why_the_count_differs() -> None:
     low, high = lambdas()
     best = two_weights.balanced_rate()
-    across, along = two_weights.gradient_parts(lesson.START_2D)
+    across, along = two_weights.gradient_parts(choices.START_2D)
     ratio = across / along  # "about 4 times": within a quarter of the whole number shown
     require(ratio > 1 and abs(ratio - round(ratio)) < 0.25, f"across is {ratio:.2f} times along")
     # the parts shrink by their factors on the actual path
@@ -436,7 +436,7 @@ def _why_the_count_differs() -> None:
     require(across_best > along_best, f"at {best} across needs {across_best}, along {along_best}")
     across_rate, along_rate = two_weights.part_counts(lesson.RATE_2D)
     require(along_rate > across_rate, f"at the page's rate along needs {along_rate}")
-    steps_best = gradient_descent(cost, lesson.START_2D, best).steps
+    steps_best = gradient_descent(cost, choices.START_2D, best).steps
     require(steps_best == across_best, f"{steps_best} steps, across needs {across_best}")
     steps_rate = run.steps
     require(steps_rate == along_rate, f"{steps_rate} steps, along needs {along_rate}")
@@ -453,7 +453,7 @@ def _another_start() -> None:
     offset = start - cost.minimum()
     along = cost.axes()[1][:, 0]
     require(abs(offset @ along) > (1 - 1e-12) * np.linalg.norm(offset), "not along the floor")
-    distance = np.linalg.norm(np.array(lesson.START_2D) - cost.minimum())
+    distance = np.linalg.norm(np.array(choices.START_2D) - cost.minimum())
     require(math.isclose(np.linalg.norm(offset), distance), "not as far as the lesson's start")
     best = two_weights.balanced_rate()
     steps = [gradient_descent(cost, start, r).steps for r in (best, lesson.RATE_2D)]

@@ -8,7 +8,7 @@ from functools import partial
 
 import numpy as np
 
-from gdlesson import lesson, valleys
+from gdlesson import choices, valleys
 from gdlesson.claims.claim import Claim, register, require
 from gdlesson.claims.common import bottoms_and_hump
 from gdlesson.claims.sgd import every_row_in_each_step
@@ -21,7 +21,7 @@ claim = partial(register, CLAIMS, "many-valleys.md")
 
 def _run(start: float):
     """A descent on the two-valley cost at the lesson's rate."""
-    return valleys.descent(start, lesson.RATE_VALLEYS)
+    return valleys.descent(start, choices.RATE_VALLEYS)
 
 
 @claim("two valleys with a hump between them; the right one is lower")
@@ -30,21 +30,21 @@ def _two_valleys() -> None:
     bottoms, hump = bottoms_and_hump()
     require(len(bottoms) == 2 and bottoms[0] < hump < bottoms[1], f"{bottoms}, hump at {hump}")
     require(cost(bottoms[0]) > cost(bottoms[1]), "the left valley is not higher")
-    grid = np.linspace(*valleys.WINDOW, 4001)
+    grid = np.linspace(*choices.WINDOW_VALLEYS, 4001)
     require(cost(bottoms[1]) <= cost.on_grid(grid).min() + 1e-12, "the right one is not lowest")
 
 
 @claim("every start left of the hump, as far as the figure shows, ends in the left valley")
 def _left_of_the_hump() -> None:
     _, hump = bottoms_and_hump()
-    for start in np.arange(valleys.WINDOW[0], hump, 0.05):
+    for start in np.arange(choices.WINDOW_VALLEYS[0], hump, 0.05):
         ending = valleys.ending(_run(start))
         require(ending == "valley 0", f"from {start}: {ending}")
 
 
 @claim("far to the left, beyond the figure, the ground is flat too")
 def _flat_far_left() -> None:
-    far_left = valleys.WINDOW[0] - 3
+    far_left = choices.WINDOW_VALLEYS[0] - 3
     slope = float(valleys.valleys_cost().gradient(far_left)[0])
     require(abs(slope) < TOLERANCE, f"the slope at {far_left} is {slope}")
 
@@ -94,7 +94,7 @@ def _flat_stretch() -> None:
         valleys_facts.facts()["flat_from"]
     )  # "from 3.85 on": at or right of the threshold
     require(shown >= flat and _run(shown).steps == 0, f"a descent from {shown} moves")
-    for start in np.linspace(flat, valleys.WINDOW[1], 20):
+    for start in np.linspace(flat, choices.WINDOW_VALLEYS[1], 20):
         require(_run(start).steps == 0, f"a descent from {start} moves")
     runs = valleys.descents()
     still = [run for run in runs if valleys.ending(run) == "did not move"]

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from gdlesson import exercises as ex
-from gdlesson import lesson, valleys
+from gdlesson import choices, lesson, valleys
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.numbers import count
 
@@ -38,7 +37,7 @@ def _watch() -> dict[str, str]:
     """The figure's three rates: where each has got to after the figure's steps."""
     runs = {label: lesson.descent_2d(rate) for label, rate in lesson.RATES_CHOOSING.items()}
     small, good, large = runs.values()
-    shown = lesson.STEPS_CHOOSING
+    shown = choices.STEPS_CHOOSING
     low = min_cost_2d()
     return {
         "choose_rate_small": f"{small.learning_rate:g}",
@@ -58,7 +57,7 @@ def _watch() -> dict[str, str]:
 
 def _near_the_limit() -> dict[str, str]:
     """Just under 2/λ_max the cost falls slowly; just over, it falls before it climbs."""
-    shown = lesson.STEPS_CHOOSING
+    shown = choices.STEPS_CHOOSING
     under = lesson.trial_2d(lesson.RATE_UNDER_LIMIT_2D, shown)
     over = lesson.trial_2d(lesson.RATE_OVER_LIMIT_2D, shown)
     return {
@@ -100,15 +99,15 @@ def _search() -> dict[str, str]:
 def _exercises() -> dict[str, str]:
     """The exercises: the pick refined up and down, and the too-large rate in the search."""
     pick = lesson.search_pick(lesson.search_trials())
-    up, down = pick * ex.REFINE_FACTOR, pick / ex.REFINE_FACTOR
-    finer = pick * ex.REFINE_FINER
+    up, down = pick * choices.REFINE_FACTOR, pick / choices.REFINE_FACTOR
+    finer = pick * choices.REFINE_FINER
     over = lesson.RATES_CHOOSING["too large"]
     trial = lesson.trial_2d(over, lesson.SEARCH_STEPS)
     return {
-        "ex_refine_finer": f"{ex.REFINE_FINER:g}",
+        "ex_refine_finer": f"{choices.REFINE_FINER:g}",
         "ex_refine_finer_rate": f"{finer:.3g}",
         "ex_refine_finer_cost": f"{_after_search(finer):.4g}",
-        "ex_refine_factor": str(ex.REFINE_FACTOR),
+        "ex_refine_factor": str(choices.REFINE_FACTOR),
         "ex_refine_up": f"{up:.3g}",
         "ex_refine_down": f"{down:.3g}",
         "ex_refine_down_cost": f"{lesson.trial_2d(down, lesson.SEARCH_STEPS).costs[-1]:.4g}",

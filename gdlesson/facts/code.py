@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from gdlesson import choices, lesson
 from gdlesson import compute_budget as budget
-from gdlesson import lesson
-from gdlesson.brute_force import CANDIDATES
-from gdlesson.costs import AGE, AREA, PRICE, one_weight_cost
+from gdlesson.choices import AGE, AREA, CANDIDATES, LAYERS, PRICE
+from gdlesson.costs import one_weight_cost
 from gdlesson.facts.common import digit_facts, tex_count
-from gdlesson.network import LAYERS, combinations
+from gdlesson.network import combinations
 from gdlesson.numbers import in_words
 
 
@@ -26,7 +26,7 @@ def facts() -> dict[str, str]:
 def _data() -> dict[str, str]:
     """The houses, the recap's two trial weights, the grid, the network's layers."""
     one = one_weight_cost()
-    (w_bad, c_bad), (w_good, c_good) = ((w, one(w)) for w in lesson.RECAP_WEIGHTS)
+    (w_bad, c_bad), (w_good, c_good) = ((w, one(w)) for w in choices.RECAP_WEIGHTS)
     return {
         "houses_in_words": in_words(len(PRICE)),
         "area_list": repr(list(AREA)),
@@ -66,11 +66,11 @@ def _descents() -> dict[str, str]:
     rolling, zigzag = lesson.rolling_descent(), lesson.zigzag_descent()
     two = lesson.two_weight_descent()
     return {
-        "start_1d_py": repr(float(lesson.START_1D)),
+        "start_1d_py": repr(float(choices.START_1D)),
         "steps_1d_plain": str(rolling.steps),
         "steps_zigzag_1d_plain": str(zigzag.steps),
         "zigzag_first_5": repr([f"{w:.3f}" for w in zigzag.path[:5]]),
-        "start_2d_list": repr([float(v) for v in lesson.START_2D]),
+        "start_2d_list": repr([float(v) for v in choices.START_2D]),
         "steps_2d_plain": str(two.steps),
         "end_w_2d_rounded": str(np.round(two.w, 3)),
     }
@@ -78,16 +78,16 @@ def _descents() -> dict[str, str]:
 
 def _notebook() -> dict[str, str]:
     """What the notebook's cells use and print (see gdlesson.workbook)."""
-    first = lesson.descent_1d(lesson.RATE_NOTEBOOK)
+    first = lesson.descent_1d(choices.RATE_NOTEBOOK)
     rows = []
-    for rate in lesson.RATES_NOTEBOOK:
+    for rate in choices.RATES_NOTEBOOK:
         run = lesson.descent_1d(rate)
         rows.append(f"learning rate {rate:<5}  {run.status:>9} after {run.steps:>4} steps")
     return {
-        "rate_notebook": f"{lesson.RATE_NOTEBOOK:g}",
+        "rate_notebook": f"{choices.RATE_NOTEBOOK:g}",
         "status_notebook": first.status,
         "steps_notebook": str(first.steps),
         "end_w_notebook": f"{first.w:.4f}",
-        "rates_notebook": repr(list(lesson.RATES_NOTEBOOK)),
+        "rates_notebook": repr(list(choices.RATES_NOTEBOOK)),
         "rates_notebook_table": "\n".join(rows),
     }

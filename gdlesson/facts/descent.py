@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from gdlesson import choices, lesson, playground, rates
 from gdlesson import compute_budget as budget
-from gdlesson import lesson, playground, rates
-from gdlesson.brute_force import CANDIDATES
+from gdlesson.choices import CANDIDATES
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import BLOWUP, TOLERANCE, gradient_descent
 from gdlesson.facts.common import markdown_table, tex_power
@@ -38,8 +38,8 @@ def _one_weight() -> dict[str, str]:
     rolling, zigzag = lesson.rolling_descent(), lesson.zigzag_descent()
     curvature = one_weight_cost().curvature()
     return {
-        "start_1d": f"{lesson.START_1D:g}",
-        "rate_1d": f"{lesson.RATE_1D:g}",
+        "start_1d": f"{choices.START_1D:g}",
+        "rate_1d": f"{choices.RATE_1D:g}",
         "steps_1d": count(rolling.steps),
         "end_w_1d": f"{rolling.w:.4f}",
         "rate_zigzag_1d": f"{lesson.RATE_ZIGZAG_1D:g}",
@@ -68,7 +68,7 @@ def _named_rates() -> dict[str, str]:
 def _slope() -> dict[str, str]:
     """The slope derived and checked, the factor 1 − ηL, the blow-up cut-off."""
     cost = one_weight_cost()
-    start, curvature = lesson.START_1D, cost.curvature()
+    start, curvature = choices.START_1D, cost.curvature()
     w_star = float(cost.minimum()[0])
     h = 1e-6  # the page's step for the finite difference
     fast = lesson.descent_1d(lesson.RATE_FAST_ZIGZAG_1D)
@@ -113,7 +113,7 @@ def rates_table_1d() -> str:
         ]
         for rate in lesson.RATES_TABLE_1D
     ]
-    return markdown_table([*header, f"from w = {lesson.START_1D:g}"], rows)
+    return markdown_table([*header, f"from w = {choices.START_1D:g}"], rows)
 
 
 def _path_words(run, cost) -> str:
@@ -130,7 +130,7 @@ def rates_table_2d() -> str:
         r"across: \(1 - \eta\lambda_{\max}\)",
         r"along: \(1 - \eta\lambda_{\min}\)",
         "the path",
-        f"from {_pair(lesson.START_2D)}",
+        f"from {_pair(choices.START_2D)}",
     ]
     rows = []
     for rate in lesson.RATES_TABLE_2D:
@@ -145,7 +145,7 @@ def _two_weights() -> dict[str, str]:
     """The two-weight descent of the figure, and its minimum."""
     cost = two_weight_cost()
     return {
-        "start_2d": _pair(lesson.START_2D),
+        "start_2d": _pair(choices.START_2D),
         "rate_2d": f"{lesson.RATE_2D:g}",
         "steps_2d": count(lesson.two_weight_descent().steps),
         "w_star_2d": "({:.3f}, {:.3f})".format(*cost.minimum()),
@@ -191,7 +191,7 @@ def scaling_2d() -> dict[str, str]:
     cost = two_weight_cost()
     scaled, scale = rates.rms_scaled(cost)
     best, best_scaled = (playground.fastest_slider_rate(c) for c in (cost, scaled))
-    start = np.array(lesson.START_2D)
+    start = np.array(choices.START_2D)
     return {
         "condition_2d": f"{rates.condition(cost):.1f}",
         "condition_2d_scaled": f"{rates.condition(scaled):.1f}",

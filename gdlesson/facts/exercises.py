@@ -11,11 +11,12 @@ from fractions import Fraction
 
 import numpy as np
 
+from gdlesson import choices, lesson, rates, valleys
 from gdlesson import compute_budget as budget
 from gdlesson import exercises as ex
-from gdlesson import lesson, rates, valleys
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, brute_force, grid_spacing
-from gdlesson.costs import AREA, PRICE, one_weight_cost, two_weight_cost
+from gdlesson.brute_force import brute_force, grid_spacing
+from gdlesson.choices import AREA, CANDIDATES, PRICE, SEARCH_RANGE
+from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 from gdlesson.facts.common import digit_facts, tex_power
 from gdlesson.network import bias_count, combinations, forward_operations, weight_count
@@ -44,8 +45,8 @@ def _recap() -> dict[str, str]:
     return {
         "ex_area_sum": f"{sum(AREA):g}",
         "ex_price_sum": f"{sum(PRICE):g}",
-        "ex_zero_w_py": repr(ex.ZERO_WEIGHT),
-        "ex_cost_zero": f"{one(ex.ZERO_WEIGHT):.4f}",
+        "ex_zero_w_py": repr(choices.ZERO_WEIGHT),
+        "ex_cost_zero": f"{one(choices.ZERO_WEIGHT):.4f}",
         "ex_w_cancel": f"{w_cancel:.4f}",
         "ex_cost_cancel": f"{one(w_cancel):.4f}",
         "ex_cost_min": f"{one(_w_star()):.4f}",
@@ -54,15 +55,15 @@ def _recap() -> dict[str, str]:
 
 def _brute_force() -> dict[str, str]:
     """Brute force: how far the grid misses the minimum, with 1,000 and with fewer candidates."""
-    few = brute_force(one_weight_cost(), *SEARCH_RANGE, ex.FEW_CANDIDATES)
+    few = brute_force(one_weight_cost(), *SEARCH_RANGE, choices.FEW_CANDIDATES)
     return {
         "ex_gaps": str(CANDIDATES - 1),
         "ex_half_spacing": f"{grid_spacing() / 2:.4f}",
         "ex_grid_spacing_exact": f"{grid_spacing():.6f}",
         "ex_grid_miss": f"{abs(lesson.search().best_w - _w_star()):.4f}",
-        "ex_candidates_few": str(ex.FEW_CANDIDATES),
-        "ex_few_ratio": f"{CANDIDATES / ex.FEW_CANDIDATES:g}",
-        "ex_grid_spacing_few": f"{grid_spacing(ex.FEW_CANDIDATES):.4f}",
+        "ex_candidates_few": str(choices.FEW_CANDIDATES),
+        "ex_few_ratio": f"{CANDIDATES / choices.FEW_CANDIDATES:g}",
+        "ex_grid_spacing_few": f"{grid_spacing(choices.FEW_CANDIDATES):.4f}",
         "ex_best_w_few": f"{few.best_w:.3f}",
         "ex_best_cost_few": f"{few.best_cost:.4f}",
         "ex_grid_miss_few": f"{abs(few.best_w - _w_star()):.4f}",
@@ -71,14 +72,14 @@ def _brute_force() -> dict[str, str]:
 
 def _dimensions() -> dict[str, str]:
     """The curse of dimensionality and why it wins: wider networks, and biases."""
-    wider, wide = weight_count(ex.WIDER_LAYERS), weight_count(ex.WIDE_LAYERS)
+    wider, wide = weight_count(choices.WIDER_LAYERS), weight_count(choices.WIDE_LAYERS)
     return digit_facts("ex_wider", CANDIDATES**wider) | {
-        "ex_wider_layers_list": repr(list(ex.WIDER_LAYERS)),
-        "ex_wider_hidden": str(ex.WIDER_LAYERS[1]),
+        "ex_wider_layers_list": repr(list(choices.WIDER_LAYERS)),
+        "ex_wider_hidden": str(choices.WIDER_LAYERS[1]),
         "ex_wider_weights": str(wider),
         "ex_wider_factor": tex_power(CANDIDATES ** (wider - weight_count())),
         "ex_combinations_with_biases": tex_power(CANDIDATES ** (weight_count() + bias_count())),
-        "ex_wide_layers_list": repr(list(ex.WIDE_LAYERS)),
+        "ex_wide_layers_list": repr(list(choices.WIDE_LAYERS)),
         "ex_wide_weights": str(wide),
         "ex_wide_exponent": str(len(str(CANDIDATES**wide)) - 1),
         "ex_wide_combinations": tex_power(budget.combinations(CANDIDATES, wide)),
@@ -88,7 +89,7 @@ def _dimensions() -> dict[str, str]:
 def _supercomputer() -> dict[str, str]:
     """The supercomputer: the speed that would finish in a year, and a grid that finishes."""
     combos, latest = combinations(), budget.LATEST.rmax_flops
-    coarse = budget.combinations(ex.COARSE_CANDIDATES, weight_count())
+    coarse = budget.combinations(choices.COARSE_CANDIDATES, weight_count())
     # the box's count: every operation of a forward pass, for each of the six houses
     operations = coarse * sum(forward_operations()) * len(PRICE)
     counted = budget.years_needed(operations, budget.LECTURE_FLOPS)
@@ -97,11 +98,11 @@ def _supercomputer() -> dict[str, str]:
         "ex_speed_one_year": budget.scientific(Fraction(combos, budget.SECONDS_PER_YEAR), 3),
         "ex_speed_one_year_e": f"{combos / budget.SECONDS_PER_YEAR:.3e}",
         "ex_latest_years_e": f"{float(budget.years_needed(combos, latest)):.3e}",
-        "ex_coarse_candidates": str(ex.COARSE_CANDIDATES),
+        "ex_coarse_candidates": str(choices.COARSE_CANDIDATES),
         "ex_coarse_combinations": tex_power(coarse),
         "ex_coarse_years": budget.scientific(budget.years_needed(coarse, budget.LECTURE_FLOPS), 3),
         "ex_coarse_years_counted": count(int(round(float(counted), -2))),
-        "ex_coarse_spacing": f"{grid_spacing(ex.COARSE_CANDIDATES):.2f}",
+        "ex_coarse_spacing": f"{grid_spacing(choices.COARSE_CANDIDATES):.2f}",
     }
 
 
@@ -125,14 +126,14 @@ def _descent() -> dict[str, str]:
 
 
 def _large_nudge() -> dict[str, str]:
-    return {"ex_large_nudge": f"{ex.LARGE_NUDGE:g}"}
+    return {"ex_large_nudge": f"{choices.LARGE_NUDGE:g}"}
 
 
 def first_step_2d() -> tuple[np.ndarray, float]:
     """Two weights: the first step from the lesson's start, −η∇C, and its angle in
     degrees from the straight way to where the descent ends."""
     two = two_weight_cost()
-    start = np.array(lesson.START_2D, dtype=float)
+    start = np.array(choices.START_2D, dtype=float)
     step = -lesson.RATE_2D * two.gradient(start)
     to_end = lesson.two_weight_descent().path[-1] - start
     cosine = step @ to_end / (np.linalg.norm(step) * np.linalg.norm(to_end))
@@ -149,8 +150,8 @@ def _two_weights() -> dict[str, str]:
     two = two_weight_cost()
     low, high = (float(v) for v in two.curvatures())
     slow = lesson.descent_2d(ex.RATE_2D_SLOW_ZIGZAG)
-    over = gradient_descent(two, lesson.START_2D, ex.RATE_2D_OVER, max_steps=ex.STEPS_2D_OVER)
-    slopes = [float(np.linalg.norm(two.gradient(w))) for w in over.path[:: ex.EVERY_2D_OVER]]
+    over = gradient_descent(two, choices.START_2D, ex.RATE_2D_OVER, max_steps=choices.STEPS_2D_OVER)
+    slopes = [float(np.linalg.norm(two.gradient(w))) for w in over.path[:: choices.EVERY_2D_OVER]]
     across_over = abs(rates.step_factor(ex.RATE_2D_OVER, high))
     return {
         "ex_rate_2d_slow_zigzag": f"{ex.RATE_2D_SLOW_ZIGZAG:g}",
@@ -160,12 +161,12 @@ def _two_weights() -> dict[str, str]:
         "ex_factor_across_slow_zigzag": f"{rates.step_factor(ex.RATE_2D_SLOW_ZIGZAG, high):.3f}",
         "ex_factor_along_slow_zigzag": f"{rates.step_factor(ex.RATE_2D_SLOW_ZIGZAG, low):.3f}",
         "ex_rate_2d_over": f"{ex.RATE_2D_OVER:g}",
-        "ex_steps_2d_over": str(ex.STEPS_2D_OVER),
-        "ex_every_2d_over": str(ex.EVERY_2D_OVER),
+        "ex_steps_2d_over": str(choices.STEPS_2D_OVER),
+        "ex_every_2d_over": str(choices.EVERY_2D_OVER),
         "ex_slopes_2d_over": repr([f"{s:.1f}" for s in slopes]),
         "ex_growth_2d_over": f"{(slopes[-1] / slopes[0]) ** (1 / (len(slopes) - 1)):.1f}",
         "ex_factor_across_over": f"{across_over:.3f}",
-        "ex_factor_across_over_power": f"{across_over**ex.EVERY_2D_OVER:.2f}",
+        "ex_factor_across_over_power": f"{across_over**choices.EVERY_2D_OVER:.2f}",
         "ex_cost_over_start": f"{over.costs[0]:.3f}",
         "ex_cost_over_first": f"{over.costs[1]:.3f}",
     }
@@ -175,30 +176,30 @@ def _valleys() -> dict[str, str]:
     """Many valleys: a larger rate on the flat stretch, one too large for the narrow valley."""
     cost = valleys.valleys_cost()
     left, right = (w for w, kind in valleys.turning_points(cost) if kind == "valley")
-    flat = valleys.descents(ex.STARTS_VALLEYS_FLAT, ex.RATE_VALLEYS_FLAT)
-    large = valleys.descent(ex.START_VALLEYS_LARGE, ex.RATE_VALLEYS_LARGE)
+    flat = valleys.descents(choices.STARTS_VALLEYS_FLAT, choices.RATE_VALLEYS_FLAT)
+    large = valleys.descent(choices.START_VALLEYS_LARGE, choices.RATE_VALLEYS_LARGE)
     curvature = {
         side: ex.curvature_at(cost.slope, w) for side, w in (("left", left), ("right", right))
     }
     return {
-        "ex_rate_valleys_flat": f"{ex.RATE_VALLEYS_FLAT:g}",
-        "ex_flat_starts_code": repr(list(ex.STARTS_VALLEYS_FLAT)),
-        "ex_crawl_start": f"{ex.STARTS_VALLEYS_FLAT[0]:g}",
-        "ex_flat_start": f"{ex.STARTS_VALLEYS_FLAT[-1]:g}",
+        "ex_rate_valleys_flat": f"{choices.RATE_VALLEYS_FLAT:g}",
+        "ex_flat_starts_code": repr(list(choices.STARTS_VALLEYS_FLAT)),
+        "ex_crawl_start": f"{choices.STARTS_VALLEYS_FLAT[0]:g}",
+        "ex_flat_start": f"{choices.STARTS_VALLEYS_FLAT[-1]:g}",
         "ex_flat_steps": count(flat[0].steps),
         # one fact a line: the answers' sessions are indented, and a fact is not
         **{
             f"ex_flat_line_{i}": f"from {run.path[0]}: w = {run.w:.3f}, {run.steps} steps"
             for i, run in enumerate(flat)
         },
-        "ex_large_start": f"{ex.START_VALLEYS_LARGE:g}",
-        "ex_large_start_py": repr(float(ex.START_VALLEYS_LARGE)),
-        "ex_rate_valleys_large": f"{ex.RATE_VALLEYS_LARGE:g}",
-        "ex_large_points_count": str(ex.POINTS_VALLEYS_LARGE),
-        "ex_large_points": str(np.round(large.path[: ex.POINTS_VALLEYS_LARGE], 2)),
+        "ex_large_start": f"{choices.START_VALLEYS_LARGE:g}",
+        "ex_large_start_py": repr(float(choices.START_VALLEYS_LARGE)),
+        "ex_rate_valleys_large": f"{choices.RATE_VALLEYS_LARGE:g}",
+        "ex_large_points_count": str(choices.POINTS_VALLEYS_LARGE),
+        "ex_large_points": str(np.round(large.path[: choices.POINTS_VALLEYS_LARGE], 2)),
         "ex_large_end": f"w = {large.w:.3f}, cost {large.costs[-1]:.3f}, {large.steps} steps",
         "ex_large_steps": count(large.steps),
-        "ex_rate_valleys_bounce": f"{ex.RATE_VALLEYS_BOUNCE:g}",
+        "ex_rate_valleys_bounce": f"{choices.RATE_VALLEYS_BOUNCE:g}",
         **{f"ex_{side}_curvature": f"{c:.2f}" for side, c in curvature.items()},
         **{f"ex_{side}_limit": f"{2 / c:.3f}" for side, c in curvature.items()},
     }
@@ -212,8 +213,8 @@ def _and(values) -> str:
 
 def tolerance_steps(cost, start, rate: float) -> list[int]:
     """The steps from ``start`` at ``rate`` to each tolerance of
-    :data:`~gdlesson.exercises.TOLERANCES`, each ten times tighter than the last."""
-    return [gradient_descent(cost, start, rate, tolerance=t).steps for t in ex.TOLERANCES]
+    :data:`~choices.TOLERANCES`, each ten times tighter than the last."""
+    return [gradient_descent(cost, start, rate, tolerance=t).steps for t in choices.TOLERANCES]
 
 
 def steps_per_digit(cost, start, rate: float) -> float:
@@ -226,23 +227,23 @@ def _summary() -> dict[str, str]:
     """Summary: a tighter tolerance, ten times the candidates, one rate for two bowls."""
     one, two = one_weight_cost(), two_weight_cost()
     rate = lesson.RATES_1D["just right"]
-    steps = tolerance_steps(one, lesson.START_1D, rate)
+    steps = tolerance_steps(one, choices.START_1D, rate)
     both = [lesson.descent_1d(ex.RATE_BOTH), lesson.descent_2d(ex.RATE_BOTH)]
     factors = [rates.step_factor(ex.RATE_BOTH, c.curvature()) for c in (one, two)]
     return {
-        "ex_tolerances_code": repr(list(ex.TOLERANCES)),
+        "ex_tolerances_code": repr(list(choices.TOLERANCES)),
         "ex_tolerance_steps_code": repr(steps),
         "ex_factor_just_right": f"{rates.step_factor(rate, one.curvature()):.3f}",
-        "ex_finer_candidates": count(ex.FINER_CANDIDATES),
+        "ex_finer_candidates": count(choices.FINER_CANDIDATES),
         "ex_finer_combinations": tex_power(
-            budget.combinations(ex.FINER_CANDIDATES, weight_count())
+            budget.combinations(choices.FINER_CANDIDATES, weight_count())
         ),
         "ex_finer_factor": tex_power(
-            budget.combinations(ex.FINER_CANDIDATES, weight_count())
+            budget.combinations(choices.FINER_CANDIDATES, weight_count())
             // budget.combinations(CANDIDATES, weight_count())
         ),
-        "ex_digit_steps_ball": f"{steps_per_digit(one, lesson.START_1D, lesson.RATE_1D):.0f}",
-        "ex_digit_steps_2d": f"{steps_per_digit(two, lesson.START_2D, lesson.RATE_2D):.0f}",
+        "ex_digit_steps_ball": f"{steps_per_digit(one, choices.START_1D, choices.RATE_1D):.0f}",
+        "ex_digit_steps_2d": f"{steps_per_digit(two, choices.START_2D, lesson.RATE_2D):.0f}",
         "ex_rate_both": f"{ex.RATE_BOTH:g}",
         "ex_both_steps_1d": count(both[0].steps),
         "ex_both_status_2d": both[1].status,
@@ -272,7 +273,7 @@ def _workbook() -> dict[str, str]:
         "ex_factor_too_large": f"{abs(factor):.2f}",
         "ex_limit_low": f"{ex.LIMIT_RATES_1D[0]:g}",
         "ex_limit_next": f"{min(r for r in ex.LIMIT_RATES_1D if r > largest):g}",
-        "ex_distance_sides": f"{abs(lesson.START_1D - _w_star()):.1f}",
+        "ex_distance_sides": f"{abs(choices.START_1D - _w_star()):.1f}",
         "ex_status_2d": lesson.two_weight_descent().status,
         "ex_curvature_2d": f"{two.curvature():.2f}",
         "ex_limit_rates": repr(list(ex.LIMIT_RATES_1D)),
@@ -290,8 +291,8 @@ def _workbook() -> dict[str, str]:
 def _sides_table() -> str:
     """The workbook's descents from either side of the minimum, one line each."""
     lines = []
-    for start in (lesson.START_1D, ex.START_OTHER_SIDE):
-        for rate in (lesson.RATE_1D, lesson.RATE_ZIGZAG_1D):
+    for start in (choices.START_1D, ex.START_OTHER_SIDE):
+        for rate in (choices.RATE_1D, lesson.RATE_ZIGZAG_1D):
             run = lesson.descent_1d(rate, start)
             lines.append(
                 f"start {start:g}, learning rate {rate:g}: {run.status} after {run.steps} steps"

@@ -8,8 +8,8 @@ import math
 
 import numpy as np
 
+from gdlesson import choices, lesson, momentum, playground, valleys
 from gdlesson import exercises as ex
-from gdlesson import lesson, momentum, playground, valleys
 from gdlesson.costs import two_weight_cost
 from gdlesson.descent import DEFAULT_MAX_STEPS
 from gdlesson.facts.common import markdown_table
@@ -55,8 +55,8 @@ def _run() -> dict[str, str]:
         "steps_plain_best": count(plain.steps),
         "steps_plain_best_plain": str(plain.steps),
         "steady_gain_momentum": f"{1 / (1 - beta):.2f}",
-        "steady_gain_large": f"{1 / (1 - ex.BETA_MOMENTUM_LARGE):g}",
-        "beta_large": f"{ex.BETA_MOMENTUM_LARGE:g}",
+        "steady_gain_large": f"{1 / (1 - choices.BETA_MOMENTUM_LARGE):g}",
+        "beta_large": f"{choices.BETA_MOMENTUM_LARGE:g}",
     }
 
 
@@ -93,7 +93,7 @@ def table_settings() -> tuple[list[float], list[float]]:
     it tries at the lesson's β, either side of its limit 2(1 + β)/λ_max, to two decimals."""
     limit = momentum.rate_limit(lesson.BETA_MOMENTUM, _lambdas()[1])
     below, above = math.floor(limit * 100) / 100, math.ceil(limit * 100) / 100
-    return sorted({*TABLE_BETAS, lesson.BETA_MOMENTUM, ex.BETA_MOMENTUM_LARGE}), [below, above]
+    return sorted({*TABLE_BETAS, lesson.BETA_MOMENTUM, choices.BETA_MOMENTUM_LARGE}), [below, above]
 
 
 def table_rows() -> list[tuple[float, float]]:
@@ -162,9 +162,9 @@ def _nesterov() -> dict[str, str]:
 def _exercises() -> dict[str, str]:
     cost = two_weight_cost()
     low, high = _lambdas()
-    large = ex.BETA_MOMENTUM_LARGE
+    large = choices.BETA_MOMENTUM_LARGE
     slow = lesson.momentum_2d(lesson.RATE_2D, large)
-    rescue_rate, rescue_beta = lesson.RATE_OVER_LIMIT_2D, ex.BETA_MOMENTUM_RESCUE
+    rescue_rate, rescue_beta = lesson.RATE_OVER_LIMIT_2D, choices.BETA_MOMENTUM_RESCUE
     plain_over = lesson.descent_2d(rescue_rate)
     ball_over = lesson.momentum_2d(rescue_rate, rescue_beta)
     nesterov_over = lesson.momentum_2d(rescue_rate, rescue_beta, nesterov=True)
@@ -172,8 +172,8 @@ def _exercises() -> dict[str, str]:
     right = [w for w, kind in valleys.turning_points(flat_cost) if kind == "valley"][-1]
     curvature = ex.curvature_at(flat_cost.slope, right)
     runs = {
-        (start, beta): momentum.momentum_descent(flat_cost, start, lesson.RATE_VALLEYS, beta)
-        for start in ex.STARTS_VALLEYS_MOMENTUM
+        (start, beta): momentum.momentum_descent(flat_cost, start, choices.RATE_VALLEYS, beta)
+        for start in choices.STARTS_VALLEYS_MOMENTUM
         for beta in (0.0, large)
     }
     values = {
@@ -191,12 +191,12 @@ def _exercises() -> dict[str, str]:
         "ex_mom_over_nesterov": _outcome(nesterov_over),
         "ex_mom_over_ball_limit": f"{momentum.rate_limit(rescue_beta, high):.4f}",
         "ex_mom_over_nesterov_limit": f"{momentum.rate_limit(rescue_beta, high, True):.4f}",
-        "ex_mom_valleys_starts_code": repr(list(ex.STARTS_VALLEYS_MOMENTUM)),
+        "ex_mom_valleys_starts_code": repr(list(choices.STARTS_VALLEYS_MOMENTUM)),
         "ex_mom_max_steps": str(DEFAULT_MAX_STEPS),
-        "ex_mom_crawl_start": f"{ex.STARTS_VALLEYS_MOMENTUM[0]:g}",
-        "ex_mom_inside_start": f"{ex.STARTS_VALLEYS_MOMENTUM[1]:g}",
+        "ex_mom_crawl_start": f"{choices.STARTS_VALLEYS_MOMENTUM[0]:g}",
+        "ex_mom_inside_start": f"{choices.STARTS_VALLEYS_MOMENTUM[1]:g}",
         "ex_mom_right_curvature": f"{curvature:.2f}",
-        "ex_mom_right_plain_factor": f"{abs(1 - lesson.RATE_VALLEYS * curvature):.2f}",
+        "ex_mom_right_plain_factor": f"{abs(1 - choices.RATE_VALLEYS * curvature):.2f}",
         "ex_mom_right_valley": f"{right:.3f}",
     }
     for i, ((start, beta), run) in enumerate(runs.items()):

@@ -9,12 +9,12 @@ from itertools import combinations as pairs
 
 import numpy as np
 
+from gdlesson import choices, lesson
 from gdlesson import compute_budget as budget
-from gdlesson import lesson
 from gdlesson import network as net
+from gdlesson.choices import LAYERS
 from gdlesson.facts.common import tex_count, tex_power
 from gdlesson.network import (
-    LAYERS,
     combinations,
     forward_operations,
     network_cost,
@@ -44,8 +44,8 @@ def _training() -> dict[str, str]:
         "forward_additions": str(additions),
         "forward_operations": str(multiplications + additions),
         "network_rows": str(len(network_cost().targets)),
-        "network_rate": f"{lesson.RATE_NETWORK:g}",
-        "network_tolerance": tex_power(lesson.TOLERANCE_NETWORK),
+        "network_rate": f"{choices.RATE_NETWORK:g}",
+        "network_tolerance": tex_power(choices.TOLERANCE_NETWORK),
         "network_steps": count(net.steps),
         "network_cost_start": f"{net.costs[0]:.1f}",
         "network_cost_end": f"{net.costs[-1]:.3f}",
@@ -90,29 +90,29 @@ def _starts() -> dict[str, str]:
 def _recipe() -> dict[str, str]:
     """How the made-up houses and the starts are made, and how the stops are measured."""
     return {
-        "house_seed": str(net.HOUSE_SEED),
-        "price_area": f"{net.PRICE_AREA:g}",
-        "price_bedrooms": f"{net.PRICE_BEDROOMS:g}",
-        "price_distance": f"{net.PRICE_DISTANCE:g}",
-        "price_age": f"{net.PRICE_AGE:g}",
-        "price_noise": f"{net.PRICE_NOISE:g}",
-        "start_scale": f"{net.START_SCALE:g}",
-        "network_seeds_code": repr(list(lesson.NETWORK_SEEDS)),
-        "network_seed_first": str(lesson.NETWORK_SEEDS[0]),
-        "network_seed_last": str(lesson.NETWORK_SEEDS[-1]),
-        "network_max_steps": count(lesson.MAX_STEPS_NETWORK),
-        "network_max_steps_py": f"{lesson.MAX_STEPS_NETWORK:_}",
-        "network_tolerance_py": repr(lesson.TOLERANCE_NETWORK),
+        "house_seed": str(choices.HOUSE_SEED),
+        "price_area": f"{choices.PRICE_AREA:g}",
+        "price_bedrooms": f"{choices.PRICE_BEDROOMS:g}",
+        "price_distance": f"{choices.PRICE_DISTANCE:g}",
+        "price_age": f"{choices.PRICE_AGE:g}",
+        "price_noise": f"{choices.PRICE_NOISE:g}",
+        "start_scale": f"{choices.START_SCALE:g}",
+        "network_seeds_code": repr(list(choices.NETWORK_SEEDS)),
+        "network_seed_first": str(choices.NETWORK_SEEDS[0]),
+        "network_seed_last": str(choices.NETWORK_SEEDS[-1]),
+        "network_max_steps": count(choices.MAX_STEPS_NETWORK),
+        "network_max_steps_py": f"{choices.MAX_STEPS_NETWORK:_}",
+        "network_tolerance_py": repr(choices.TOLERANCE_NETWORK),
         "curvature_step": tex_power(net.CURVATURE_STEP),
         "curvature_step_py": repr(net.CURVATURE_STEP),
-        "downward_curvature": tex_power(lesson.DOWNWARD_CURVATURE),
-        "downward_curvature_py": repr(lesson.DOWNWARD_CURVATURE),
+        "downward_curvature": tex_power(choices.DOWNWARD_CURVATURE),
+        "downward_curvature_py": repr(choices.DOWNWARD_CURVATURE),
     }
 
 
 def _stops() -> dict[str, str]:
     """Where each start stopped, and how many ways the cost still curves down there."""
-    reports = {seed: stop_report(seed) for seed in lesson.NETWORK_SEEDS}
+    reports = {seed: stop_report(seed) for seed in choices.NETWORK_SEEDS}
     lines = [
         f"start {seed}: {steps:4} steps, cost {cost:.3f}, curving down: {down}"
         for seed, (steps, cost, down, _) in reports.items()
@@ -132,7 +132,7 @@ def _running_on() -> dict[str, str]:
     """The lesson's run continued past its stop: cost, gradient, largest curvature."""
     more = run_on()
     reached = more.reached if more.reached is not None else more.steps
-    tail = more.slopes[-lesson.RUN_ON_TAIL :]
+    tail = more.slopes[-choices.RUN_ON_TAIL :]
     return {
         "run_on_steps": count(more.steps),
         "run_on_cost_end": f"{more.costs[-1]:.3f}",
@@ -143,5 +143,5 @@ def _running_on() -> dict[str, str]:
         "run_on_reach": count(round(reached, -3)),
         "run_on_slope_low": f"{more.slopes[:reached].min():.4f}",
         "run_on_slope_end": f"{np.median(tail):.1f}",
-        "run_on_tail": count(lesson.RUN_ON_TAIL),
+        "run_on_tail": count(choices.RUN_ON_TAIL),
     }

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from gdlesson import compute_budget as budget
 from gdlesson import lesson
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, grid_spacing
+from gdlesson.brute_force import grid_spacing
+from gdlesson.choices import CANDIDATES, LAYERS, SEARCH_RANGE
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.facts.common import markdown_table, tex_power
-from gdlesson.network import LAYERS, bias_count, combinations, weight_count
+from gdlesson.network import bias_count, combinations, weight_count
 from gdlesson.numbers import count
 
 

@@ -12,8 +12,8 @@ import math
 
 import numpy as np
 
-from gdlesson import lesson, rates
-from gdlesson.brute_force import CANDIDATES
+from gdlesson import choices, lesson, rates
+from gdlesson.choices import CANDIDATES
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE, gradient_descent
 from gdlesson.numbers import count, signed
@@ -43,8 +43,8 @@ def _evidence() -> dict[str, str]:
 
 def toy() -> dict[str, np.ndarray]:
     """The small example: the table, the weights, the errors, and what ``@`` gives."""
-    table = np.array(lesson.TOY_TABLE)
-    weights, errors = np.array(lesson.TOY_WEIGHTS), np.array(lesson.TOY_ERRORS)
+    table = np.array(choices.TOY_TABLE)
+    weights, errors = np.array(choices.TOY_WEIGHTS), np.array(choices.TOY_ERRORS)
     return {
         "table": table,
         "weights": weights,
@@ -99,37 +99,37 @@ def _toy() -> dict[str, str]:
 
 def probe_steps() -> list[tuple[int, np.ndarray]]:
     """The page's small steps from the start: (θ in degrees, Δw), θ measured from the
-    gradient, each Δw of length :data:`~gdlesson.lesson.PROBE_STEP_2D`, as the page's
+    gradient, each Δw of length :data:`~choices.PROBE_STEP_2D`, as the page's
     session builds them (turned from the gradient toward its left)."""
-    g = two_weight_cost().gradient(lesson.START_2D)
+    g = two_weight_cost().gradient(choices.START_2D)
     uphill = g / np.linalg.norm(g)
     sideways = np.array([-uphill[1], uphill[0]])
     steps = []
-    for degrees in lesson.PROBE_ANGLES_2D:
+    for degrees in choices.PROBE_ANGLES_2D:
         theta = np.radians(degrees)
-        dw = lesson.PROBE_STEP_2D * (np.cos(theta) * uphill + np.sin(theta) * sideways)
+        dw = choices.PROBE_STEP_2D * (np.cos(theta) * uphill + np.sin(theta) * sideways)
         steps.append((degrees, dw))
     return steps
 
 
 def _probe() -> dict[str, str]:
     cost = two_weight_cost()
-    start = np.array(lesson.START_2D, dtype=float)
+    start = np.array(choices.START_2D, dtype=float)
     g = cost.gradient(start)
-    norm, step = np.linalg.norm(g), lesson.PROBE_STEP_2D
+    norm, step = np.linalg.norm(g), choices.PROBE_STEP_2D
     lines = [
         f"{degrees} {cost(start + dw) - cost(start):+.5f} "
         f"{norm * step * np.cos(np.radians(degrees)):+.5f}"
         for degrees, dw in probe_steps()
     ]
     return {
-        "probe_step_2d": f"{lesson.PROBE_STEP_2D:g}",
-        "probe_angles_2d_code": repr(list(lesson.PROBE_ANGLES_2D)),
+        "probe_step_2d": f"{choices.PROBE_STEP_2D:g}",
+        "probe_angles_2d_code": repr(list(choices.PROBE_ANGLES_2D)),
         "probe_lines_2d": "\n".join(lines),
         "gradient_start_2d_out": str(np.round(g, 3)),
         "gradient_start_2d": "({}, {})".format(*(signed(v, ".3f") for v in g)),
         "gradient_norm_start_2d": f"{np.linalg.norm(g):.2f}",
-        "probe_best_drop_2d": f"{lesson.PROBE_STEP_2D * np.linalg.norm(g):.5f}",
+        "probe_best_drop_2d": f"{choices.PROBE_STEP_2D * np.linalg.norm(g):.5f}",
     }
 
 
@@ -165,7 +165,7 @@ def gradient_parts(w) -> tuple[float, float]:
 def floor_start() -> np.ndarray:
     """A start as far from the minimum as the lesson's, but straight along the valley floor."""
     cost = two_weight_cost()
-    distance = np.linalg.norm(np.array(lesson.START_2D) - cost.minimum())
+    distance = np.linalg.norm(np.array(choices.START_2D) - cost.minimum())
     return cost.minimum() + distance * cost.axes()[1][:, 0]
 
 
@@ -174,7 +174,7 @@ def balanced_rate() -> float:
     return rates.fastest_rate(two_weight_cost())
 
 
-def part_counts(rate, start=lesson.START_2D) -> tuple[int, int]:
+def part_counts(rate, start=choices.START_2D) -> tuple[int, int]:
     """How many steps the gradient's parts across and along need to get below the
     tolerance from ``start``, each shrinking by its own factor |1 − ηλ| a step."""
     low, high = (float(v) for v in two_weight_cost().curvatures())
@@ -188,8 +188,8 @@ def part_counts(rate, start=lesson.START_2D) -> tuple[int, int]:
 def _guarantee() -> dict[str, str]:
     cost = two_weight_cost()
     low, high = (float(v) for v in cost.curvatures())
-    across, along = gradient_parts(lesson.START_2D)
-    balanced = gradient_descent(cost, lesson.START_2D, balanced_rate())
+    across, along = gradient_parts(choices.START_2D)
+    balanced = gradient_descent(cost, choices.START_2D, balanced_rate())
     floor = {r: gradient_descent(cost, floor_start(), r) for r in (balanced_rate(), lesson.RATE_2D)}
     return {
         "steps_balanced_floor_2d": count(floor[balanced_rate()].steps),
@@ -216,13 +216,13 @@ def _guarantee() -> dict[str, str]:
 
 def grid_spacings() -> tuple[float, float]:
     """The spacing of a grid of CANDIDATES per weight over the contour map's window."""
-    return tuple((high - low) / (CANDIDATES - 1) for low, high in lesson.WINDOW_2D)
+    return tuple((high - low) / (CANDIDATES - 1) for low, high in choices.WINDOW_2D)
 
 
 def grid_best() -> np.ndarray:
     """The best point of that grid: the weights whose cost is lowest."""
     cost = two_weight_cost()
-    w1, w2 = (np.linspace(low, high, CANDIDATES) for low, high in lesson.WINDOW_2D)
+    w1, w2 = (np.linspace(low, high, CANDIDATES) for low, high in choices.WINDOW_2D)
     x, y = cost.inputs, cost.targets
     # the cost at every (w₁, w₂) of the grid, one row of w₂ per w₁
     errors = w1[:, None, None] * x[:, 0] + w2[None, :, None] * x[:, 1] - y

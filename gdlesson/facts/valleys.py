@@ -3,7 +3,7 @@ that end in each (page "Many valleys")."""
 
 from __future__ import annotations
 
-from gdlesson import lesson, valleys
+from gdlesson import choices, valleys
 from gdlesson.descent import DEFAULT_MAX_STEPS
 from gdlesson.numbers import count, rounded_up
 
@@ -59,9 +59,9 @@ def _descents() -> dict[str, str]:
         (run for run in runs if valleys.ending(run).startswith("valley")), key=lambda r: r.steps
     )
     return {
-        "valley_starts_code": repr(list(lesson.STARTS_VALLEYS)),
-        "valley_starts_count": str(len(lesson.STARTS_VALLEYS)),
-        "rate_valleys": f"{lesson.RATE_VALLEYS:g}",
+        "valley_starts_code": repr(list(choices.STARTS_VALLEYS)),
+        "valley_starts_count": str(len(choices.STARTS_VALLEYS)),
+        "rate_valleys": f"{choices.RATE_VALLEYS:g}",
         "valleys_printout": "\n".join(lines),
         "slowest_valley_start": f"{slowest.path[0]:g}",
         "slowest_valley_steps": count(slowest.steps),

@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
-from gdlesson import lesson
+from gdlesson import choices, lesson
 from gdlesson.costs import two_weight_cost
 from gdlesson.figures.common import WIDTH, FigureSpec, Texts
 from gdlesson.numbers import count
@@ -38,7 +38,7 @@ def _decades(low: float, high: float) -> list[float]:
 def cost_per_step_figure(palette: str = "light") -> Figure:
     """The cost after each step at three rates: one creeps down, one drops to the
     lowest cost and stays there, one climbs off the chart."""
-    runs, shown, low = _runs(), lesson.STEPS_CHOOSING, _min_cost()
+    runs, shown, low = _runs(), choices.STEPS_CHOOSING, _min_cost()
     start = next(iter(runs.values())).costs[0]
     bottom, top = low / 2, 10.0 ** np.ceil(np.log10(start * TOP_OVER_START))
     with styled(palette) as c:
@@ -94,9 +94,9 @@ def cost_per_step_figure(palette: str = "light") -> Figure:
 @functools.cache
 def _texts() -> dict[str, Texts]:
     """The texts of this part's figures, by name; every number in them computed."""
-    runs, shown, low = _runs(), lesson.STEPS_CHOOSING, _min_cost()
+    runs, shown, low = _runs(), choices.STEPS_CHOOSING, _min_cost()
     small, good, large = runs.values()
-    start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
+    start = f"({choices.START_2D[0]:g}, {choices.START_2D[1]:g})"
     return {
         "cost-per-step": Texts(
             alt=f"The two-weight cost after each of {shown} steps from {start}, on a log "

@@ -18,7 +18,7 @@ from matplotlib.path import Path
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 from matplotlib.transforms import offset_copy
 
-from gdlesson.brute_force import SEARCH_RANGE
+from gdlesson.choices import SEARCH_RANGE
 from gdlesson.network import combinations
 from gdlesson.numbers import count, power_of_ten, scientific_text
 

@@ -8,7 +8,7 @@ import functools
 from matplotlib.figure import Figure
 
 from gdlesson import lesson
-from gdlesson.brute_force import CANDIDATES
+from gdlesson.choices import CANDIDATES
 from gdlesson.figures.common import WIDTH, FigureSpec, Texts, combinations_text, label, log_axis
 from gdlesson.network import combinations, trained_by_descent, weight_count
 from gdlesson.numbers import count, power_of_ten, scientific_text

@@ -7,7 +7,7 @@ import functools
 
 from matplotlib.figure import Figure
 
-from gdlesson import lesson, momentum
+from gdlesson import choices, lesson, momentum
 from gdlesson.costs import two_weight_cost
 from gdlesson.figures.common import WIDTH, FigureSpec, Texts, dots, label, outcome
 from gdlesson.figures.two_weights import _grid_2d, _minimum_star
@@ -32,7 +32,7 @@ def momentum_paths_figure(palette: str = "light") -> Figure:
     w_min = cost.minimum()
     # A coarser grid than the figure of Two weights: the page carries a playground too.
     w1s, w2s = (axis[::2] for axis in _grid_2d())
-    levels = [level for level in lesson.LEVELS_2D if level > cost(w_min)]
+    levels = [level for level in choices.LEVELS_2D if level > cost(w_min)]
     with styled(palette) as c:
         fig = Figure(figsize=(WIDTH, 4.9), layout="constrained")
         ax = fig.add_subplot()
@@ -53,7 +53,7 @@ def momentum_paths_figure(palette: str = "light") -> Figure:
             (f"solid: {count(ball.steps)} steps", c["accent"]),
             ("", None),
             (
-                f"start ({signed(lesson.START_2D[0], 'g')}, {signed(lesson.START_2D[1], 'g')})",
+                f"start ({signed(choices.START_2D[0], 'g')}, {signed(choices.START_2D[1], 'g')})",
                 c["text"],
             ),
             (f"minimum ({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')})", c["highlight"]),
@@ -82,7 +82,7 @@ def momentum_paths_figure(palette: str = "light") -> Figure:
 def _texts() -> dict[str, Texts]:
     """The texts of this part's figure, by name; every number in them computed."""
     plain, ball = plain_run(), heavy_ball_run()
-    start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
+    start = f"({choices.START_2D[0]:g}, {choices.START_2D[1]:g})"
     low, high = (float(v) for v in two_weight_cost().curvatures())
     swinging = [
         where

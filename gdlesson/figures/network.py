@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from gdlesson import lesson
+from gdlesson import choices
 from gdlesson.figures.common import WIDTH, FigureSpec, Texts
 from gdlesson.network import run_on, trained_by_descent
 from gdlesson.numbers import count, power_of_ten
@@ -35,7 +35,7 @@ def running_on_figure(palette: str = "light") -> Figure:
     """The lesson's run continued at the same rate: the cost goes lower, the largest
     curvature climbs to 2/η and stays, and from there the gradient is long."""
     more = run_on()
-    tolerance = lesson.TOLERANCE_NETWORK
+    tolerance = choices.TOLERANCE_NETWORK
     with styled(palette) as c:
         fig = Figure(figsize=(WIDTH, 5.6), layout="constrained")
         cost_ax, slope_ax, top_ax = fig.subplots(3, 1, sharex=True)
@@ -105,7 +105,7 @@ def _texts() -> dict[str, Texts]:
     more = run_on()
     run = trained_by_descent()
     reached = more.reached if more.reached is not None else more.steps
-    tail = more.slopes[-lesson.RUN_ON_TAIL :]
+    tail = more.slopes[-choices.RUN_ON_TAIL :]
     before = more.slopes[1:reached].min()
     return {
         "running-on": Texts(
@@ -121,7 +121,7 @@ def _texts() -> dict[str, Texts]:
                 f"and along it from then on."
             ),
             caption=(
-                f"The run of start {lesson.NETWORK_SEEDS[0]}, continued for {count(more.steps)} "
+                f"The run of start {choices.NETWORK_SEEDS[0]}, continued for {count(more.steps)} "
                 "more steps at the same "
                 f"rate; each band spans the lowest to the highest value of every {BIN} "
                 f"steps. Look at the largest curvature (bottom) reaching 2/η = "

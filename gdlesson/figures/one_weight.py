@@ -8,8 +8,8 @@ import functools
 import numpy as np
 from matplotlib.figure import Figure
 
-from gdlesson import lesson
-from gdlesson.brute_force import SEARCH_RANGE
+from gdlesson import choices, lesson
+from gdlesson.choices import SEARCH_RANGE
 from gdlesson.costs import one_weight_cost
 from gdlesson.figures.common import (
     WIDTH,
@@ -41,7 +41,7 @@ def descent_1d_figure(palette: str = "light") -> Figure:
     with styled(palette) as c:
         fig, ax = _curve_figure(c, run)
         balls(ax, c, fig, run, label_first=4)
-        note(ax, c, f"learning rate η = {lesson.RATE_1D:g}\n{outcome(run)}, at w = {run.w:.3f}")
+        note(ax, c, f"learning rate η = {choices.RATE_1D:g}\n{outcome(run)}, at w = {run.w:.3f}")
     return fig
 
 
@@ -155,7 +155,7 @@ def _texts() -> dict[str, Texts]:
         lesson.zigzag_descent(),
         lesson.rate_descents(),
     )
-    start = f"w = {lesson.START_1D:g}"
+    start = f"w = {choices.START_1D:g}"
     rate_list = "; ".join(
         f"{name}, {run.learning_rate:g}, {outcome(run)}" for name, run in runs.items()
     )
@@ -163,9 +163,9 @@ def _texts() -> dict[str, Texts]:
     return {
         "descent-1d": Texts(
             alt=f"A ball rolling down the cost curve: starting at {start} with learning rate "
-            f"{lesson.RATE_1D:g}, its steps shrink as the slope flattens, and it "
+            f"{choices.RATE_1D:g}, its steps shrink as the slope flattens, and it "
             f"{outcome(rolling)} at w = {rolling.w:.3f}, the bottom of the curve.",
-            caption=f"Gradient descent from {start} with learning rate η = {lesson.RATE_1D:g}, "
+            caption=f"Gradient descent from {start} with learning rate η = {choices.RATE_1D:g}, "
             f"one ball per step. Look at the gaps between the balls: long where the curve is "
             f"steep, short where it flattens; it {outcome(rolling)}, at w = {rolling.w:.3f}.",
         ),
@@ -176,7 +176,7 @@ def _texts() -> dict[str, Texts]:
             caption=f"The same start with a larger learning rate, "
             f"η = {lesson.RATE_ZIGZAG_1D:g}. Look at the arrows: every step jumps over the "
             f"minimum to the other side, a little less far each time; the descent "
-            f"{outcome(zigzag)}, against {rolling.steps} at η = {lesson.RATE_1D:g}.",
+            f"{outcome(zigzag)}, against {rolling.steps} at η = {choices.RATE_1D:g}.",
         ),
         "learning-rates": Texts(
             alt=f"Three descents from {start} side by side: {rate_list}; the last one jumps "

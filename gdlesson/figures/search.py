@@ -11,9 +11,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
 from gdlesson import lesson
-from gdlesson.brute_force import CANDIDATES, SEARCH_RANGE, grid_spacing
+from gdlesson.brute_force import grid_spacing
+from gdlesson.choices import CANDIDATES, LAYERS, SEARCH_RANGE
 from gdlesson.figures.common import WIDTH, FigureSpec, Texts, dots, label
-from gdlesson.network import INPUTS, LAYERS, weight_count
+from gdlesson.network import INPUTS, weight_count
 from gdlesson.numbers import count
 from gdlesson.style import styled
 

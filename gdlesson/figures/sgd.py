@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from gdlesson import lesson, sgd
+from gdlesson import choices, lesson, sgd
 from gdlesson.costs import one_weight_cost
 from gdlesson.figures.common import WIDTH, FigureSpec, Texts
 from gdlesson.network import sgd_runs
@@ -40,7 +40,7 @@ def sgd_jitter_figure(palette: str = "light") -> Figure:
     batch size, at both."""
     w_star = float(one_weight_cost().minimum()[0])
     steady, lowered = lesson.sgd_run(1), lesson.sgd_scheduled_run()
-    batches = lesson.SGD_BATCHES
+    batches = choices.SGD_BATCHES
     with styled(palette) as c:
         fig = Figure(figsize=(WIDTH, 5.8), layout="constrained")
         path_ax, spread_ax = fig.subplots(2, 1, height_ratios=(3, 2))
@@ -67,7 +67,7 @@ def sgd_jitter_figure(palette: str = "light") -> Figure:
             linewidth=1.6,
             label="rate lowered",
         )
-        path_ax.set_xlim(0, lesson.EPOCHS_SGD)
+        path_ax.set_xlim(0, choices.EPOCHS_SGD)
         path_ax.set_xlabel(f"passes over the {len(one_weight_cost().targets)} houses")
         path_ax.set_ylabel("weight w")
         # zoomed on the minimum: the climb from the start is below, the jitter is the point
@@ -78,7 +78,7 @@ def sgd_jitter_figure(palette: str = "light") -> Figure:
         x = np.arange(len(batches))
         for shift, decay, colour, name in (
             (-0.2, 0.0, "accent", "constant rate"),
-            (0.2, lesson.DECAY_SGD, "curve", "rate lowered"),
+            (0.2, choices.DECAY_SGD, "curve", "rate lowered"),
         ):
             values = [lesson.sgd_spread(b, decay) for b in batches]
             bars = spread_ax.bar(x + shift, values, width=0.38, color=c[colour], label=name)
@@ -88,7 +88,7 @@ def sgd_jitter_figure(palette: str = "light") -> Figure:
         spread_ax.set_ylabel("spread of w")
         spread_ax.set_ylim(0, lesson.sgd_spread(batches[0]) * 1.25)
         spread_ax.legend(loc="upper right")
-        spread_ax.set_title(f"The last pass, averaged over {lesson.SGD_SEEDS} shuffles")
+        spread_ax.set_title(f"The last pass, averaged over {choices.SGD_SEEDS} shuffles")
     return fig
 
 
@@ -96,7 +96,7 @@ def sgd_network_figure(palette: str = "light") -> Figure:
     """The network's cost against the rows' slopes computed, by full batch,
     mini-batches and single rows; the level each must reach, and where it does."""
     runs = sgd_runs()
-    level = lesson.COST_LEVEL_NETWORK
+    level = choices.COST_LEVEL_NETWORK
     with styled(palette) as c:
         fig = Figure(figsize=(WIDTH, 4.2), layout="constrained")
         ax = fig.subplots()
@@ -134,7 +134,7 @@ def first_below(run, level: float) -> int:
     """The first step of ``run`` that ends a pass with its cost at most ``level``:
     the figure draws the cost at the end of each pass, and its dots sit on the line.
 
-    >>> first_below(sgd_runs()["single rows"], lesson.COST_LEVEL_NETWORK) > 0
+    >>> first_below(sgd_runs()["single rows"], choices.COST_LEVEL_NETWORK) > 0
     True
     """
     ends = np.arange(0, len(run.path), run.steps_per_epoch)
@@ -148,15 +148,15 @@ def first_below(run, level: float) -> int:
 def _texts() -> dict[str, Texts]:
     """The texts of this part's figures, by name; every number in them computed."""
     w_star = float(one_weight_cost().minimum()[0])
-    batches = lesson.SGD_BATCHES
+    batches = choices.SGD_BATCHES
     steady = [lesson.sgd_spread(b) for b in batches]
-    lowered = [lesson.sgd_spread(b, lesson.DECAY_SGD) for b in batches]
+    lowered = [lesson.sgd_spread(b, choices.DECAY_SGD) for b in batches]
     pairs = "; ".join(
         f"{b} a batch: {s:.3f} at a constant rate, {low:.3f} lowered"
         for b, s, low in zip(batches, steady, lowered, strict=True)
     )
     runs = sgd_runs()
-    level = lesson.COST_LEVEL_NETWORK
+    level = choices.COST_LEVEL_NETWORK
     needs = {
         name: int(sgd.slopes_computed(run)[first_below(run, level)]) for name, run in runs.items()
     }
@@ -165,13 +165,13 @@ def _texts() -> dict[str, Texts]:
     return {
         "sgd-jitter": Texts(
             alt=(
-                f"Top: the weight w over {lesson.EPOCHS_SGD} passes over the houses, one house "
-                f"a step, at a constant learning rate {lesson.RATE_SGD:g} and at a rate lowered "
-                f"pass by pass; both rise from {lesson.START_SGD:g} to the minimum "
+                f"Top: the weight w over {choices.EPOCHS_SGD} passes over the houses, one house "
+                f"a step, at a constant learning rate {choices.RATE_SGD:g} and at a rate lowered "
+                f"pass by pass; both rise from {choices.START_SGD:g} to the minimum "
                 f"{w_star:.3f} (the panel shows w within {ZOOM:g} of it); the constant one "
                 "keeps jumping around it, the lowered one calms down. Bottom: bars of how far "
                 "w moves in the last pass, averaged over "
-                f"{lesson.SGD_SEEDS} shuffles, by houses per batch: {pairs}."
+                f"{choices.SGD_SEEDS} shuffles, by houses per batch: {pairs}."
             ),
             caption=(
                 "Look at the jitter: at a constant rate w keeps jumping around the minimum, "
@@ -185,7 +185,7 @@ def _texts() -> dict[str, Texts]:
             alt=(
                 f"The network's cost on a log scale against the number of rows' slopes "
                 f"computed, up to {total}, for full batch, mini-batches of "
-                f"{lesson.BATCH_NETWORK} rows and single rows. The cost falls to {level:g} "
+                f"{choices.BATCH_NETWORK} rows and single rows. The cost falls to {level:g} "
                 f"for {reach} slopes."
             ),
             caption=(

@@ -11,7 +11,7 @@ from matplotlib.colors import LinearSegmentedColormap, PowerNorm
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from gdlesson import lesson
+from gdlesson import choices, lesson
 from gdlesson.costs import two_weight_cost
 from gdlesson.figures.common import RASTER_DPI, WIDTH, FigureSpec, Texts, label, outcome
 from gdlesson.numbers import count, signed
@@ -35,7 +35,7 @@ def steps_to_drop(run, lowest: float, share: float) -> int:
 
 def _grid_2d():
     """The (w₁, w₂) window the contour map shows, 161 points a side."""
-    (w1_low, w1_high), (w2_low, w2_high) = lesson.WINDOW_2D
+    (w1_low, w1_high), (w2_low, w2_high) = choices.WINDOW_2D
     return np.linspace(w1_low, w1_high, 161), np.linspace(w2_low, w2_high, 161)
 
 
@@ -62,7 +62,7 @@ def _path(ax, c, run):
 
 def _contour_notes(ax, c, run, w_min):
     """The legend in words, to the right of the map."""
-    start = f"start ({signed(lesson.START_2D[0], 'g')}, {signed(lesson.START_2D[1], 'g')})"
+    start = f"start ({signed(choices.START_2D[0], 'g')}, {signed(choices.START_2D[1], 'g')})"
     notes = [
         (f"learning rate η = {lesson.RATE_2D:g}", c["accent"]),
         (outcome(run), c["accent"]),
@@ -91,7 +91,7 @@ def contour_2d_figure(palette: str = "light") -> Figure:
     run = lesson.two_weight_descent()
     w_min = cost.minimum()
     w1s, w2s = _grid_2d()
-    levels = [level for level in lesson.LEVELS_2D if level > cost(w_min)]
+    levels = [level for level in choices.LEVELS_2D if level > cost(w_min)]
     with styled(palette) as c:
         box = dict(boxstyle="round,pad=0.15", facecolor=c["background"], edgecolor="none")
         fig = Figure(figsize=(WIDTH, 4.9), layout="constrained")
@@ -158,14 +158,14 @@ def ring_points(level: float, n: int, turn: float = 0.0) -> np.ndarray:
 
 
 def arrow_points() -> np.ndarray:
-    """Where the gradient figure draws its arrows: :data:`~gdlesson.lesson.ARROWS_PER_RING_2D`
-    on each ring of :data:`~gdlesson.lesson.ARROW_LEVELS_2D`, each ring's turned by half a
+    """Where the gradient figure draws its arrows: :data:`~choices.ARROWS_PER_RING_2D`
+    on each ring of :data:`~choices.ARROW_LEVELS_2D`, each ring's turned by half a
     gap from the last, so that arrows of neighbouring rings do not line up."""
-    n = lesson.ARROWS_PER_RING_2D
+    n = choices.ARROWS_PER_RING_2D
     return np.vstack(
         [
             ring_points(level, n, turn=np.pi * k / n)
-            for k, level in enumerate(lesson.ARROW_LEVELS_2D)
+            for k, level in enumerate(choices.ARROW_LEVELS_2D)
         ]
     )
 
@@ -181,7 +181,7 @@ def gradient_arrows_figure(palette: str = "light") -> Figure:
     cost = two_weight_cost()
     w_min = cost.minimum()
     points = arrow_points()
-    levels = list(lesson.ARROW_LEVELS_2D)
+    levels = list(choices.ARROW_LEVELS_2D)
     outer = ring_points(levels[-1], 360)
     margin = 0.3
     (x0, y0), (x1, y1) = outer.min(axis=0) - margin, outer.max(axis=0) + margin
@@ -191,7 +191,7 @@ def gradient_arrows_figure(palette: str = "light") -> Figure:
         ax = fig.add_subplot()
         grid = cost.on_grid(w1s, w2s).T
         lines = ax.contour(w1s, w2s, grid, levels=levels, colors=c["muted"], linewidths=0.9)
-        n = lesson.ARROWS_PER_RING_2D
+        n = choices.ARROWS_PER_RING_2D
         spots = [ring_points(v, 1, turn=np.pi * (k + 2.5) / n)[0] for k, v in enumerate(levels)]
         ax.clabel(lines, levels, fmt="%g", fontsize=10, inline_spacing=3, manual=spots)
         for w in points:
@@ -317,7 +317,7 @@ def steepness_ratio_on_ring(level: float, n: int = 3600) -> float:
 def _arrows_texts() -> Texts:
     """The gradient figure's texts: every number computed."""
     w_min = two_weight_cost().minimum()
-    levels = lesson.ARROW_LEVELS_2D
+    levels = choices.ARROW_LEVELS_2D
     rings = ", ".join(f"{v:g}" for v in levels[:-1]) + f" and {levels[-1]:g}"
     arrows = len(arrow_points())
     miss = arrow_miss_degrees()
@@ -342,7 +342,7 @@ def _texts() -> dict[str, Texts]:
     """The texts of this part's figures, by name; every number in them computed."""
     run = lesson.two_weight_descent()
     w_min = two_weight_cost().minimum()
-    start = f"({lesson.START_2D[0]:g}, {lesson.START_2D[1]:g})"
+    start = f"({choices.START_2D[0]:g}, {choices.START_2D[1]:g})"
     fast = steps_to_drop(run, two_weight_cost()(w_min), DROP)
     return {
         "contour-2d": Texts(

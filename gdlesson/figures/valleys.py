@@ -8,12 +8,12 @@ import functools
 import numpy as np
 from matplotlib.figure import Figure
 
-from gdlesson import lesson
+from gdlesson import choices
 from gdlesson.descent import TOLERANCE
 from gdlesson.figures.common import WIDTH, FigureSpec, Texts, dots
 from gdlesson.numbers import power_of_ten, rounded_up, signed
 from gdlesson.style import styled
-from gdlesson.valleys import WINDOW, descents, ending, flat_from, turning_points, valleys_cost
+from gdlesson.valleys import descents, ending, flat_from, turning_points, valleys_cost
 
 #: What the figure calls each place a descent can end.
 PLACES = {
@@ -81,15 +81,15 @@ def many_valleys_figure(palette: str = "light") -> Figure:
     cost = valleys_cost()
     runs = descents()
     flat = flat_from(cost)
-    ws = np.linspace(*WINDOW, 401)
+    ws = np.linspace(*choices.WINDOW_VALLEYS, 401)
     with styled(palette) as c:
         colours = {"valley 0": c["accent"], "valley 1": c["highlight"]}
         fig = Figure(figsize=(WIDTH, 3.9), layout="constrained")
         ax = fig.add_subplot()
         if flat is not None:
-            ax.axvspan(flat, WINDOW[1], color=c["faint"], zorder=0, linewidth=0)
+            ax.axvspan(flat, choices.WINDOW_VALLEYS[1], color=c["faint"], zorder=0, linewidth=0)
             ax.text(
-                (flat + WINDOW[1]) / 2,
+                (flat + choices.WINDOW_VALLEYS[1]) / 2,
                 0.5,
                 f"flat: slope\nbelow {power_of_ten(round(np.log10(TOLERANCE)))}",
                 ha="center",
@@ -114,13 +114,13 @@ def many_valleys_figure(palette: str = "light") -> Figure:
                 zorder=5,
             )
             _label_start(ax, run, colour, signed(run.path[0], "g"))
-        ax.set_xlim(*WINDOW)
+        ax.set_xlim(*choices.WINDOW_VALLEYS)
         ax.set_ylim(0, 1.2)
         ax.set_xlabel("weight w")
         ax.set_ylabel("cost C(w)")
         ax.set_title(
             f"filled dot: a start, with its w; ring: where it ends; learning rate η = "
-            f"{lesson.RATE_VALLEYS:g}",
+            f"{choices.RATE_VALLEYS:g}",
             color=c["muted"],
             fontsize=9.5,
         )
@@ -143,7 +143,7 @@ def many_valleys_alt() -> str:
     outcomes = "; ".join(f"from w = {', '.join(s)}: {p}" for p, s in by_place.items())
     return (
         f"A cost curve of one weight with {points}, flattening out to the right. "
-        f"Gradient descent with learning rate {lesson.RATE_VALLEYS:g}, {outcomes}."
+        f"Gradient descent with learning rate {choices.RATE_VALLEYS:g}, {outcomes}."
     )
 
 
@@ -157,7 +157,7 @@ def _texts() -> dict[str, Texts]:
     return {
         "many-valleys": Texts(
             alt=many_valleys_alt(),
-            caption=f"Where each descent ends, learning rate {lesson.RATE_VALLEYS:g}. Look at "
+            caption=f"Where each descent ends, learning rate {choices.RATE_VALLEYS:g}. Look at "
             f"the hump at w = {signed(hump, '.3f')}: starts left of it end in the left valley, "
             f"starts right of it in the right one, unless the ground there is nearly flat; "
             f"from w = {rounded_up(flat, 2)} on, the slope is below {below} and descent "

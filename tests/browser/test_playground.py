@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gdlesson import lesson, rates
+from gdlesson import choices, lesson, rates
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
@@ -107,7 +107,7 @@ def switch(page):
 @pytest.mark.parametrize(
     ("rate", "start"),
     [
-        (lesson.RATE_1D, "0.5"),  # the rolling ball of the lesson
+        (choices.RATE_1D, "0.5"),  # the rolling ball of the lesson
         (RATES_1D[0], "0.5"),  # too small: barely moves
         (lesson.RATE_ZIGZAG_1D, "3.6"),  # zig-zags
         (UNDER_1D, "0.5"),  # just below 2/L: converges, slowly
@@ -412,7 +412,7 @@ def test_the_switch_scales_the_inputs_and_keeps_the_model(open_page):
     switch(page).check()
     after = state(page, TWO[1])
     assert after["mode"] == 1 and after["rate"] == lesson.RATE_2D
-    assert after["start"] == list(np.array(lesson.START_2D) * scale)
+    assert after["start"] == list(np.array(choices.START_2D) * scale)
     assert after["steps"] == int(f["steps_2d_scaled_same_rate"]) < before["steps"]
     assert_matches_gdlesson(after)
     set_rate(page, TWO[1], float(f["rate_2d_scaled"]), config["rates"])
@@ -428,7 +428,7 @@ def test_the_switch_scales_the_inputs_and_keeps_the_model(open_page):
     switch(page).uncheck()
     back = state(page, TWO[1])
     assert back["mode"] == 0
-    np.testing.assert_allclose(back["start"], lesson.START_2D, rtol=1e-15)
+    np.testing.assert_allclose(back["start"], choices.START_2D, rtol=1e-15)
     assert_matches_gdlesson(back)
     assert f"λmax/λmin: {f['condition_2d']}" in shown_text(page, TWO[1])
     set_rate(page, TWO[1], float(f["rate_2d_best"]), config["rates"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gdlesson import lesson
+from gdlesson import choices, lesson
 from gdlesson.costs import two_weight_cost
 from gdlesson.momentum import momentum_descent, slowest_factor
 from gdlesson.playground import config_momentum
@@ -44,7 +44,7 @@ def test_it_starts_at_the_lessons_heavy_ball(open_page):
     page = open_page(PAGE, **STATIC)
     s = state(page, WIDGET)
     assert (s["rate"], s["beta"]) == (lesson.RATE_MOMENTUM, lesson.BETA_MOMENTUM)
-    assert s["start"] == list(lesson.START_2D)
+    assert s["start"] == list(choices.START_2D)
     assert_matches_gdlesson(s)
     assert page.errors == []
 
@@ -101,7 +101,7 @@ def test_keyboard_only(open_page):
     page.keyboard.press("End")
     s = state(page, WIDGET)
     assert s["beta"] == config_momentum()["betas"][-1]
-    assert s["start"] == [lesson.START_2D[0], round(lesson.START_2D[1] - 0.05, 2)]
+    assert s["start"] == [choices.START_2D[0], round(choices.START_2D[1] - 0.05, 2)]
     assert_matches_gdlesson(s)
     assert page.errors == []
 
