@@ -1,8 +1,9 @@
 """The figures: all render, in both palettes, small, reproducible, sized, described.
 
 Every test runs over gdlesson's own :data:`~gdlesson.figures.FIGURES`: a figure
-added as the README's "Contributing" says is tested without a change here. The
-texts' claims about particular figures are checked against the computation.
+added as the README says ("Add a page, a number, a figure...") is tested without
+a change here. The texts' claims about particular figures are checked against the
+computation.
 """
 
 from __future__ import annotations
