@@ -31,7 +31,7 @@ from gdlesson.workers import Workers
 
 PACKAGE = Path(__file__).resolve().parent
 #: Modules that only adapt the built pages: they make no entry.
-NOT_INPUTS = {"mkdocs_hooks.py", "pages.py", "__main__.py", "builddate.py"}
+NOT_INPUTS = {"mkdocs_hooks.py", "shaping.py", "__main__.py", "builddate.py"}
 #: Other builds' folders younger than this are kept: a build may be using them.
 KEEP_SECONDS = 120
 #: Where a build's kernel puts its connection file (not /tmp): ``runtime-<pid>-*``,

@@ -1,5 +1,5 @@
 """The MkDocs adapter (``hooks:`` in mkdocs.yml), the one module of gdlesson that
-imports MkDocs: entries from :mod:`gdlesson.buildcache`, transforms from :mod:`gdlesson.pages`.
+imports MkDocs: entries from :mod:`gdlesson.buildcache`, transforms from :mod:`gdlesson.shaping`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from gdlesson.builddate import source_date_epoch
 from gdlesson.derived import DataError
 from gdlesson.icon import icon_svg
 from gdlesson.notebook import COLAB_NAME, colab_notebook
-from gdlesson.pages import (
+from gdlesson.placeholders import fill_placeholders
+from gdlesson.shaping import (
     add_copy_text,
     add_print_figures,
     add_scroll_boxes,
@@ -32,7 +33,6 @@ from gdlesson.pages import (
     render_math,
     search_html,
 )
-from gdlesson.placeholders import fill_placeholders
 from gdlesson.sharing import (
     CARD_FIGURE,
     EDIT_URI,

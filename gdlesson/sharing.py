@@ -59,7 +59,7 @@ def robots_txt(site_url: str) -> bytes:
 
 def handout_markdown() -> str:
     """The handout's source: its title and a word on how to print it; the build
-    puts every page of the lesson after it (:func:`gdlesson.pages.handout_html`)."""
+    puts every page of the lesson after it (:func:`gdlesson.shaping.handout_html`)."""
     return """---
 title: The whole lesson, to print
 description: >-

@@ -80,7 +80,7 @@ def test_every_kind_of_edit_shows_on_the_next_load(serve):
     edit(project / "docs" / "recap.md", "How wrong the network", "How wrong (edited) the network")
     assert wait_for(url + "recap/", "How wrong (edited) the network"), "a page's Markdown"
 
-    with (package / "pages.py").open("a") as f:
+    with (package / "shaping.py").open("a") as f:
         f.write(
             "\n_shaped = add_scroll_boxes\n\n\ndef add_scroll_boxes(html):\n"
             "    return _shaped(html) + '<p>shaped-again</p>'\n"

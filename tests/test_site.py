@@ -14,7 +14,7 @@ from latex2mathml.converter import convert as tex_to_mathml
 from gdlesson.facts import facts
 from gdlesson.figures import FIGURES, full_size_name, output_name
 from gdlesson.notebook import NOTEBOOK_NAME
-from gdlesson.pages import copy_text
+from gdlesson.shaping import copy_text
 from tests.conftest import DOCS, lesson_cache, nav_sources, page_url, python_with_only
 
 

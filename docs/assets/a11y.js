@@ -18,7 +18,7 @@
 
 // A code block that scrolls sideways must be reached with the keyboard (axe:
 // scrollable-region-focusable). The build gives each one tabindex="0"
-// (gdlesson.pages.add_scroll_boxes); Material keeps it where the block scrolls,
+// (gdlesson.shaping.add_scroll_boxes); Material keeps it where the block scrolls,
 // but only on a screen with hover: on a touch screen (a phone, or a tablet with a
 // keyboard) it takes it away. Put it back on each block that scrolls, whenever
 // Material takes it or the block's size changes (an answer opened, a turned phone).

@@ -198,7 +198,7 @@ def figure_markdown(figure: Mapping, light: str, dark: str) -> str:
 
 def full_size_name(path: str) -> str:
     """The page that shows the figure file ``path`` full size, beside it
-    (:func:`gdlesson.pages.full_size_html` makes it).
+    (:func:`gdlesson.shaping.full_size_html` makes it).
 
     >>> full_size_name("figures/network-dark.svg")
     'figures/network-dark.html'

@@ -2,7 +2,7 @@
 its printed lines on a phone (its weight is checked with every page's, in
 test_pages_in_browser).
 
-The plots are SVG in the page (gdlesson.pages.plot_svg): on the slate page no
+The plots are SVG in the page (gdlesson.shaping.plot_svg): on the slate page no
 white box, and every mark and word reads on the page's background.
 """
 

@@ -591,7 +591,7 @@ def test_without_javascript_the_figures_still_teach(open_page):
         if note.locator("a").count():
             note.locator("a").click()
             page.wait_for_load_state()
-        # One on the screen; a copy for paper (gdlesson.pages.add_print_figures) is hidden.
+        # One on the screen; a copy for paper (gdlesson.shaping.add_print_figures) is hidden.
         assert page.locator(f"img[src*='{figure}']:visible").count() == 1
 
 

@@ -4,7 +4,8 @@ import pytest
 
 from gdlesson.facts import facts
 from gdlesson.figures import figure_markdown
-from gdlesson.pages import (
+from gdlesson.placeholders import fill_placeholders
+from gdlesson.shaping import (
     add_copy_text,
     add_scroll_boxes,
     check_typesetting,
@@ -14,7 +15,6 @@ from gdlesson.pages import (
     render_math,
     typesetting_errors,
 )
-from gdlesson.placeholders import fill_placeholders
 from tests.conftest import DOCS
 
 
