@@ -4,8 +4,8 @@ Change a value here and every page, figure, code block, widget and the notebook
 follow it at the next build. This module imports nothing: the data, the starts,
 the rates set by hand, the ranges, the seeds. What is computed from them (the
 rates derived from the data's curvatures, the descents they make) is in
-:mod:`gdlesson.lesson` and :mod:`gdlesson.exercises`, which also check the
-choices below that must lie in a range (``python -m gdlesson explain`` prints
+:mod:`gdlesson.lesson` and in the pages' modules (:mod:`gdlesson.pages`), which
+check the choices below that must lie in a range (``python -m gdlesson explain`` prints
 the limits the data allow).
 """
 

@@ -2,7 +2,7 @@
 
 A learning rate that a page says "walks", "zig-zags" or "diverges" must sit in
 that regime whatever the houses: :mod:`gdlesson.lesson` and
-:mod:`gdlesson.exercises` derive such rates from the data's curvatures (1/L,
+the pages' modules (:mod:`gdlesson.pages`) derive such rates from the data's curvatures (1/L,
 2/L, 1/λ_max, 2/λ_max), rounded to a few significant digits as a reader would
 type them, rounding down a rate that must stay below a limit and up one that
 must stay above it (:func:`significant`). A choice an instructor sets by hand is

@@ -6,6 +6,7 @@ sits inside the pages' math comes from :func:`gdlesson.compute_budget.scientific
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
 from gdlesson._checks import finite, integer_at_least
@@ -32,6 +33,16 @@ def in_words(n: int) -> str:
     ('six', 'twelve', '50', '1,000')
     """
     return _WORDS[n] if 0 <= n < len(_WORDS) else count(n)
+
+
+def listed(values) -> str:
+    """``values`` as prose lists them.
+
+    >>> listed([1, 2, 3]), listed(["a"])
+    ('1, 2 and 3', 'a')
+    """
+    *first, last = map(str, values)
+    return f"{', '.join(first)} and {last}" if first else last
 
 
 def power_of_ten(exponent: int) -> str:
@@ -98,3 +109,62 @@ def _rounded(x, decimals, rounding: str) -> str:
     with localcontext(prec=330):  # every digit of the largest float, and 17 decimals
         bound = Decimal(repr(x)).quantize(Decimal(1).scaleb(-decimals), rounding)
     return format(abs(bound) if bound == 0 else bound, "f")  # 0.00, never -0.00
+
+
+# --- TeX, and the pages' Markdown tables ----------------------------------------------
+
+
+def digit_facts(name: str, n: int) -> dict[str, str]:
+    """What the pages' code prints of a count ``n``: its number of digits, the
+    power of ten it starts at, and whether it is that power.
+
+    >>> digit_facts("combinations", 10**75)
+    {'combinations_exponent': '75', 'combinations_is_power': 'True', 'combinations_digits': '76'}
+    """
+    digits = len(str(n))
+    return {
+        f"{name}_exponent": str(digits - 1),
+        f"{name}_is_power": str(n == 10 ** (digits - 1)),
+        f"{name}_digits": str(digits),
+    }
+
+
+def tex_power(x) -> str:
+    """A power of ten in TeX, from an integer or a float.
+
+    >>> tex_power(10**75), tex_power(1e-06)
+    ('10^{75}', '10^{-6}')
+    >>> tex_power(2e3)
+    Traceback (most recent call last):
+    ...
+    ValueError: x must be a power of ten, got 2000.0
+    """
+    exponent = round(math.log10(x))
+    if not math.isclose(x, 10.0**exponent, rel_tol=1e-12):
+        raise ValueError(f"x must be a power of ten, got {x!r}")
+    return f"10^{{{exponent}}}"
+
+
+def tex_count(n: int) -> str:
+    """An integer with thousands separators that TeX keeps tight.
+
+    >>> tex_count(3840)
+    '3{,}840'
+    """
+    return f"{n:,}".replace(",", "{,}")
+
+
+def markdown_table(header, rows) -> str:
+    """A Markdown table: a row of ``header`` cells, the rule, then each of ``rows``.
+
+    >>> print(markdown_table(["rate", "steps"], [["0.1", "7"]]))
+    | rate | steps |
+    |---|---|
+    | 0.1 | 7 |
+    """
+    rule = "|" + "---|" * len(header)
+    return "\n".join([_row(header), rule, *(_row(cells) for cells in rows)])
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(cells) + " |"

@@ -16,10 +16,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from gdlesson import choices, lesson
-from gdlesson import exercises as derived
 from gdlesson.claims import EXERCISE_CLAIMS
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.notebook import NOTEBOOK_NAME
+from gdlesson.pages import modules, step_size, try_it
 from tests.conftest import DOCS, lesson_cache, nav_sources, page_url
 
 #: The data's limits, from which the wrong choices below are made (not typed: they
@@ -100,16 +100,16 @@ def test_the_premise_of_each_exercise_is_on_a_page_of_the_nav():
     ("choice", "value", "says"),
     [
         # the walking and the zig-zagging rates swapped
-        ("REGIME_RATES", tuple(derived.REGIME_RATES[i] for i in (1, 0, 2)), "walk (below 1/L)"),
+        ("REGIME_RATES", tuple(step_size.REGIME_RATES[i] for i in (1, 0, 2)), "walk (below 1/L)"),
         # a rate of the page's table; one that walks (below 1/λmax); one faster than the page's
         ("RATE_2D_SLOW_ZIGZAG", lesson.RATES_TABLE_2D[1], "shown nowhere else"),
         ("RATE_2D_SLOW_ZIGZAG", round(0.85 / HIGH_2D, 3), "shown nowhere else"),
         ("RATE_2D_SLOW_ZIGZAG", round(1.02 * lesson.RATE_2D, 3), "shown nowhere else"),
-        ("START_OTHER_SIDE", derived.START_OTHER_SIDE + 0.5, "as far from it"),
+        ("START_OTHER_SIDE", try_it.START_OTHER_SIDE + 0.5, "as far from it"),
         # without the rates just under and just over 2/L, both a hundredth away
         (
             "LIMIT_RATES_1D",
-            derived.LIMIT_RATES_1D[:2] + derived.LIMIT_RATES_1D[-1:],
+            try_it.LIMIT_RATES_1D[:2] + try_it.LIMIT_RATES_1D[-1:],
             "both take thousands",
         ),
         ("RATE_VALLEYS_FLAT", 0.3, "takes the crawling start"),
@@ -122,8 +122,9 @@ def test_the_premise_of_each_exercise_is_on_a_page_of_the_nav():
     ],
 )
 def test_a_choice_that_breaks_a_premise_fails_its_claim(monkeypatch, choice, value, says):
-    # set by hand (gdlesson.choices) or derived from the data (gdlesson.exercises)
-    monkeypatch.setattr(choices if hasattr(choices, choice) else derived, choice, value)
+    # set by hand (gdlesson.choices) or derived from the data (its page's module)
+    owner = next(module for module in (choices, *modules()) if hasattr(module, choice))
+    monkeypatch.setattr(owner, choice, value)
     (claim,) = [c for c in EXERCISE_CLAIMS if says in c.says]
     assert not claim.check()
 

@@ -23,6 +23,7 @@ from gdlesson.brute_force import grid_spacing
 from gdlesson.choices import CANDIDATES
 from gdlesson.compute_budget import AGE_OF_UNIVERSE_YEARS, MACHINES, years_needed
 from gdlesson.costs import one_weight_cost, two_weight_cost
+from gdlesson.drawing import RASTER_DPI, combinations, outcome
 from gdlesson.figures import (
     FIGURES,
     PALETTES,
@@ -32,17 +33,16 @@ from gdlesson.figures import (
     render_all,
     size,
 )
-from gdlesson.figures.common import RASTER_DPI, combinations, outcome
-from gdlesson.figures.search import network_figure
-from gdlesson.figures.two_weights import (
+from gdlesson.network import trained_by_descent, weight_count
+from gdlesson.numbers import count, scientific_text
+from gdlesson.pages.curse_of_dimensionality import network_figure
+from gdlesson.pages.two_weights import (
     ARROW_LENGTH,
     DROP,
     arrow_points,
     gradient_arrows_figure,
     steps_to_drop,
 )
-from gdlesson.network import trained_by_descent, weight_count
-from gdlesson.numbers import count, scientific_text
 from gdlesson.style import PALETTES as COLOURS
 from gdlesson.style import READABLE, contrast_ratio, palette_colours, styled
 from tests.conftest import ROOT, lesson_cache, nav_sources, page_source

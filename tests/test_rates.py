@@ -13,8 +13,8 @@ import pytest
 from gdlesson import choices, lesson, rates
 from gdlesson.costs import QuadraticCost, one_weight_cost, two_weight_cost
 from gdlesson.descent import gradient_descent
-from gdlesson.facts.descent import scaling_2d
 from gdlesson.network import house_data
+from gdlesson.pages.two_curvatures import scaling_2d
 from gdlesson.playground import config_1d, config_2d, fastest_slider_rate, widget_html
 from tests.conftest import DOCS
 

@@ -20,8 +20,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
+from gdlesson.drawing import RASTER_DPI
 from gdlesson.figures import FIGURES
-from gdlesson.figures.common import RASTER_DPI
 from tests.browser.conftest import load_page, loaded_weight
 from tests.conftest import nav_sources, page_source, page_url, python_with_only
 

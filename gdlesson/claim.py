@@ -5,8 +5,9 @@ step" is true only for some data and rates. A :class:`Claim` names its page,
 says what it claims, and has a check that recomputes it from gdlesson: the
 check returns whether the claim holds, or raises ``AssertionError`` saying what
 is false (:func:`require`, or NumPy's ``np.testing``); a check that returns
-nothing holds unless it raised. Each part of the lesson declares its claims
-with :func:`register`, the sentence above its check.
+nothing holds unless it raised. Each page's module (:mod:`gdlesson.pages`)
+declares its claims with :func:`register`, the sentence above its check. The
+end of this module holds what the checks of several pages look at.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gdlesson import rates, valleys
+from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.derived import DataError
 
 
@@ -93,3 +96,49 @@ def check_all(claims) -> None:
     false = false_claims(claims)
     if false:
         raise DataError("claims the computation makes false:\n  " + "\n  ".join(false))
+
+
+# --- what the checks of several pages look at ----------------------------------------
+
+
+def curvature_1d() -> float:
+    """L of the one-weight cost."""
+    return one_weight_cost().curvature()
+
+
+def w_star_1d() -> float:
+    """The one-weight cost's minimum."""
+    return float(one_weight_cost().minimum()[0])
+
+
+def lambdas() -> tuple[float, float]:
+    """λ_min and λ_max of the two-weight cost."""
+    low, high = two_weight_cost().curvatures()
+    return float(low), float(high)
+
+
+def crossings_1d(run) -> int:
+    """How many times a one-weight descent jumps past the minimum."""
+    return rates.crossings(run, one_weight_cost())
+
+
+def crossings_2d(run) -> int:
+    """How many times a two-weight descent crosses the valley."""
+    return rates.crossings(run, two_weight_cost())
+
+
+def walks(run) -> bool:
+    """Whether a one-weight descent never jumps past the minimum."""
+    return crossings_1d(run) == 0
+
+
+def zigzags(run) -> bool:
+    """Whether every step of a one-weight descent jumps past the minimum."""
+    return crossings_1d(run) == run.steps > 0
+
+
+def bottoms_and_hump() -> tuple[list[float], float]:
+    """The two-valley cost's bottoms, from the left, and the hump between them."""
+    points = valleys.turning_points(valleys.valleys_cost())
+    bottoms = [w for w, kind in points if kind == "valley"]
+    return bottoms, next(w for w, kind in points if kind == "hump")

@@ -1,29 +1,85 @@
-"""Gradient descent on one weight: the rolling ball, the zig-zag, and three
-learning rates (Gradient descent, How big a step?)."""
+"""Gradient descent: the page's numbers, figures, claims and exercises."""
 
 from __future__ import annotations
 
 import functools
+import math
+from functools import partial
 
 import numpy as np
 from matplotlib.figure import Figure
 
-from gdlesson import choices, lesson
-from gdlesson.choices import SEARCH_RANGE
+from gdlesson import choices, lesson, valleys
+from gdlesson.claim import (
+    Claim,
+    crossings_1d,
+    register,
+    require,
+    w_star_1d,
+    walks,
+    zigzags,
+)
 from gdlesson.costs import one_weight_cost
-from gdlesson.figures.common import (
+from gdlesson.drawing import (
     WIDTH,
     FigureSpec,
     Texts,
     balls,
     cost_curve,
-    dots,
     label,
     note,
     outcome,
 )
-from gdlesson.numbers import scientific_text
+from gdlesson.numbers import (
+    count,
+)
 from gdlesson.style import styled
+
+# --- numbers ----------------------------------------------------------------------------
+
+
+def _one_weight() -> dict[str, str]:
+    """The rolling ball and the zig-zag, and the limits 1/L and 2/L they stay under."""
+    rolling, zigzag = lesson.rolling_descent(), lesson.zigzag_descent()
+    curvature = one_weight_cost().curvature()
+    return {
+        "start_1d": f"{choices.START_1D:g}",
+        "rate_1d": f"{choices.RATE_1D:g}",
+        "steps_1d": count(rolling.steps),
+        "end_w_1d": f"{rolling.w:.4f}",
+        "rate_zigzag_1d": f"{lesson.RATE_ZIGZAG_1D:g}",
+        "steps_zigzag_1d": count(zigzag.steps),
+        "curvature_1d": f"{curvature:.2f}",
+        "max_rate_1d": f"{2 / curvature:.4f}",
+        "half_max_rate_1d": f"{1 / curvature:.4f}",
+    }
+
+
+def _descents() -> dict[str, str]:
+    """The starts of the descents, and what the pages' descents print."""
+    rolling, zigzag = lesson.rolling_descent(), lesson.zigzag_descent()
+    two = lesson.two_weight_descent()
+    return {
+        "start_1d_py": repr(float(choices.START_1D)),
+        "steps_1d_plain": str(rolling.steps),
+        "steps_zigzag_1d_plain": str(zigzag.steps),
+        "zigzag_first_5": repr([f"{w:.3f}" for w in zigzag.path[:5]]),
+        "start_2d_list": repr([float(v) for v in choices.START_2D]),
+        "steps_2d_plain": str(two.steps),
+        "end_w_2d_rounded": str(np.round(two.w, 3)),
+    }
+
+
+def _large_nudge() -> dict[str, str]:
+    return {"ex_large_nudge": f"{choices.LARGE_NUDGE:g}"}
+
+
+def facts() -> dict[str, str]:
+    """The numbers of "Gradient descent", by name."""
+    return _one_weight() | _descents() | _large_nudge()
+
+
+# --- figures ----------------------------------------------------------------------------
 
 
 def _curve_figure(c, run):
@@ -103,50 +159,6 @@ def zigzag_1d_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def _rate_panel(ax, c, label_text, run):
-    """One learning rate's descent on the cost curve, titled with how it ended."""
-    cost = one_weight_cost()
-    low, high = SEARCH_RANGE
-    colour = c["diverge"] if run.diverged else c["accent"]
-    ws = np.linspace(low, high, 161)
-    ax.plot(ws, cost.on_grid(ws), color=c["curve"], linewidth=1.8, zorder=1)
-    ax.plot(run.path, run.costs, color=colour, linewidth=1.2, zorder=2)
-    dots(ax, run.path, run.costs, colour, size=5.5, zorder=3)
-    ax.plot([run.path[0]], [run.costs[0]], "o", color=colour, markersize=7, zorder=4)
-    ax.set_xlim(low, high)
-    ax.set_ylim(0, cost.on_grid(np.array(SEARCH_RANGE)).max() * 1.1)
-    title = f"{label_text}: η = {run.learning_rate:g}\n{outcome(run)}"
-    ax.set_title(
-        title, color=c["diverge"] if run.diverged else c["text"], fontsize=10.5, linespacing=1.4
-    )
-    ax.set_xlabel("weight w")
-    ax.set_xticks(np.arange(low, high + 1e-9, 1.0))
-    if run.diverged:
-        ax.text(
-            0.1,
-            0.98,
-            f"leaves the chart;\nC reaches {scientific_text(run.costs[-1], 2)}",
-            transform=ax.transAxes,
-            ha="left",
-            va="top",
-            color=c["diverge"],
-            fontsize=9,
-            linespacing=1.3,
-        )
-
-
-def learning_rates_figure(palette: str = "light") -> Figure:
-    """Too small, just right, too large: the same descent at three learning rates."""
-    runs = lesson.rate_descents()
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 3.1), layout="constrained")
-        axes = fig.subplots(1, len(runs), sharey=True)
-        for ax, (label_text, run) in zip(axes, runs.items(), strict=True):
-            _rate_panel(ax, c, label_text, run)
-        axes[0].set_ylabel("cost C(w)")
-    return fig
-
-
 @functools.cache
 def _texts() -> dict[str, Texts]:
     """The texts of this part's figures, by name; every number in them computed."""
@@ -188,9 +200,76 @@ def _texts() -> dict[str, Texts]:
     }
 
 
-#: This part's figures, in lesson order; their texts made when first read.
-SPECS = (
+#: The page's figures, in its order.
+FIGURES = (
     FigureSpec("descent-1d", descent_1d_figure, "svg", _texts),
     FigureSpec("zigzag-1d", zigzag_1d_figure, "svg", _texts),
-    FigureSpec("learning-rates", learning_rates_figure, "svg", _texts),
 )
+
+
+# --- claims -----------------------------------------------------------------------------
+
+#: What the page says, each sentence with its check.
+CLAIMS: list[Claim] = []
+claim = partial(register, CLAIMS, "gradient-descent.md")
+#: The premises of the page's exercises.
+EXERCISE_CLAIMS: list[Claim] = []
+exercise = partial(register, EXERCISE_CLAIMS, "gradient-descent.md")
+
+
+#: One weight, from the lesson's start, at a rate (each rate computed once).
+one = lesson.descent_1d
+
+
+@claim("on our bowl the slope is zero only at the bottom")
+def _slope_zero_only_at_the_bottom() -> None:
+    cost, w_star = one_weight_cost(), w_star_1d()
+    ws = np.linspace(-5, 10, 3001)
+    slopes = np.array([cost.gradient(w)[0] for w in ws])
+    require(np.all(slopes[ws < w_star - 1e-9] < 0), "a slope left of the minimum is not negative")
+    require(np.all(slopes[ws > w_star] > 0), "a slope right of the minimum is not positive")
+
+
+@claim("the measured slope agrees with the formula to four decimals")
+def _measured_slope() -> None:
+    cost, start, h = one_weight_cost(), choices.START_1D, 1e-6
+    measured = (cost(start + h) - cost(start - h)) / (2 * h)
+    formula = cost.gradient(start)[0]
+    require(f"{measured:.4f}" == f"{formula:.4f}", f"measured {measured}, formula {formula}")
+
+
+@claim("the rolling ball walks: it never jumps past the minimum")
+def _ball_walks() -> None:
+    run = one(choices.RATE_1D)
+    require(run.converged and walks(run), f"{run.status}, {crossings_1d(run)} crossings")
+    require(math.isclose(run.w, w_star_1d(), rel_tol=0, abs_tol=1e-6), f"it ends at {run.w}")
+
+
+@claim("the zig-zag rate jumps past the minimum every step, yet arrives")
+def _zigzag_arrives() -> None:
+    run = one(lesson.RATE_ZIGZAG_1D)
+    require(run.converged and zigzags(run), f"{run.status}, {crossings_1d(run)} crossings")
+
+
+@claim("the zig-zag rate needs more steps than the steady walk")
+def _zigzag_is_slower() -> bool:
+    return one(lesson.RATE_ZIGZAG_1D).steps > one(choices.RATE_1D).steps
+
+
+@claim("the faster zig-zag rate zig-zags and arrives sooner than the walk")
+def _fast_zigzag() -> None:
+    run, walk = one(lesson.RATE_FAST_ZIGZAG_1D), one(choices.RATE_1D)
+    require(run.converged and zigzags(run), f"{run.status}, {crossings_1d(run)} crossings")
+    require(run.steps < walk.steps, f"{run.steps} steps, the walk {walk.steps}")
+
+
+@exercise("answer: a large nudge measures the parabola's slope exactly, and the valleys' wrongly")
+def _claim_large_nudge() -> bool:
+    h, cost, start = choices.LARGE_NUDGE, one_weight_cost(), choices.START_1D
+    measured = (cost([start + h]) - cost([start - h])) / (2 * h)
+    slope = float(cost.gradient([start])[0])
+    exact = abs(measured - slope) < 1e-9 * abs(slope)
+    bumpy = valleys.valleys_cost()
+    ws = np.array(choices.STARTS_VALLEYS)
+    wrong = np.abs((bumpy.on_grid(ws + h) - bumpy.on_grid(ws - h)) / (2 * h) - bumpy.slope(ws))
+    return exact and h >= 0.1 * abs(start) and bool(np.all(wrong > 0.1 * np.abs(bumpy.slope(ws))))

@@ -1,18 +1,13 @@
-"""Every figure of the lesson, one function each, in both palettes.
+"""Every figure of the lesson, in both palettes.
 
-Each ``*_figure(palette)`` function draws one figure from the numbers of
-gdlesson and returns a :class:`matplotlib.figure.Figure`; no pyplot, so no
-global figure state. They live in one module per part of the lesson
-(:mod:`~gdlesson.figures.search`, :mod:`~gdlesson.figures.budget`,
-:mod:`~gdlesson.figures.one_weight`, :mod:`~gdlesson.figures.two_weights`,
-:mod:`~gdlesson.figures.choosing`, :mod:`~gdlesson.figures.comparison`,
-:mod:`~gdlesson.figures.valleys`, :mod:`~gdlesson.figures.network`,
-:mod:`~gdlesson.figures.sgd`), on the helpers of
-:mod:`~gdlesson.figures.common`, each with the :class:`FigureSpec` of its
-figures: name, format, alt text and caption.
+Each page's module (:mod:`gdlesson.pages`) draws its figures, one function each
+(``*_figure(palette)``, returning a :class:`matplotlib.figure.Figure`; no pyplot,
+so no global figure state), on the helpers of :mod:`gdlesson.drawing`, and lists
+them in its ``FIGURES``, each a :class:`~gdlesson.drawing.FigureSpec`: name,
+format, alt text and caption.
 
-:data:`FIGURES` lists them in lesson order, and :func:`render` turns one into
-bytes, the same bytes every time:
+:data:`FIGURES` holds them all, page by page in the nav's order, which numbers
+them; :func:`render` turns one into bytes, the same bytes every time:
 
 >>> [spec.name for spec in FIGURES][:3]
 ['brute-force', 'network', 'compute-budget']
@@ -31,19 +26,8 @@ from collections.abc import Mapping
 from PIL import Image
 
 from gdlesson import style
-from gdlesson.figures import (
-    budget,
-    choosing,
-    comparison,
-    momentum,
-    network,
-    one_weight,
-    search,
-    sgd,
-    two_weights,
-    valleys,
-)
-from gdlesson.figures.common import FigureSpec
+from gdlesson.drawing import FigureSpec
+from gdlesson.pages import modules
 from gdlesson.style import palette_colours, styled
 from gdlesson.svg import tight
 
@@ -62,17 +46,8 @@ __all__ = [
 ]
 
 #: The figures in lesson order: figure n of the lesson is ``FIGURES[n - 1]``.
-FIGURES: tuple[FigureSpec, ...] = (
-    *search.SPECS,
-    *budget.SPECS,
-    *one_weight.SPECS,
-    *two_weights.SPECS,
-    *choosing.SPECS,
-    *comparison.SPECS,
-    *valleys.SPECS,
-    *network.SPECS,
-    *momentum.SPECS,
-    *sgd.SPECS,
+FIGURES: tuple[FigureSpec, ...] = tuple(
+    spec for page in modules() for spec in getattr(page, "FIGURES", ())
 )
 
 #: The palettes each figure is rendered in.

@@ -1,5 +1,6 @@
-"""What every part of the figures shares: the spec of a figure, its width, the
-lesson's numbers that several figures quote, and the drawing helpers.
+"""What every figure shares: the spec of a figure, its width, the lesson's
+numbers that several figures quote, and the drawing helpers. The figures
+themselves are drawn by the pages' modules (:mod:`gdlesson.pages`).
 
 Every helper draws onto a matplotlib ``Axes`` in the colours ``c`` of a palette
 (:func:`gdlesson.style.styled`); none of them uses pyplot.
@@ -41,7 +42,7 @@ class Texts(NamedTuple):
 class FigureSpec:
     """One figure of the site: its name, how to draw it, its format ("svg", or
     "webp" for a raster) and its texts, made only when first read: ``texts()``
-    gives those of its part of the lesson, by figure name (what they quote may
+    gives those of its page, by figure name (what they quote may
     take seconds to compute, so importing the figures computes nothing)."""
 
     name: str
@@ -93,6 +94,21 @@ def label(ax, text, xy, offset, **style):
     """``text`` placed ``offset`` points away from the point ``xy``, in ``style``
     (alignment ``ha`` and ``va``, colour, font, ``xycoords`` ...)."""
     return ax.annotate(text, xy=xy, xytext=offset, textcoords="offset points", **style)
+
+
+def side_notes(ax, notes) -> None:
+    """Each of ``notes``, (text, colour), a line to the right of the axes' top corner."""
+    for row, (text, colour) in enumerate(notes):
+        label(
+            ax,
+            text,
+            (1.0, 1.0),
+            (18, -4 - 19 * row),
+            ha="left",
+            va="top",
+            xycoords="axes fraction",
+            color=colour,
+        )
 
 
 def dots(ax, x, y, color, size=2.2, **kwargs):

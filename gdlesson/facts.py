@@ -1,9 +1,10 @@
 """Every number the lesson's prose quotes, computed, formatted for the page.
 
 Pages write ``{{ name }}`` and the site fills in ``facts()[name]``; so the
-text cannot drift from the code. Values that sit inside math are TeX. One
-module per part of the lesson gives its facts; :mod:`gdlesson.facts.common`
-holds what they share.
+text cannot drift from the code. Values that sit inside math are TeX. Each
+page's module (:mod:`gdlesson.pages`) gives the numbers it introduces, its
+``facts()``; any page may quote any of them. :mod:`gdlesson.numbers` writes
+them.
 """
 
 from __future__ import annotations
@@ -12,21 +13,11 @@ import traceback
 from functools import cache
 
 from gdlesson.derived import DataError
-from gdlesson.facts import (
-    choosing,
-    code,
-    descent,
-    exercises,
-    momentum,
-    network,
-    search,
-    sgd,
-    two_weights,
-    valleys,
-)
+from gdlesson.pages import modules
 
-#: The parts of the lesson, each with its facts.
-PARTS = (search, descent, two_weights, choosing, network, valleys, momentum, sgd, code, exercises)
+#: Set while :func:`facts` computes: a claim that reads them then (to say why they
+#: cannot be computed) is told so at once, instead of computing them again, and again.
+_computing = False
 
 
 @cache
@@ -36,8 +27,21 @@ def facts() -> dict[str, str]:
     >>> facts()["weights"], facts()["combinations"]
     ('25', '10^{75}')
     """
+    global _computing
+    if _computing:
+        raise RuntimeError("the facts are being computed")
+    _computing = True
+    try:
+        return _facts_of_every_page()
+    finally:
+        _computing = False
+
+
+def _facts_of_every_page() -> dict[str, str]:
     values: dict[str, str] = {}
-    for part in PARTS:
+    for part in modules():
+        if not hasattr(part, "facts"):
+            continue
         try:
             found = part.facts()
         except DataError:
@@ -55,8 +59,8 @@ def _cannot_compute(part: str, error: Exception) -> str:
     """Why the facts of ``part`` cannot be computed, for an instructor: the claims of
     the pages that the data make false, each named by its page (what to change), then
     where the computation stopped."""
+    from gdlesson.claim import false_claims
     from gdlesson.claims import ALL_CLAIMS  # the claims quote facts: imported when needed
-    from gdlesson.claims.claim import false_claims
 
     frames = [f for f in traceback.extract_tb(error.__traceback__) if "gdlesson" in f.filename]
     where = f" in {frames[-1].name}" if frames else ""

@@ -1,8 +1,9 @@
 """What the pages claim, checked from computed values.
 
 Each page's sentences such as "this rate zig-zags" are :class:`Claim` s,
-declared in the module of its part of the lesson; the premises of the
-exercises' questions are :data:`EXERCISE_CLAIMS`. The build fails on a false
+declared in the page's module (:mod:`gdlesson.pages`, its ``CLAIMS``); the
+premises of the exercises' questions are :data:`EXERCISE_CLAIMS` (each page's
+``EXERCISE_CLAIMS``). The build fails on a false
 claim (:func:`check_claims`, called when the manifest is made), and the tests
 run each claim on its own, so an edit of the data or a rate that makes a
 sentence false is caught, named by its page, and one that keeps every sentence
@@ -14,35 +15,17 @@ true passes.
 
 from __future__ import annotations
 
-from gdlesson.claims import (
-    choosing,
-    descent,
-    exercises,
-    momentum,
-    network,
-    search,
-    sgd,
-    two_weights,
-    valleys,
-)
-from gdlesson.claims.claim import Claim, check_all, failure
+from gdlesson.claim import Claim, check_all, failure
+from gdlesson.pages import modules
 
 __all__ = ["ALL_CLAIMS", "CLAIMS", "EXERCISE_CLAIMS", "Claim", "check_claims", "failure"]
 
-#: What the pages say, part by part in the lesson's order.
-CLAIMS = (
-    *search.CLAIMS,
-    *descent.CLAIMS,
-    *two_weights.CLAIMS,
-    *choosing.CLAIMS,
-    *network.CLAIMS,
-    *valleys.CLAIMS,
-    *momentum.CLAIMS,
-    *sgd.CLAIMS,
-    *choosing.SUMMARY_CLAIMS,
-)
+#: What the pages say, page by page in the nav's order.
+CLAIMS = tuple(claim for page in modules() for claim in getattr(page, "CLAIMS", ()))
 #: The premises of the exercises' questions.
-EXERCISE_CLAIMS = (*exercises.EXERCISE_CLAIMS, *choosing.EXERCISE_CLAIMS, *sgd.EXERCISE_CLAIMS)
+EXERCISE_CLAIMS = tuple(
+    claim for page in modules() for claim in getattr(page, "EXERCISE_CLAIMS", ())
+)
 #: Every claim: the pages' and the exercises'.
 ALL_CLAIMS = CLAIMS + EXERCISE_CLAIMS
 

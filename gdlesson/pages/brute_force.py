@@ -1,25 +1,84 @@
-"""The search: brute force on one weight, and the network whose 25 weights it
-would have to search (pages 2 and 3 of the lesson)."""
+"""Brute force: the page's numbers, figures, claims and exercises."""
 
 from __future__ import annotations
 
 import functools
+from functools import partial
 from itertools import pairwise
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
-from gdlesson import lesson
-from gdlesson.brute_force import grid_spacing
+from gdlesson import choices, lesson
+from gdlesson.brute_force import brute_force, grid_spacing
 from gdlesson.choices import CANDIDATES, LAYERS, SEARCH_RANGE
-from gdlesson.figures.common import WIDTH, FigureSpec, Texts, dots, label
+from gdlesson.claim import (
+    Claim,
+    register,
+    w_star_1d,
+)
+from gdlesson.costs import one_weight_cost
+from gdlesson.drawing import WIDTH, FigureSpec, Texts, dots, label
 from gdlesson.network import INPUTS, weight_count
 from gdlesson.numbers import count
+from gdlesson.pages import recap as recap_page
 from gdlesson.style import styled
 
-#: What the network's layers are, input to output.
-_LAYER_KINDS = ("inputs", "hidden neurons", "output")
+# --- what the exercises derive from the data -----------------------------------------
+
+
+def nearest_candidate(low: float, high: float, count: int, w: float) -> float:
+    """The candidate of ``np.linspace(low, high, count)`` nearest to ``w``.
+
+    >>> nearest_candidate(0.0, 4.0, 5, 2.3)
+    2.0
+    """
+    candidates = np.linspace(low, high, count)
+    return float(candidates[np.argmin(np.abs(candidates - w))])
+
+
+# --- numbers ----------------------------------------------------------------------------
+
+
+def _search() -> dict[str, str]:
+    """Brute force over one weight, and the minimum it looks for."""
+    search = lesson.search()
+    low, high = SEARCH_RANGE
+    return {
+        "candidates": count(CANDIDATES),
+        "search_low": f"{low:g}",
+        "search_high": f"{high:g}",
+        "best_w": f"{search.best_w:.3f}",
+        "best_cost": f"{search.best_cost:.4f}",
+        "w_star": f"{one_weight_cost().minimum()[0]:.4f}",
+        "grid_spacing": f"{grid_spacing():.4f}",
+    }
+
+
+def _brute_force() -> dict[str, str]:
+    """Brute force: how far the grid misses the minimum, with 1,000 and with fewer candidates."""
+    few = brute_force(one_weight_cost(), *SEARCH_RANGE, choices.FEW_CANDIDATES)
+    return {
+        "ex_gaps": str(CANDIDATES - 1),
+        "ex_half_spacing": f"{grid_spacing() / 2:.4f}",
+        "ex_grid_spacing_exact": f"{grid_spacing():.6f}",
+        "ex_grid_miss": f"{abs(lesson.search().best_w - recap_page._w_star()):.4f}",
+        "ex_candidates_few": str(choices.FEW_CANDIDATES),
+        "ex_few_ratio": f"{CANDIDATES / choices.FEW_CANDIDATES:g}",
+        "ex_grid_spacing_few": f"{grid_spacing(choices.FEW_CANDIDATES):.4f}",
+        "ex_best_w_few": f"{few.best_w:.3f}",
+        "ex_best_cost_few": f"{few.best_cost:.4f}",
+        "ex_grid_miss_few": f"{abs(few.best_w - recap_page._w_star()):.4f}",
+    }
+
+
+def facts() -> dict[str, str]:
+    """The numbers of "Brute force", by name."""
+    return _search() | _brute_force()
+
+
+# --- figures ----------------------------------------------------------------------------
 
 
 def _weight_count() -> str:
@@ -97,50 +156,6 @@ def brute_force_figure(palette: str = "light") -> Figure:
     return fig
 
 
-def network_figure(palette: str = "light") -> Figure:
-    """The 4-5-1 house-price network with every one of its weights drawn."""
-    xs = [0.0, 1.6, 3.2]
-    # Every layer centred, its neurons 0.8 apart.
-    layers = [0.8 * (np.arange(n)[::-1] - (n - 1) / 2) for n in LAYERS]
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 3.7), layout="constrained")
-        ax = fig.add_subplot()
-        ax.set_axis_off()
-        for (x0, ys0), (x1, ys1) in pairwise(zip(xs, layers, strict=True)):
-            for y0 in ys0:
-                for y1 in ys1:
-                    ax.plot([x0, x1], [y0, y1], color=c["muted"], linewidth=1.0, zorder=1)
-        edge = [c["curve"], c["accent"], c["highlight"]]
-        for x, ys, colour in zip(xs, layers, edge, strict=True):
-            ax.scatter(
-                np.full(len(ys), x),
-                ys,
-                s=520,
-                facecolor=c["background"],
-                edgecolor=colour,
-                linewidth=2.2,
-                zorder=2,
-            )
-        for y, name in zip(layers[0], INPUTS, strict=True):
-            label(ax, name, (xs[0], y), (-18, 0), ha="right", va="center")
-        label(ax, "Price", (xs[2], layers[2][0]), (18, 0), ha="left", va="center")
-        _network_titles(ax, c, xs, layers, edge)
-    return fig
-
-
-def _network_titles(ax, c, xs, layers, edge):
-    """Each layer named above it, the count of weights below, and the view's limits."""
-    top = max(ys.max() for ys in layers) + 0.55
-    titles = [f"{n} {kind}" for n, kind in zip(LAYERS, _LAYER_KINDS, strict=True)]
-    for x, title, colour in zip(xs, titles, edge, strict=True):
-        ax.text(x, top, title, ha="center", va="bottom", color=colour, fontweight="bold")
-    bottom = min(ys.min() for ys in layers)
-    weights = f"{_weight_count()} weights"
-    ax.text(xs[1], bottom - 0.5, weights, ha="center", va="top", fontsize=13, color=c["text"])
-    ax.set_xlim(-1.55, 3.85)
-    ax.set_ylim(bottom - 1.05, top + 0.35)
-
-
 @functools.cache
 def _texts() -> dict[str, Texts]:
     """The texts of this part's figures, by name; every number in them computed."""
@@ -169,8 +184,34 @@ def _texts() -> dict[str, Texts]:
     }
 
 
-#: This part's figures, in lesson order; their texts made when first read.
-SPECS = (
-    FigureSpec("brute-force", brute_force_figure, "svg", _texts),
-    FigureSpec("network", network_figure, "svg", _texts),
-)
+#: The page's figures, in its order.
+FIGURES = (FigureSpec("brute-force", brute_force_figure, "svg", _texts),)
+
+
+# --- claims -----------------------------------------------------------------------------
+
+#: What the page says, each sentence with its check.
+CLAIMS: list[Claim] = []
+claim = partial(register, CLAIMS, "brute-force.md")
+#: The premises of the page's exercises.
+EXERCISE_CLAIMS: list[Claim] = []
+exercise = partial(register, EXERCISE_CLAIMS, "brute-force.md")
+
+
+@claim("the best candidate lies within one grid spacing of the true minimum")
+def _brute_force_within_one_step() -> bool:
+    return abs(lesson.search().best_w - one_weight_cost().minimum()[0]) <= grid_spacing()
+
+
+def _nearest_is_best(count: int) -> bool:
+    """Brute force with ``count`` candidates keeps the one nearest the minimum,
+    within half a grid spacing of it."""
+    w_star = w_star_1d()
+    search = brute_force(one_weight_cost(), *SEARCH_RANGE, count)
+    nearest = nearest_candidate(*SEARCH_RANGE, count, w_star)
+    return search.best_w == nearest and abs(nearest - w_star) <= grid_spacing(count) / 2
+
+
+@exercise("exercise: with 1,000 or 100 candidates, the best is the nearest, within half a spacing")
+def _nearest_of_both_grids() -> bool:
+    return _nearest_is_best(CANDIDATES) and _nearest_is_best(choices.FEW_CANDIDATES)
