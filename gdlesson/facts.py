@@ -1,10 +1,11 @@
-"""Every number the lesson's prose quotes, computed, formatted for the page.
+"""Every number the lesson's prose quotes, computed.
 
-Pages write ``{{ name }}`` and the site fills in ``facts()[name]``; so the
-text cannot drift from the code. Values that sit inside math are TeX. Each
-page's module (:mod:`gdlesson.pages`) gives the numbers it introduces, its
-``facts()``; any page may quote any of them. :mod:`gdlesson.numbers` writes
-them.
+Pages write ``{{ name }}`` and the site fills in ``facts()[name]``, written as
+the placeholder says (:func:`gdlesson.placeholders.formatted`); so the text
+cannot drift from the code. A number is one fact, whatever the spellings the
+pages need (``{{ steps_1d }}`` in code, ``{{ steps_1d:, }}`` in prose); text
+that sits inside math is TeX. Each page's module (:mod:`gdlesson.pages`) gives
+the numbers it introduces, its ``facts()``; any page may quote any of them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache
 
 from gdlesson.derived import DataError
 from gdlesson.pages import modules
+from gdlesson.placeholders import Fact
 
 #: Set while :func:`facts` computes: a claim that reads them then (to say why they
 #: cannot be computed) is told so at once, instead of computing them again, and again.
@@ -21,7 +23,7 @@ _computing = False
 
 
 @cache
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The lesson's numbers by name, as the pages print them.
 
     >>> facts()["weights"], facts()["combinations"]
@@ -37,8 +39,8 @@ def facts() -> dict[str, str]:
         _computing = False
 
 
-def _facts_of_every_page() -> dict[str, str]:
-    values: dict[str, str] = {}
+def _facts_of_every_page() -> dict[str, Fact]:
+    values: dict[str, Fact] = {}
     for part in modules():
         if not hasattr(part, "facts"):
             continue

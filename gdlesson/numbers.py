@@ -145,6 +145,15 @@ def tex_power(x) -> str:
     return f"10^{{{exponent}}}"
 
 
+def tex_number(x) -> str:
+    """A whole number or a power of ten in TeX.
+
+    >>> tex_number(3840), tex_number(1e-06)
+    ('3{,}840', '10^{-6}')
+    """
+    return tex_count(x) if isinstance(x, int) else tex_power(x)
+
+
 def tex_count(n: int) -> str:
     """An integer with thousands separators that TeX keeps tight.
 

@@ -10,6 +10,7 @@ import pytest
 
 from gdlesson.facts import facts
 from gdlesson.notebook import execute, notebook_json
+from gdlesson.placeholders import formatted
 from gdlesson.workbook import Cell, cells
 from tests.conftest import build_site, project_copy
 
@@ -56,8 +57,8 @@ def test_a_cell_that_prints_otherwise_than_gdlesson_computed_fails(tmp_path):
 def test_the_notebook_takes_the_lessons_data_and_rates():
     notebook = json.loads(notebook_json(facts()))
     source = "\n".join(c["source"] for c in notebook["cells"])
-    for name in ("area_list", "price_list", "rate_notebook", "start_1d_py"):
-        assert facts()[name] in source, name
+    for name in ("area_list", "price_list", "rate_notebook", "start_1d"):
+        assert formatted(facts()[name]) in source, name
     assert "{{" not in source
 
 

@@ -1,10 +1,12 @@
+import json
 import re
+from math import isfinite
 
 import pytest
 
 from gdlesson.facts import facts
 from gdlesson.figures import figure_markdown
-from gdlesson.placeholders import fill_placeholders
+from gdlesson.placeholders import fill_placeholders, formatted
 from gdlesson.shaping import (
     add_copy_text,
     add_scroll_boxes,
@@ -19,9 +21,9 @@ from tests.conftest import DOCS
 
 
 def test_placeholders_are_filled_from_facts_and_figures():
-    text = "{{ weights }} weights, {{figure network}} and {{  candidates  }}"
+    text = "{{ weights }} weights, {{figure network}} and {{  candidates:,  }} ({{ candidates }})"
     out = fill_placeholders(text, facts(), {"network": "<network>"})
-    assert out == "25 weights, <network> and 1,000"
+    assert out == "25 weights, <network> and 1,000 (1000)"
 
 
 def test_unknown_placeholder_fails():
@@ -31,8 +33,17 @@ def test_unknown_placeholder_fails():
         fill_placeholders("{{ figure nope }}", facts(), {"network": "<network>"})
 
 
-def test_every_fact_is_a_nonempty_string():
-    assert facts() and all(isinstance(v, str) and v for v in facts().values())
+def test_every_fact_is_text_or_numbers_that_travel_as_json_unchanged():
+    """The manifest carries the facts to the build as JSON: a tuple would come back a
+    list, a NumPy float fail; so a fact is text, a number or a list of numbers."""
+    values = facts()
+    assert values and json.loads(json.dumps(values)) == values
+    for name, value in values.items():
+        numbers = value if isinstance(value, list) else [value]
+        if isinstance(value, str):
+            assert value, name
+        else:
+            assert all(type(v) in (int, float) and isfinite(v) for v in numbers), name
 
 
 def test_arithmatex_output_becomes_mathml():
@@ -313,10 +324,14 @@ def computed_numbers() -> dict[str, str]:
     ``1`` and ``−1`` that the regimes' definitions type."""
     numbers = {}
     for name, value in facts().items():
-        number = value.strip().replace("\u2212", "-")
-        digits = number.lstrip("-").replace(".", "").replace(",", "").lstrip("0")
-        if re.fullmatch(r"-?\d[\d,]*(\.\d+)?", number) and len(digits) >= 2:
-            numbers.setdefault(number, name)
+        if isinstance(value, list):
+            continue
+        specs = [""] if isinstance(value, str) else ["", "," if isinstance(value, int) else "g"]
+        for spec in specs:
+            number = formatted(value, spec).strip().replace("\u2212", "-")
+            digits = number.lstrip("-").replace(".", "").replace(",", "").lstrip("0")
+            if re.fullmatch(r"-?\d[\d,]*(\.\d+)?", number) and len(digits) >= 2:
+                numbers.setdefault(number, f"{name}:{spec}" if spec else name)
     return numbers
 
 

@@ -14,6 +14,7 @@ from latex2mathml.converter import convert as tex_to_mathml
 from gdlesson.facts import facts
 from gdlesson.figures import FIGURES, full_size_name, output_name
 from gdlesson.notebook import NOTEBOOK_NAME
+from gdlesson.placeholders import formatted
 from gdlesson.shaping import copy_text
 from tests.conftest import DOCS, lesson_cache, nav_sources, page_url, python_with_only
 
@@ -81,20 +82,20 @@ def test_no_raw_tex_or_placeholder_is_left(site, source):
         assert leftover not in text, f"{source}: {leftover!r} left in the page"
 
 
-PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+PLACEHOLDER = re.compile(r"\{\{\s*(\w+)(?::([^\s}]+))?\s*\}\}")
 PAGES_WITH_NUMBERS = [s for s in MARKDOWN_PAGES if PLACEHOLDER.search((DOCS / s).read_text())]
 
 
 @pytest.mark.parametrize("source", PAGES_WITH_NUMBERS)
 def test_every_number_on_the_page_is_the_computed_one(site, source):
-    """Each ``{{ name }}`` of the page's Markdown shows facts()[name] on the built page."""
+    """Each ``{{ name }}`` of the page's Markdown shows facts()[name] on the built page,
+    written as the placeholder says (``{{ name:, }}``)."""
     markdown = (DOCS / source).read_text(encoding="utf-8")
     built = page_path(site, source).read_text(encoding="utf-8")
     text = " ".join(html.unescape(visible_text(soup(site, source))).split())
     math_text = "".join(m.get_text() for m in soup(site, source).find_all("math"))
-    names = set(PLACEHOLDER.findall(markdown))
-    for name in names:
-        value = facts()[name]
+    for name, spec in set(PLACEHOLDER.findall(markdown)):
+        value = formatted(facts()[name], spec)
         if value.startswith("|"):  # a Markdown table: each cell without math is shown
             for line in value.splitlines()[2:]:
                 for cell in line.strip("|").split("|"):

@@ -23,6 +23,7 @@ from gdlesson.drawing import WIDTH, FigureSpec, Texts, dots, label
 from gdlesson.network import INPUTS, weight_count
 from gdlesson.numbers import count
 from gdlesson.pages import recap as recap_page
+from gdlesson.placeholders import Fact
 from gdlesson.style import styled
 
 # --- what the exercises derive from the data -----------------------------------------
@@ -41,12 +42,12 @@ def nearest_candidate(low: float, high: float, count: int, w: float) -> float:
 # --- numbers ----------------------------------------------------------------------------
 
 
-def _search() -> dict[str, str]:
+def _search() -> dict[str, Fact]:
     """Brute force over one weight, and the minimum it looks for."""
     search = lesson.search()
     low, high = SEARCH_RANGE
     return {
-        "candidates": count(CANDIDATES),
+        "candidates": CANDIDATES,
         "search_low": f"{low:g}",
         "search_high": f"{high:g}",
         "best_w": f"{search.best_w:.3f}",
@@ -73,7 +74,7 @@ def _brute_force() -> dict[str, str]:
     }
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Brute force", by name."""
     return _search() | _brute_force()
 

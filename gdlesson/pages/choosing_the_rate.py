@@ -21,6 +21,7 @@ from gdlesson.costs import two_weight_cost
 from gdlesson.descent import BLOWUP
 from gdlesson.drawing import WIDTH, FigureSpec, Texts
 from gdlesson.numbers import count
+from gdlesson.placeholders import Fact
 from gdlesson.style import styled
 
 # --- numbers ----------------------------------------------------------------------------
@@ -89,7 +90,7 @@ def _after_search(rate: float) -> float:
     return float(lesson.trial_2d(rate, lesson.SEARCH_STEPS).costs[-1])
 
 
-def _search() -> dict[str, str]:
+def _search() -> dict[str, Fact]:
     """The powers-of-ten search: what it prints, what it keeps, and the next power up."""
     trials = lesson.search_trials()
     pick = lesson.search_pick(trials)
@@ -97,8 +98,7 @@ def _search() -> dict[str, str]:
         "search_rates_code": repr(list(lesson.SEARCH_RATES)),
         "search_steps": str(lesson.SEARCH_STEPS),
         "search_printout": "\n".join(trial_line(rate, run) for rate, run in trials.items()),
-        "search_pick": f"{pick:g}",
-        "search_pick_py": repr(pick),
+        "search_pick": float(pick),
         "search_pick_cost": f"{trials[pick].costs[-1]:.4g}",
         "search_next_up": f"{min(r for r in trials if r > pick):g}",
         "search_pick_steps": count(lesson.descent_2d(pick).steps),
@@ -135,7 +135,7 @@ def _exercises() -> dict[str, str]:
     }
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Choosing the rate", by name."""
     return _exercises() | _watch() | _search()
 

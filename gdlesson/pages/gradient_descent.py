@@ -30,25 +30,23 @@ from gdlesson.drawing import (
     note,
     outcome,
 )
-from gdlesson.numbers import (
-    count,
-)
+from gdlesson.placeholders import Fact
 from gdlesson.style import styled
 
 # --- numbers ----------------------------------------------------------------------------
 
 
-def _one_weight() -> dict[str, str]:
+def _one_weight() -> dict[str, Fact]:
     """The rolling ball and the zig-zag, and the limits 1/L and 2/L they stay under."""
     rolling, zigzag = lesson.rolling_descent(), lesson.zigzag_descent()
     curvature = one_weight_cost().curvature()
     return {
-        "start_1d": f"{choices.START_1D:g}",
+        "start_1d": float(choices.START_1D),
         "rate_1d": f"{choices.RATE_1D:g}",
-        "steps_1d": count(rolling.steps),
+        "steps_1d": rolling.steps,
         "end_w_1d": f"{rolling.w:.4f}",
         "rate_zigzag_1d": f"{lesson.RATE_ZIGZAG_1D:g}",
-        "steps_zigzag_1d": count(zigzag.steps),
+        "steps_zigzag_1d": zigzag.steps,
         "curvature_1d": f"{curvature:.2f}",
         "max_rate_1d": f"{2 / curvature:.4f}",
         "half_max_rate_1d": f"{1 / curvature:.4f}",
@@ -56,16 +54,10 @@ def _one_weight() -> dict[str, str]:
 
 
 def _descents() -> dict[str, str]:
-    """The starts of the descents, and what the pages' descents print."""
-    rolling, zigzag = lesson.rolling_descent(), lesson.zigzag_descent()
-    two = lesson.two_weight_descent()
+    """What the pages' descents print."""
+    zigzag, two = lesson.zigzag_descent(), lesson.two_weight_descent()
     return {
-        "start_1d_py": repr(float(choices.START_1D)),
-        "steps_1d_plain": str(rolling.steps),
-        "steps_zigzag_1d_plain": str(zigzag.steps),
         "zigzag_first_5": repr([f"{w:.3f}" for w in zigzag.path[:5]]),
-        "start_2d_list": repr([float(v) for v in choices.START_2D]),
-        "steps_2d_plain": str(two.steps),
         "end_w_2d_rounded": str(np.round(two.w, 3)),
     }
 
@@ -74,7 +66,7 @@ def _large_nudge() -> dict[str, str]:
     return {"ex_large_nudge": f"{choices.LARGE_NUDGE:g}"}
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Gradient descent", by name."""
     return _one_weight() | _descents() | _large_nudge()
 

@@ -37,9 +37,9 @@ from gdlesson.numbers import (
     rounded_up,
     signed,
     tex_count,
-    tex_power,
 )
 from gdlesson.pages import why_it_wins as why_it_wins_page
+from gdlesson.placeholders import Fact
 from gdlesson.relabelling import distance_up_to_relabelling, every_copy
 from gdlesson.style import styled
 from gdlesson.valleys import descents, ending, flat_from, turning_points, valleys_cost
@@ -95,7 +95,7 @@ def _starts() -> dict[str, str]:
     }
 
 
-def _recipe() -> dict[str, str]:
+def _recipe() -> dict[str, Fact]:
     """How the made-up houses and the starts are made, and how the stops are measured."""
     return {
         "house_seed": str(choices.HOUSE_SEED),
@@ -108,13 +108,9 @@ def _recipe() -> dict[str, str]:
         "network_seeds_code": repr(list(choices.NETWORK_SEEDS)),
         "network_seed_first": str(choices.NETWORK_SEEDS[0]),
         "network_seed_last": str(choices.NETWORK_SEEDS[-1]),
-        "network_max_steps": count(choices.MAX_STEPS_NETWORK),
-        "network_max_steps_py": f"{choices.MAX_STEPS_NETWORK:_}",
-        "network_tolerance_py": repr(choices.TOLERANCE_NETWORK),
-        "curvature_step": tex_power(net.CURVATURE_STEP),
-        "curvature_step_py": repr(net.CURVATURE_STEP),
-        "downward_curvature": tex_power(choices.DOWNWARD_CURVATURE),
-        "downward_curvature_py": repr(choices.DOWNWARD_CURVATURE),
+        "network_max_steps": choices.MAX_STEPS_NETWORK,
+        "curvature_step": net.CURVATURE_STEP,
+        "downward_curvature": choices.DOWNWARD_CURVATURE,
     }
 
 
@@ -194,7 +190,7 @@ def _descents() -> dict[str, str]:
     }
 
 
-def _facts_valleys() -> dict[str, str]:
+def _facts_valleys() -> dict[str, Fact]:
     """Many valleys: a larger rate on the flat stretch, one too large for the narrow valley."""
     cost = valleys.valleys_cost()
     left, right = (w for w, kind in valleys.turning_points(cost) if kind == "valley")
@@ -214,8 +210,7 @@ def _facts_valleys() -> dict[str, str]:
             f"ex_flat_line_{i}": f"from {run.path[0]}: w = {run.w:.3f}, {run.steps} steps"
             for i, run in enumerate(flat)
         },
-        "ex_large_start": f"{choices.START_VALLEYS_LARGE:g}",
-        "ex_large_start_py": repr(float(choices.START_VALLEYS_LARGE)),
+        "ex_large_start": float(choices.START_VALLEYS_LARGE),
         "ex_rate_valleys_large": f"{choices.RATE_VALLEYS_LARGE:g}",
         "ex_large_points_count": str(choices.POINTS_VALLEYS_LARGE),
         "ex_large_points": str(np.round(large.path[: choices.POINTS_VALLEYS_LARGE], 2)),
@@ -227,7 +222,7 @@ def _facts_valleys() -> dict[str, str]:
     }
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Many valleys", by name."""
     return (
         _stops() | _starts() | _recipe() | _copies() | _valleys() | _descents() | _facts_valleys()

@@ -17,6 +17,7 @@ from gdlesson.drawing import WIDTH, FigureSpec, Texts, dots, outcome, side_notes
 from gdlesson.numbers import count, markdown_table, signed
 from gdlesson.pages import many_valleys as many_valleys_page
 from gdlesson.pages import two_weights as two_weights_page
+from gdlesson.placeholders import Fact
 from gdlesson.style import styled
 
 # --- numbers ----------------------------------------------------------------------------
@@ -42,19 +43,17 @@ def _digit_steps(factor: float) -> str:
     return f"{math.log(0.1) / math.log(factor):.1f}"
 
 
-def _run() -> dict[str, str]:
+def _run() -> dict[str, Fact]:
     """The heavy ball and plain descent from the lesson's start."""
     ball, plain = many_valleys_page.heavy_ball_run(), many_valleys_page.plain_run()
     beta = lesson.BETA_MOMENTUM
     return {
         "rate_momentum": f"{lesson.RATE_MOMENTUM:g}",
         "beta_momentum": f"{beta:g}",
-        "steps_momentum": count(ball.steps),
-        "steps_momentum_plain": str(ball.steps),
+        "steps_momentum": ball.steps,
         "end_w_momentum": str(np.round(ball.w, 3)),
         "rate_plain_best": f"{plain.learning_rate:g}",
-        "steps_plain_best": count(plain.steps),
-        "steps_plain_best_plain": str(plain.steps),
+        "steps_plain_best": plain.steps,
         "steady_gain_momentum": f"{1 / (1 - beta):.2f}",
         "steady_gain_large": f"{1 / (1 - choices.BETA_MOMENTUM_LARGE):g}",
         "beta_large": f"{choices.BETA_MOMENTUM_LARGE:g}",
@@ -210,7 +209,7 @@ def _widget() -> dict[str, str]:
     return {"playground_momentum": playground.playground_momentum_html()}
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Momentum", by name."""
     return _widget() | _exercises() | _nesterov() | _above() | _run() | _best()
 

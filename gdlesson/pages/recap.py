@@ -7,18 +7,19 @@ from functools import partial
 import numpy as np
 
 from gdlesson import choices
-from gdlesson.choices import AGE, AREA, CANDIDATES, LAYERS, PRICE
+from gdlesson.choices import AGE, AREA, LAYERS, PRICE
 from gdlesson.claim import (
     Claim,
     register,
 )
 from gdlesson.costs import one_weight_cost
-from gdlesson.numbers import in_words, tex_count
+from gdlesson.numbers import in_words
+from gdlesson.placeholders import Fact
 
 # --- numbers ----------------------------------------------------------------------------
 
 
-def _data() -> dict[str, str]:
+def _data() -> dict[str, Fact]:
     """The houses, the recap's two trial weights, the grid, the network's layers."""
     one = one_weight_cost()
     (w_bad, c_bad), (w_good, c_good) = ((w, one(w)) for w in choices.RECAP_WEIGHTS)
@@ -27,12 +28,8 @@ def _data() -> dict[str, str]:
         "area_list": repr(list(AREA)),
         "age_list": repr(list(AGE)),
         "price_list": repr(list(PRICE)),
-        "candidates_plain": str(CANDIDATES),
-        "candidates_tex": tex_count(CANDIDATES),
-        "recap_w_bad": repr(w_bad),
-        "recap_w_good": repr(w_good),
-        "recap_w_bad_g": f"{w_bad:g}",
-        "recap_w_good_g": f"{w_good:g}",
+        "recap_w_bad": float(w_bad),
+        "recap_w_good": float(w_good),
         "recap_cost_bad": f"{c_bad:.4f}",
         "recap_cost_good": f"{c_good:.4f}",
         "layers_list": repr(list(LAYERS)),
@@ -59,7 +56,7 @@ def _recap() -> dict[str, str]:
     }
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Recap, the cost", by name."""
     return _data() | _recap()
 

@@ -18,6 +18,7 @@ from gdlesson.drawing import WIDTH, FigureSpec, Texts
 from gdlesson.network import initial_weights, network_cost, sgd_runs, trained_by_descent
 from gdlesson.numbers import count, listed
 from gdlesson.pages import many_valleys as many_valleys_page
+from gdlesson.placeholders import Fact
 from gdlesson.style import styled
 
 # --- numbers ----------------------------------------------------------------------------
@@ -33,7 +34,7 @@ def draws_mean() -> float:
     return float(slopes[rng.integers(len(slopes), size=choices.SGD_DRAWS)].mean())
 
 
-def _one_house() -> dict[str, str]:
+def _one_house() -> dict[str, Fact]:
     """Each house's slope at the start, their sum and mean, and random draws' mean."""
     cost = one_weight_cost()
     slopes = sgd.row_slopes(cost, choices.START_SGD)[:, 0]
@@ -44,8 +45,7 @@ def _one_house() -> dict[str, str]:
         "sgd_slope_high": f"{slopes.max():.3f}",
         "sgd_whole_slope": f"{slopes.sum():.3f}",
         "sgd_mean_slope": f"{slopes.mean():.3f}",
-        "sgd_draws": count(choices.SGD_DRAWS),
-        "sgd_draws_py": f"{choices.SGD_DRAWS:_}",
+        "sgd_draws": choices.SGD_DRAWS,
         "sgd_draws_mean": f"{draws_mean():.3f}",
     }
 
@@ -190,7 +190,7 @@ def _exercises() -> dict[str, str]:
     }
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Stochastic gradient descent", by name."""
     return _exercises() | _network() | _schedule() | _batches() | _one_house() | _single_steps()
 

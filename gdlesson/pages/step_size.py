@@ -33,6 +33,7 @@ from gdlesson.drawing import (
 )
 from gdlesson.numbers import count, markdown_table, scientific_text, signed, tex_power
 from gdlesson.pages import gradient_descent as gradient_descent_page
+from gdlesson.placeholders import Fact
 from gdlesson.playground import config_1d
 from gdlesson.style import styled
 
@@ -68,7 +69,7 @@ def _outcome(run) -> str:
     return f"{run.status} after {count(run.steps)} steps"
 
 
-def _named_rates() -> dict[str, str]:
+def _named_rates() -> dict[str, Fact]:
     """The rates just right and too large, and how their descents ended (what the
     pages quote of the three)."""
     runs = lesson.rate_descents()
@@ -77,13 +78,12 @@ def _named_rates() -> dict[str, str]:
         "rate_just_right": f"{right.learning_rate:g}",
         "steps_just_right": count(right.steps),
         "rate_too_large": f"{large.learning_rate:g}",
-        "steps_too_large": count(large.steps),
+        "steps_too_large": large.steps,
         "status_too_large": large.status,
-        "steps_too_large_plain": str(large.steps),
     }
 
 
-def _slope() -> dict[str, str]:
+def _slope() -> dict[str, Fact]:
     """The slope derived and checked, the factor 1 − ηL, the blow-up cut-off."""
     cost = one_weight_cost()
     start, curvature = choices.START_1D, cost.curvature()
@@ -93,7 +93,7 @@ def _slope() -> dict[str, str]:
     large = lesson.descent_1d(lesson.RATES_1D["too large"])
     cutoff = BLOWUP * max(large.costs[0], 1.0)
     return {
-        "tolerance": tex_power(TOLERANCE),
+        "tolerance": TOLERANCE,
         "slope_start_1d": f"{float(cost.gradient(start)[0]):.4f}",
         "fd_slope_start_1d": f"{(cost(start + h) - cost(start - h)) / (2 * h):.4f}",
         "fd_step": f"{h:g}",
@@ -153,7 +153,7 @@ def _descent() -> dict[str, str]:
     }
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "How big a step?", by name."""
     return _playgrounds() | _slope() | _named_rates() | _descent()
 

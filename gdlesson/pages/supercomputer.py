@@ -35,19 +35,20 @@ from gdlesson.numbers import (
     scientific_text,
     tex_power,
 )
+from gdlesson.placeholders import Fact
 from gdlesson.style import styled
 
 # --- numbers ----------------------------------------------------------------------------
 
 
-def _budget() -> dict[str, str]:
+def _budget() -> dict[str, Fact]:
     """How long the lecture's supercomputer would take to try every combination."""
     combos = combinations()
     seconds = budget.seconds_needed(combos, budget.LECTURE_FLOPS)
     years = budget.years_needed(combos, budget.LECTURE_FLOPS)
     julian = budget.years_needed(combos, budget.LECTURE_FLOPS, budget.SECONDS_PER_JULIAN_YEAR)
     return {
-        "lecture_pflops": str(budget.LECTURE_FLOPS // budget.PETA),
+        "lecture_pflops": budget.LECTURE_FLOPS // budget.PETA,
         "lecture_flops": f"{budget.LECTURE_FLOPS // budget.PETA} \\times {tex_power(budget.PETA)}",
         "seconds_exact": budget.scientific(seconds, 5),
         "seconds_lecture": budget.scientific(seconds, 3),
@@ -108,7 +109,6 @@ def _facts_budget() -> dict[str, str]:
     years = budget.years_needed(combos, budget.LECTURE_FLOPS)
     lecture_years = budget.lecture_years(combos)
     return digit_facts("combinations", combos) | {
-        "lecture_pflops_plain": str(budget.LECTURE_FLOPS // budget.PETA),
         "seconds_e": f"{float(seconds):.4e}",
         "years_e": f"{float(years):.3e}",
         "seconds_lecture_e": f"{float(seconds):.2e}".replace("e+", "e"),
@@ -138,7 +138,7 @@ def _supercomputer() -> dict[str, str]:
     }
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "The supercomputer", by name."""
     return _machines() | _budget() | _facts_budget() | _supercomputer()
 

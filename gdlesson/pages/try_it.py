@@ -19,6 +19,7 @@ from gdlesson.pages import momentum as momentum_page
 from gdlesson.pages import recap as recap_page
 from gdlesson.pages import step_size as step_size_page
 from gdlesson.pages import two_curvatures as two_curvatures_page
+from gdlesson.placeholders import Fact
 
 # --- what the exercises derive from the data -----------------------------------------
 
@@ -126,7 +127,7 @@ def _notebook() -> dict[str, str]:
     }
 
 
-def _facts_workbook() -> dict[str, str]:
+def _facts_workbook() -> dict[str, Fact]:
     """The workbook: the rates around 2/L, starts on either side, the too-large rate."""
     one, two = one_weight_cost(), two_weight_cost()
     too_large = lesson.descent_1d(lesson.RATES_1D["too large"])
@@ -149,8 +150,7 @@ def _facts_workbook() -> dict[str, str]:
         "ex_limit_rates": repr(list(LIMIT_RATES_1D)),
         "ex_limit_table": rate_table(limit),
         "ex_limit_largest": f"{largest:g}",
-        "ex_start_other_side": f"{START_OTHER_SIDE:g}",
-        "ex_start_other_side_py": repr(float(START_OTHER_SIDE)),
+        "ex_start_other_side": float(START_OTHER_SIDE),
         "ex_sides_table": _sides_table(),
         "ex_limit_rates_2d": repr(list(LIMIT_RATES_2D)),
         "ex_limit_table_2d": rate_table(limit_2d),
@@ -170,7 +170,7 @@ def _sides_table() -> str:
     return "\n".join(lines)
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Try it", by name."""
     return _workbook() | _notebook() | _facts_workbook()
 

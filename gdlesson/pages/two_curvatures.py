@@ -22,6 +22,7 @@ from gdlesson.descent import BLOWUP, TOLERANCE, gradient_descent
 from gdlesson.numbers import count, markdown_table, signed
 from gdlesson.pages import step_size as step_size_page
 from gdlesson.pages import two_weights as two_weights_page
+from gdlesson.placeholders import Fact
 
 # --- what the exercises derive from the data -----------------------------------------
 
@@ -159,7 +160,7 @@ def part_counts(rate, start=choices.START_2D) -> tuple[int, int]:
     return counts[0], counts[1]
 
 
-def _guarantee() -> dict[str, str]:
+def _guarantee() -> dict[str, Fact]:
     cost = two_weight_cost()
     low, high = (float(v) for v in cost.curvatures())
     across, along = two_weights_page.gradient_parts(choices.START_2D)
@@ -168,15 +169,13 @@ def _guarantee() -> dict[str, str]:
     return {
         "steps_balanced_floor_2d": count(floor[balanced_rate()].steps),
         "steps_rate_floor_2d": count(floor[lesson.RATE_2D].steps),
-        "steps_balanced_2d": count(balanced.steps),
-        "steps_balanced_2d_plain": str(balanced.steps),
+        "steps_balanced_2d": balanced.steps,
         "status_balanced_2d": balanced.status,
         "gradient_across_start_2d": f"{across:.1f}",
         "gradient_along_start_2d": f"{along:.1f}",
         "gradient_parts_ratio_2d": f"{across / along:.0f}",
         "factor_across_rate_2d": f"{abs(rates.step_factor(lesson.RATE_2D, high)):.3f}",
         "factor_along_rate_2d": f"{abs(rates.step_factor(lesson.RATE_2D, low)):.3f}",
-        "tolerance_plain": f"{TOLERANCE:g}",
         **{
             f"parts_{name}_{part}_2d": str(n)
             for name, rate in (("balanced", balanced_rate()), ("rate", lesson.RATE_2D))
@@ -244,7 +243,7 @@ def _two_weights() -> dict[str, str]:
     }
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Two curvatures", by name."""
     return _valley() | scaling_2d() | _scaled_cosine() | _guarantee() | _shape() | _two_weights()
 

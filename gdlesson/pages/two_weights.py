@@ -26,6 +26,7 @@ from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE
 from gdlesson.drawing import RASTER_DPI, WIDTH, FigureSpec, Texts, label, outcome, side_notes
 from gdlesson.numbers import count, signed, tex_power
+from gdlesson.placeholders import Fact
 from gdlesson.style import styled
 
 # --- numbers ----------------------------------------------------------------------------
@@ -36,13 +37,13 @@ def _pair(w) -> str:
     return f"({w[0]:g}, {w[1]:g})"
 
 
-def _two_weights() -> dict[str, str]:
+def _two_weights() -> dict[str, Fact]:
     """The two-weight descent of the figure, and its minimum."""
     cost = two_weight_cost()
     return {
-        "start_2d": _pair(choices.START_2D),
+        "start_2d": [float(v) for v in choices.START_2D],
         "rate_2d": f"{lesson.RATE_2D:g}",
-        "steps_2d": count(lesson.two_weight_descent().steps),
+        "steps_2d": lesson.two_weight_descent().steps,
         "w_star_2d": "({:.3f}, {:.3f})".format(*cost.minimum()),
         "max_rate_2d": f"{2 / cost.curvature():.4f}",
         "grid_2d": tex_power(budget.combinations(CANDIDATES, 2)),
@@ -211,7 +212,7 @@ def _first_step() -> dict[str, str]:
     return {"ex_first_step_2d": str(np.round(step, 3)), "ex_first_step_miss_2d": f"{degrees:.0f}"}
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Two weights", by name."""
     return _two_weights() | _grid() | _probe() | _evidence() | _toy() | _first_step()
 

@@ -33,14 +33,14 @@ from gdlesson.numbers import (
     count,
     power_of_ten,
     scientific_text,
-    tex_power,
 )
+from gdlesson.placeholders import Fact
 from gdlesson.style import styled
 
 # --- numbers ----------------------------------------------------------------------------
 
 
-def _training() -> dict[str, str]:
+def _training() -> dict[str, Fact]:
     """The network trained by gradient descent, and its work against brute force's."""
     net = trained_by_descent()
     multiplications, additions = forward_operations()
@@ -52,7 +52,7 @@ def _training() -> dict[str, str]:
         "forward_operations": str(multiplications + additions),
         "network_rows": str(len(network_cost().targets)),
         "network_rate": f"{choices.RATE_NETWORK:g}",
-        "network_tolerance": tex_power(choices.TOLERANCE_NETWORK),
+        "network_tolerance": choices.TOLERANCE_NETWORK,
         "network_steps": count(net.steps),
         "network_cost_start": f"{net.costs[0]:.1f}",
         "network_cost_end": f"{net.costs[-1]:.3f}",
@@ -82,7 +82,7 @@ def _running_on() -> dict[str, str]:
     }
 
 
-def facts() -> dict[str, str]:
+def facts() -> dict[str, Fact]:
     """The numbers of "Why it wins", by name."""
     return _running_on() | _training()
 

@@ -61,7 +61,7 @@ def show(path, learning_rate, status):
 
 # %% expect="{{ status_notebook }} after {{ steps_notebook }} steps, at w = {{ end_w_notebook }}"
 learning_rate = {{ rate_notebook }}
-start = {{ start_1d_py }}
+start = {{ start_1d }}
 
 path, status = descend(start, learning_rate)
 print(f"{status} after {len(path) - 1} steps, at w = {path[-1]:.4f}")
@@ -87,18 +87,18 @@ print(f"L = {L:.2f}, 1/L = {1 / L:.4f}, 2/L = {2 / L:.4f}")
 
 # %% expect="{{ rates_notebook_table }}"
 for rate in {{ rates_notebook }}:
-    path, status = descend({{ start_1d_py }}, rate)
+    path, status = descend({{ start_1d }}, rate)
     steps = len(path) - 1
     print(f"learning rate {rate:<5}  {status:>9} after {steps:>4} steps")
 
 # %% [markdown]
 # ## Exercise 1: past the limit
 #
-# What will a learning rate of {{ rate_too_large }} do from $w = {{ start_1d }}$?
+# What will a learning rate of {{ rate_too_large }} do from $w = {{ start_1d:g }}$?
 # Compare it with $2/L$ and decide; then run `descend` and `show` with it.
 
-# %% tags=["solution"] expect="{{ status_too_large }} after {{ steps_too_large_plain }} steps, at w = {{ ex_end_w_too_large }}"
-path, status = descend({{ start_1d_py }}, {{ rate_too_large }})
+# %% tags=["solution"] expect="{{ status_too_large }} after {{ steps_too_large }} steps, at w = {{ ex_end_w_too_large }}"
+path, status = descend({{ start_1d }}, {{ rate_too_large }})
 print(f"{status} after {len(path) - 1} steps, at w = {path[-1]:.4f}")
 show(path, {{ rate_too_large }}, status)
 
@@ -133,7 +133,7 @@ def largest_converging(descent, start, rates):
 
 
 largest = largest_converging(
-    descend, {{ start_1d_py }}, {{ ex_limit_rates }}
+    descend, {{ start_1d }}, {{ ex_limit_rates }}
 )
 print(f"largest that converges: {largest}, 2/L = {2 / L:.4f}")
 
@@ -146,12 +146,12 @@ print(f"largest that converges: {largest}, 2/L = {2 / L:.4f}")
 # %% [markdown]
 # ## Exercise 3: two starts
 #
-# Start once at $w = {{ start_1d }}$, left of the minimum, and once at
-# $w = {{ ex_start_other_side }}$, right of it, each with the learning rates
+# Start once at $w = {{ start_1d:g }}$, left of the minimum, and once at
+# $w = {{ ex_start_other_side:g }}$, right of it, each with the learning rates
 # {{ rate_1d }} and {{ rate_zigzag_1d }}. Which start needs more steps?
 
 # %% tags=["solution"] expect="{{ ex_sides_table }}"
-for start in [{{ start_1d_py }}, {{ ex_start_other_side_py }}]:
+for start in [{{ start_1d }}, {{ ex_start_other_side }}]:
     for rate in [{{ rate_1d }}, {{ rate_zigzag_1d }}]:
         path, status = descend(start, rate)
         steps = len(path) - 1
@@ -171,10 +171,10 @@ for start in [{{ start_1d_py }}, {{ ex_start_other_side_py }}]:
 # $\hat y = w_1 \cdot \text{area} + w_2 \cdot \text{age}$. Write `cost_2d`,
 # `gradient_2d` and a `descend_2d` that does what `descend` does, with a vector
 # of two weights (the size of a vector is `np.linalg.norm`). Run it from
-# ${{ start_2d }}$ with a learning rate of {{ rate_2d }}, and draw its path on a
+# ${{ start_2d:g }}$ with a learning rate of {{ rate_2d }}, and draw its path on a
 # contour map of the cost.
 
-# %% tags=["solution"] expect="{{ ex_status_2d }} after {{ steps_2d_plain }} steps, at w = {{ end_w_2d_rounded }}"
+# %% tags=["solution"] expect="{{ ex_status_2d }} after {{ steps_2d }} steps, at w = {{ end_w_2d_rounded }}"
 age = np.array({{ age_list }})
 houses = np.column_stack([area, age])
 
@@ -200,7 +200,7 @@ def descend_2d(w, learning_rate, max_steps=10_000, tolerance=1e-6):
     return np.array(path), "stopped"
 
 
-path, status = descend_2d({{ start_2d_list }}, {{ rate_2d }})
+path, status = descend_2d({{ start_2d }}, {{ rate_2d }})
 print(f"{status} after {len(path) - 1} steps, at w = {np.round(path[-1], 3)}")
 
 # A contour map around the path; rings at costs spaced evenly on a log scale.
@@ -220,7 +220,7 @@ ax.set_title(f"learning rate {{ rate_2d }}: {status} after {len(path) - 1} steps
 plt.show()
 
 # %% [markdown] tags=["solution"]
-# The same update as with one weight, on a vector: {{ steps_2d }} steps,
+# The same update as with one weight, on a vector: {{ steps_2d:, }} steps,
 # as on the Two weights page. The path zig-zags across the narrow valley as it
 # slides along it.
 
@@ -233,7 +233,7 @@ plt.show()
 
 # %% tags=["solution"] expect="{{ ex_limit_table_2d }}\nlargest that converges: {{ ex_limit_largest_2d }}, 2/L = {{ max_rate_2d }} here, {{ max_rate_1d }} with one weight"
 largest = largest_converging(
-    descend_2d, {{ start_2d_list }}, {{ ex_limit_rates_2d }}
+    descend_2d, {{ start_2d }}, {{ ex_limit_rates_2d }}
 )
 steepest = np.linalg.eigvalsh(houses.T @ houses).max()
 print(f"largest that converges: {largest}, 2/L = {2 / steepest:.4f} here,")
@@ -284,7 +284,7 @@ for decay in [0.0, {{ decay_sgd }}]:
 # Give `descend_2d` a memory: write `roll_2d(w, learning_rate, beta)`, which
 # keeps a velocity $v$, starting at zero, and at each step does
 # $v \leftarrow \beta v - \eta \nabla C$, then $w \leftarrow w + v$. Run it from
-# ${{ start_2d }}$ at $\eta = {{ rate_momentum }}$, with $\beta = {{ beta_momentum }}$
+# ${{ start_2d:g }}$ at $\eta = {{ rate_momentum }}$, with $\beta = {{ beta_momentum }}$
 # and with $\beta = 0$. What does the momentum change?
 
 # %% tags=["solution"] expect="{{ wb_momentum_out }}"
@@ -304,12 +304,12 @@ def roll_2d(w, learning_rate, beta, max_steps=10_000, tolerance=1e-6):
 
 
 for beta in [{{ beta_momentum }}, 0]:
-    path, status = roll_2d({{ start_2d_list }}, {{ rate_momentum }}, beta)
+    path, status = roll_2d({{ start_2d }}, {{ rate_momentum }}, beta)
     print(f"beta {beta}: {status} after {len(path) - 1} steps")
 
 # %% [markdown] tags=["solution"]
 # Without momentum, $\eta = {{ rate_momentum }}$ is above
 # $2/\lambda_{\max} = {{ max_rate_2d }}$ and the descent diverges. With it, the
 # velocity held over from the last step damps the overshoot across the valley and
-# builds up speed along it: {{ steps_momentum }} steps, against {{ steps_2d }} for
+# builds up speed along it: {{ steps_momentum:, }} steps, against {{ steps_2d:, }} for
 # plain descent at {{ rate_2d }}. The Momentum page says why.
