@@ -17,10 +17,6 @@ from gdlesson.derived import DataError
 from gdlesson.pages import modules
 from gdlesson.placeholders import Fact
 
-#: Set while :func:`facts` computes: a claim that reads them then (to say why they
-#: cannot be computed) is told so at once, instead of computing them again, and again.
-_computing = False
-
 
 @cache
 def facts() -> dict[str, Fact]:
@@ -29,17 +25,6 @@ def facts() -> dict[str, Fact]:
     >>> facts()["weights"], facts()["combinations"]
     ('25', '10^{75}')
     """
-    global _computing
-    if _computing:
-        raise RuntimeError("the facts are being computed")
-    _computing = True
-    try:
-        return _facts_of_every_page()
-    finally:
-        _computing = False
-
-
-def _facts_of_every_page() -> dict[str, Fact]:
     values: dict[str, Fact] = {}
     for part in modules():
         if not hasattr(part, "facts"):
