@@ -1,6 +1,7 @@
 """The README's recipe "Change the data or a learning rate" promises that its two
 example edits keep every sentence of the lesson true. Each is made in a scratch
-copy of gdlesson, and every claim (the slow ones too) is checked there."""
+copy of gdlesson (with the nav, mkdocs.yml), and every claim (the slow ones too) is
+checked there."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ def test_the_readmes_example_edit_keeps_every_claim_true(tmp_path, name):
     words, module, before, after = EDITS[name]
     assert words in (ROOT / "README.md").read_text(encoding="utf-8"), "the README says another edit"
     shutil.copytree(ROOT / "gdlesson", tmp_path / "gdlesson")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)  # its nav: the pages whose claims hold
     source = tmp_path / "gdlesson" / module
     text = source.read_text(encoding="utf-8")
     assert text.count(before) == 1, f"{module} no longer holds {before!r}"

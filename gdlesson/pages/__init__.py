@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import importlib
 import re
-from functools import cache
 from pathlib import Path
 from types import ModuleType
 
@@ -46,9 +45,9 @@ def module_name(source: str) -> str:
     return source.rsplit(".", 1)[0].replace("-", "_").replace("/", ".")
 
 
-@cache
 def modules() -> tuple[ModuleType, ...]:
-    """The module of each page of the nav that has one, in the nav's order."""
+    """The module of each page of the nav that has one, in the nav's order (each
+    imported once, as any module; the nav read again, so an edit of it counts)."""
     here = Path(__file__).parent
     return tuple(
         importlib.import_module(f"{__name__}.{module_name(source)}")
