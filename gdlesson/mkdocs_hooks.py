@@ -22,16 +22,11 @@ from gdlesson.icon import icon_svg
 from gdlesson.notebook import COLAB_NAME, colab_notebook
 from gdlesson.placeholders import fill_placeholders
 from gdlesson.shaping import (
-    add_copy_text,
-    add_print_figures,
-    add_scroll_boxes,
     add_widget_assets,
-    check_typesetting,
-    clean_notebook,
     full_size_html,
     handout_html,
-    render_math,
     search_html,
+    shaped_page,
 )
 from gdlesson.sharing import (
     CARD_FIGURE,
@@ -191,16 +186,14 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    notebook = None
     if page.file.src_uri == _notebook():  # include_source puts the notebook beside its page
-        colab = colab_url(config.repo_url, page.url + COLAB_NAME)
-        html = clean_notebook(html, download=_notebook(), colab=colab)
+        notebook = (_notebook(), colab_url(config.repo_url, page.url + COLAB_NAME))
         page.meta.setdefault("description", NOTEBOOK_DESCRIPTION)
-    html = add_scroll_boxes(add_copy_text(render_math(html)))
     try:
-        check_typesetting(html, page.file.src_uri)
+        return shaped_page(html, page.file.src_uri, notebook)
     except ValueError as error:
         raise PluginError(str(error)) from None
-    return add_print_figures(html)
 
 
 @event_priority(100)  # before Material's search, which indexes page.content

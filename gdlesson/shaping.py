@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import base64
 import html
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from functools import lru_cache
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment
 from latex2mathml.converter import convert as tex_to_mathml
@@ -819,6 +822,24 @@ def _slug(url: str) -> str:
     return url.strip("/").replace("/", "-") or "home"
 
 
+@lru_cache(maxsize=64)
+def shaped_page(html: str, source: str, notebook: tuple[str, str | None] | None = None) -> str:
+    """The content of the page made from ``source`` as the site shows it: the notebook
+    page cleaned (``notebook``: its download name and Colab address), math as MathML,
+    sessions that copy as code, boxes that scroll, figures for print; checked
+    (:func:`check_typesetting` raises naming ``source``).
+
+    Kept for the same arguments: ``mkdocs serve``, which renders every page again
+    after an edit, shapes again only the pages the edit changed.
+    """
+    if notebook is not None:
+        download, colab = notebook
+        html = clean_notebook(html, download=download, colab=colab)
+    html = add_scroll_boxes(add_copy_text(render_math(html)))
+    check_typesetting(html, source)
+    return add_print_figures(html)
+
+
 def handout_html(pages: list[tuple[str, str, str]], url: str) -> str:
     """The whole lesson on one page, to print: a table of contents, then each
     page's content (``pages``: title, URL and HTML, in the nav's order) in a
@@ -838,7 +859,6 @@ def handout_html(pages: list[tuple[str, str, str]], url: str) -> str:
     ({'src': '../f.svg'}, True, '1. One')
     """
     import posixpath
-    from urllib.parse import urlsplit
 
     slugs = {page_url: _slug(page_url) for _, page_url, _ in pages}
     here = posixpath.dirname(f"/{url}".rstrip("/") + "/x")
@@ -850,52 +870,60 @@ def handout_html(pages: list[tuple[str, str, str]], url: str) -> str:
         f'<nav class="gd-handout-toc" aria-label="Contents"><h2>Contents</h2><ul>{toc}</ul></nav>'
     ]
     for title, page_url, content in pages:
-        slug = slugs[page_url]
-        page = BeautifulSoup(content, "html.parser")
-        for element in page.select(
-            ".gd-playground, a.headerlink, .gd-copy-note,"
-            ' a.gd-figure__open:has(> img[src$="#only-dark"])'
-        ):
-            element.decompose()
-        for element in page.select(".gd-print-only"):
-            element["class"] = [c for c in element["class"] if c != "gd-print-only"]
-        for details in page.find_all("details"):
-            details["open"] = ""
-        for image in page.find_all("img"):
-            image.attrs.pop("loading", None)
-            image["src"] = image["src"].split("#only-light")[0]
-        for element in page.find_all(id=True):
-            if element.find_parent("svg") is None and element.name != "svg":
-                element["id"] = f"{slug}--{element['id']}"
-        base = posixpath.dirname(f"/{page_url}".rstrip("/") + "/x")
-        for element in page.find_all(["a", "img", "source"]):
-            attribute = "href" if element.name == "a" else "src"
-            link = element.get(attribute)
-            if not link or element.find_parent("svg") is not None:
-                continue
-            if link.startswith("#"):
-                element[attribute] = f"#{slug}--{link[1:]}"
-                continue
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or link.startswith("/"):
-                continue
-            target = posixpath.normpath(posixpath.join(base, parts.path))
-            target += "/" if parts.path.endswith("/") or not parts.path else ""
-            linked = target.lstrip("/")
-            if linked in slugs or (linked == "" and "" in slugs):
-                other = slugs[linked]
-                element[attribute] = (
-                    f"#{other}--{parts.fragment}" if parts.fragment else f"#page-{other}"
-                )
-                continue
-            relative = posixpath.relpath(target.rstrip("/") or "/", here)
-            relative += "/" if target.endswith("/") and relative != "." else ""
-            element[attribute] = relative + (f"#{parts.fragment}" if parts.fragment else "")
-        heading = page.find("h1")
-        if heading is not None and page_url:
-            heading.clear()
-            heading.string = title
-        # Each page of the lesson starts a sheet (here, not in every page's stylesheet).
-        section = f'<section class="gd-handout-page" id="page-{slug}" style="break-before: page">'
-        out.append(f"{section}{page}</section>")
+        out.append(_handout_section(title, page_url, content, tuple(slugs.items()), here))
     return "\n".join(out)
+
+
+@lru_cache(maxsize=64)
+def _handout_section(title: str, page_url: str, content: str, slugs, here: str) -> str:
+    """One page of the handout (see :func:`handout_html`); kept for the same
+    arguments, so that ``mkdocs serve`` redoes only the pages an edit changed."""
+    slugs = dict(slugs)
+    slug = slugs[page_url]
+    page = BeautifulSoup(content, "html.parser")
+    for element in page.select(
+        ".gd-playground, a.headerlink, .gd-copy-note,"
+        ' a.gd-figure__open:has(> img[src$="#only-dark"])'
+    ):
+        element.decompose()
+    for element in page.select(".gd-print-only"):
+        element["class"] = [c for c in element["class"] if c != "gd-print-only"]
+    for details in page.find_all("details"):
+        details["open"] = ""
+    for image in page.find_all("img"):
+        image.attrs.pop("loading", None)
+        image["src"] = image["src"].split("#only-light")[0]
+    for element in page.find_all(id=True):
+        if element.find_parent("svg") is None and element.name != "svg":
+            element["id"] = f"{slug}--{element['id']}"
+    base = posixpath.dirname(f"/{page_url}".rstrip("/") + "/x")
+    for element in page.find_all(["a", "img", "source"]):
+        attribute = "href" if element.name == "a" else "src"
+        link = element.get(attribute)
+        if not link or element.find_parent("svg") is not None:
+            continue
+        if link.startswith("#"):
+            element[attribute] = f"#{slug}--{link[1:]}"
+            continue
+        parts = urlsplit(link)
+        if parts.scheme or parts.netloc or link.startswith("/"):
+            continue
+        target = posixpath.normpath(posixpath.join(base, parts.path))
+        target += "/" if parts.path.endswith("/") or not parts.path else ""
+        linked = target.lstrip("/")
+        if linked in slugs or (linked == "" and "" in slugs):
+            other = slugs[linked]
+            element[attribute] = (
+                f"#{other}--{parts.fragment}" if parts.fragment else f"#page-{other}"
+            )
+            continue
+        relative = posixpath.relpath(target.rstrip("/") or "/", here)
+        relative += "/" if target.endswith("/") and relative != "." else ""
+        element[attribute] = relative + (f"#{parts.fragment}" if parts.fragment else "")
+    heading = page.find("h1")
+    if heading is not None and page_url:
+        heading.clear()
+        heading.string = title
+    # Each page of the lesson starts a sheet (here, not in every page's stylesheet).
+    section = f'<section class="gd-handout-page" id="page-{slug}" style="break-before: page">'
+    return f"{section}{page}</section>"
