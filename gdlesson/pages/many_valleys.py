@@ -189,7 +189,7 @@ def _descents() -> dict[str, str]:
     }
 
 
-def _facts_valleys() -> dict[str, Fact]:
+def _exercise_answers() -> dict[str, Fact]:
     """Many valleys: a larger rate on the flat stretch, one too large for the narrow valley."""
     cost = valleys.valleys_cost()
     left, right = (w for w, kind in valleys.turning_points(cost) if kind == "valley")
@@ -223,9 +223,8 @@ def _facts_valleys() -> dict[str, Fact]:
 
 def facts() -> dict[str, Fact]:
     """The numbers of "Many valleys", by name."""
-    return (
-        _stops() | _starts() | _recipe() | _copies() | _valleys() | _descents() | _facts_valleys()
-    )
+    network = _stops() | _starts() | _recipe() | _copies()
+    return network | _valleys() | _descents() | _exercise_answers()
 
 
 # --- figures ----------------------------------------------------------------------------
@@ -467,7 +466,7 @@ def running_on_figure(palette: str = "light") -> Figure:
 
 
 @functools.cache
-def _figure_texts() -> dict[str, Texts]:
+def _running_on_texts() -> dict[str, Texts]:
     """The texts of this part's figures, by name; every number in them computed."""
     more = run_on()
     run = trained_by_descent()
@@ -514,7 +513,7 @@ def heavy_ball_run():
 #: The page's figures, in its order.
 FIGURES = (
     FigureSpec("many-valleys", many_valleys_figure, "svg", _texts),
-    FigureSpec("running-on", running_on_figure, "svg", _figure_texts),
+    FigureSpec("running-on", running_on_figure, "svg", _running_on_texts),
 )
 
 

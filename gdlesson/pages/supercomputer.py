@@ -102,7 +102,7 @@ def machines_table() -> str:
     return markdown_table(header, rows)
 
 
-def _facts_budget() -> dict[str, str]:
+def _budget_as_printed() -> dict[str, str]:
     """The combinations and the years, as Python prints them."""
     combos = combinations()
     seconds = budget.seconds_needed(combos, budget.LECTURE_FLOPS)
@@ -140,7 +140,7 @@ def _supercomputer() -> dict[str, str]:
 
 def facts() -> dict[str, Fact]:
     """The numbers of "The supercomputer", by name."""
-    return _machines() | _budget() | _facts_budget() | _supercomputer()
+    return _machines() | _budget() | _budget_as_printed() | _supercomputer()
 
 
 # --- figures ----------------------------------------------------------------------------

@@ -127,7 +127,7 @@ def _notebook() -> dict[str, str]:
     }
 
 
-def _facts_workbook() -> dict[str, Fact]:
+def _exercise_answers() -> dict[str, Fact]:
     """The workbook: the rates around 2/L, starts on either side, the too-large rate."""
     one, two = one_weight_cost(), two_weight_cost()
     too_large = lesson.descent_1d(lesson.RATES_1D["too large"])
@@ -172,7 +172,7 @@ def _sides_table() -> str:
 
 def facts() -> dict[str, Fact]:
     """The numbers of "Try it", by name."""
-    return _workbook() | _notebook() | _facts_workbook()
+    return _workbook() | _notebook() | _exercise_answers()
 
 
 # --- claims -----------------------------------------------------------------------------

@@ -85,7 +85,7 @@ def _sum_of_products(row, vector, result) -> str:
     return f"{terms} = {str(int(result))}"
 
 
-def _facts_pair(values) -> str:
+def _signed_point(values) -> str:
     """A few numbers as the prose writes them: (1, −1)."""
     return "(" + ", ".join(signed(v, "g") for v in values) + ")"
 
@@ -100,16 +100,16 @@ def _toy() -> dict[str, str]:
         "toy_forward_out": str(t["forward"]),
         "toy_turned_out": str(turned),
         "toy_back_out": str(t["back"]),
-        "toy_weights": _facts_pair(t["weights"]),
-        "toy_errors": _facts_pair(t["errors"]),
-        "toy_forward": _facts_pair(t["forward"]),
-        "toy_back": _facts_pair(t["back"]),
+        "toy_weights": _signed_point(t["weights"]),
+        "toy_errors": _signed_point(t["errors"]),
+        "toy_forward": _signed_point(t["forward"]),
+        "toy_back": _signed_point(t["back"]),
     }
     for i, row in enumerate(rows):
-        values[f"toy_row_{i + 1}"] = _facts_pair(row)
+        values[f"toy_row_{i + 1}"] = _signed_point(row)
         values[f"toy_forward_{i + 1}_tex"] = _sum_of_products(row, t["weights"], t["forward"][i])
     for i, row in enumerate(turned):
-        values[f"toy_turned_row_{i + 1}"] = _facts_pair(row)
+        values[f"toy_turned_row_{i + 1}"] = _signed_point(row)
         values[f"toy_back_{i + 1}_tex"] = _sum_of_products(row, t["errors"], t["back"][i])
     return values
 
