@@ -1,6 +1,7 @@
 """gdlesson: every number and figure of the gradient-descent lesson.
 
-One module per idea of the lesson:
+:mod:`gdlesson.choices` holds every choice the lesson makes (the data, starts,
+rates, seeds). Below it, one module per idea of the maths:
 
 - :mod:`gdlesson.costs`: the cost C = ½ Σ (ŷ − y)² of a small house-price model,
   and its curvatures;
@@ -13,7 +14,9 @@ One module per idea of the lesson:
 - :mod:`gdlesson.valleys`: a cost with two valleys and a flat stretch;
 - :mod:`gdlesson.sgd`: stochastic gradient descent, a row or a batch of rows
   per step, the rate lowered pass by pass;
-- :mod:`gdlesson.figures`: one function per figure of the site.
+- :mod:`gdlesson.momentum`: the heavy ball and Nesterov's variant.
 
-:mod:`gdlesson.mkdocs_hooks` is the one module that knows about MkDocs.
+Above them, one module per page of the site (:mod:`gdlesson.pages`): its numbers,
+figures, claims and exercises. :mod:`gdlesson.mkdocs_hooks` is the one module
+that knows about MkDocs.
 """
