@@ -96,6 +96,17 @@ def label(ax, text, xy, offset, **style):
     return ax.annotate(text, xy=xy, xytext=offset, textcoords="offset points", **style)
 
 
+def valley_map_axes(ax, w1s, w2s) -> None:
+    """A map of the two-weight valley: square, at the left, over the grid ``w1s``
+    by ``w2s``, its axes the two weights."""
+    ax.set_anchor("W")
+    ax.set_aspect("equal")
+    ax.set_xlim(w1s[0], w1s[-1])
+    ax.set_ylim(w2s[0], w2s[-1])
+    ax.set_xlabel("w₁ (area)")
+    ax.set_ylabel("w₂ (age)")
+
+
 def side_notes(ax, notes) -> None:
     """Each of ``notes``, (text, colour), a line to the right of the axes' top corner."""
     for row, (text, colour) in enumerate(notes):

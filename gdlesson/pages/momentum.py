@@ -13,7 +13,7 @@ from gdlesson import choices, lesson, momentum, playground, valleys
 from gdlesson.claim import Claim, lambdas, register, require
 from gdlesson.costs import two_weight_cost
 from gdlesson.descent import DEFAULT_MAX_STEPS
-from gdlesson.drawing import WIDTH, FigureSpec, Texts, dots, outcome, side_notes
+from gdlesson.drawing import WIDTH, FigureSpec, Texts, dots, outcome, side_notes, valley_map_axes
 from gdlesson.numbers import count, markdown_table, signed
 from gdlesson.pages import many_valleys as many_valleys_page
 from gdlesson.pages import two_weights as two_weights_page
@@ -251,12 +251,7 @@ def momentum_paths_figure(palette: str = "light") -> Figure:
             (f"minimum ({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')})", c["highlight"]),
         ]
         side_notes(ax, notes)
-        ax.set_anchor("W")
-        ax.set_aspect("equal")
-        ax.set_xlim(w1s[0], w1s[-1])
-        ax.set_ylim(w2s[0], w2s[-1])
-        ax.set_xlabel("w₁ (area)")
-        ax.set_ylabel("w₂ (age)")
+        valley_map_axes(ax, w1s, w2s)
     return fig
 
 

@@ -24,7 +24,16 @@ from gdlesson.claim import (
 )
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE
-from gdlesson.drawing import RASTER_DPI, WIDTH, FigureSpec, Texts, label, outcome, side_notes
+from gdlesson.drawing import (
+    RASTER_DPI,
+    WIDTH,
+    FigureSpec,
+    Texts,
+    label,
+    outcome,
+    side_notes,
+    valley_map_axes,
+)
 from gdlesson.numbers import count, signed, tex_power
 from gdlesson.placeholders import Fact
 from gdlesson.style import styled
@@ -317,12 +326,7 @@ def contour_2d_figure(palette: str = "light") -> Figure:
             bbox=box,
         )
         _contour_notes(ax, c, run, w_min)
-        ax.set_anchor("W")
-        ax.set_aspect("equal")
-        ax.set_xlim(w1s[0], w1s[-1])
-        ax.set_ylim(w2s[0], w2s[-1])
-        ax.set_xlabel("w₁ (area)")
-        ax.set_ylabel("w₂ (age)")
+        valley_map_axes(ax, w1s, w2s)
     return fig
 
 
