@@ -22,6 +22,13 @@ import pytest
 BROWSER = Path(__file__).resolve().parent / "browser"
 
 
+def pytest_configure(config) -> None:
+    # jupytext asks pandoc for its version when first imported (a process, once a
+    # session): done here, so that a unit test reading the workbook passes alone too,
+    # not only after a build test imported jupytext.
+    import jupytext  # noqa: F401
+
+
 def pytest_collection_modifyitems(items) -> None:
     for item in items:
         if BROWSER in Path(item.path).parents:
