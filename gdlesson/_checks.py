@@ -162,6 +162,10 @@ def finite_vector(name: str, value, size: int) -> np.ndarray:
     ...
     ValueError: start must be numbers, got '0.5'
     """
+    # The fast way, taken at every step of a descent: a float vector of the right size.
+    fast = isinstance(value, np.ndarray) and value.dtype == np.float64 and value.shape == (size,)
+    if fast and np.isfinite(value).all():
+        return value.copy()
     vector = number_array(name, value).reshape(-1)
     if vector.size != size:
         raise ValueError(f"{name} must have {size} value(s), one per weight, got {vector.size}")

@@ -86,13 +86,19 @@ class QuadraticCost:
 
     def __call__(self, w) -> float:
         with np.errstate(over="ignore", invalid="ignore"):
-            error = self.predict(w) - self.targets
+            error = self._error(w)
             return float(finite_result("w", w, 0.5 * error @ error))
 
     def gradient(self, w) -> np.ndarray:
         """dC/dw = Σᵢ (ŷᵢ − yᵢ)·xᵢ, one entry per weight."""
         with np.errstate(over="ignore", invalid="ignore"):
-            return finite_result("w", w, (self.predict(w) - self.targets) @ self.inputs)
+            return finite_result("w", w, self._error(w) @ self.inputs)
+
+    def _error(self, w) -> np.ndarray:
+        """ŷ − y for every row; ``w`` checked, the result not: a call and a gradient,
+        which a descent makes at every step, check theirs once (an overflow in ŷ carries
+        through to it)."""
+        return self.inputs @ finite_vector("w", w, self.dimension) - self.targets
 
     def on_grid(self, *axes) -> np.ndarray:
         """C at every point of a grid: ``on_grid(ws)`` or ``on_grid(w1s, w2s)``.
