@@ -1,6 +1,7 @@
 """What the build needs from gdlesson, made by workers and cached on disk: the
-manifest, the pages' claims, the figures and the executed notebook. One key
-(:func:`source_key`), one folder ``.cache/gdlesson/<key>/``; its ``index.json``
+manifest, the pages' claims, the figures and the executed notebook; and the pages
+as shaped (:meth:`LessonBuild.remembered`), so that a warm build shapes none again.
+One key (:func:`source_key`), one folder ``.cache/gdlesson/<key>/``; its ``index.json``
 holds each entry's SHA-256, and an entry that does not match is made again, never
 served. Fresh workers (:mod:`gdlesson.workers`) import gdlesson as on disk: serve sees
 edits.
@@ -39,6 +40,10 @@ KEEP_SECONDS = 120
 RUNTIME = "runtime-"
 #: The file that marks a folder as the cache's own: only such folders are emptied.
 MARK = ".gdlesson-cache"
+#: The start of a remembered entry's name (:meth:`LessonBuild.remembered`).
+REMEMBERED = "shaped-"
+#: The libraries whose versions change how a page is shaped.
+SHAPING_LIBRARIES = ("beautifulsoup4", "soupsieve", "latex2mathml")
 _KEY = re.compile(r"[0-9a-f]{20}")
 _PARTIAL = re.compile(r"\..+\.[0-9]+\.partial")
 
@@ -69,6 +74,22 @@ def source_key() -> str:
     return digest.hexdigest()[:20]
 
 
+def shaping_key() -> str:
+    """A hash of all of gdlesson's modules (the shaping ones too, which
+    :func:`source_key` leaves out) and the versions of the libraries that shape.
+
+    >>> len(shaping_key()), shaping_key() != source_key()
+    (20, True)
+    """
+    digest = hashlib.sha256(source_key().encode())
+    for name in SHAPING_LIBRARIES:
+        digest.update(f"{name}=={version(name)}\n".encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name in NOT_INPUTS:
+            digest.update(f"{path.name}\0".encode() + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
+
+
 class LessonBuild:
     """One build's entries, found in the cache or being made: :meth:`manifest`
     starts whatever is missing, :meth:`wait` returns an entry whole, :meth:`finish`
@@ -88,6 +109,8 @@ class LessonBuild:
         except (OSError, ValueError, TypeError):
             self._index = {}  # missing or damaged: every entry is checked as new
         self._recorded = dict(self._index)
+        self._shaping_key = shaping_key()
+        self._kept: set[str] = set()  # this build's remembered entries
         # The claims are checked beside the manifest, not before it: a false one
         # fails the build when it ends, and its entry is not kept.
         self._make("manifest.json", "gdlesson.manifest:manifest_json")
@@ -116,11 +139,15 @@ class LessonBuild:
             raise CacheError(f"cannot make the cache folder {self.folder}: {_why(error)}") from None
 
     def _valid(self, name: str) -> bool:
+        return self._read_valid(name) is not None
+
+    def _read_valid(self, name: str) -> bytes | None:
+        """The entry ``name``'s bytes if they are the ones recorded, else None."""
         try:
-            digest = hashlib.sha256(read_entry(self.folder / name)).hexdigest()
-            return digest == self._index[name]
+            content = read_entry(self.folder / name)
+            return content if hashlib.sha256(content).hexdigest() == self._index[name] else None
         except (OSError, KeyError):
-            return False
+            return None
 
     def _make(self, name: str, target: str, *args) -> None:
         """Unless cached, make the entry ``name`` in a worker: ``target(*args)``."""
@@ -140,6 +167,24 @@ class LessonBuild:
         elif not self._valid(name):  # found in the cache: checked again as it is read
             raise RuntimeError(f"{name} is not whole in the cache {self.folder}")
         return self.folder / name
+
+    def remembered(self, make, *args) -> str:
+        """``make(*args)``, a text such as a page's shaped HTML, from the cache if an
+        earlier build kept it, else made here and kept: a warm build in a new process
+        shapes no page again. The entry's name hashes ``args`` (strings, tuples of them
+        or None), ``make``'s name and all of gdlesson's code with the libraries that
+        shape (:func:`shaping_key`); entries no build of this key uses go at its end."""
+        made_by = f"{self._shaping_key}\0{make.__module__}.{make.__qualname__}\0"
+        digest = hashlib.sha256(made_by.encode() + json.dumps(args).encode())
+        name = f"{REMEMBERED}{digest.hexdigest()[:20]}.html"
+        self._kept.add(name)
+        kept = self._read_valid(name)
+        if kept is not None:
+            return kept.decode()
+        text = make(*args)
+        self._index[name] = write_whole(self.folder / name, text.encode())
+        self.made.append(name)
+        return text
 
     def manifest(self) -> dict:
         """The manifest (:mod:`gdlesson.manifest`); it starts making what is missing."""
@@ -178,6 +223,12 @@ class LessonBuild:
                 self.wait(name)
         finally:
             self.stop()
+        if self._kept:  # pages this build shaped differently: the old shapes go
+            for name in [n for n in self._index if n.startswith(REMEMBERED)]:
+                if name not in self._kept:
+                    del self._index[name]
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.folder / name)
         if self._index != self._recorded:  # a warm build writes nothing
             write_whole(self.folder / "index.json", json.dumps(self._index, indent=1).encode())
             self._recorded = dict(self._index)

@@ -191,7 +191,7 @@ def on_page_content(html, page, config, files):
         notebook = (_notebook(), colab_url(config.repo_url, page.url + COLAB_NAME))
         page.meta.setdefault("description", NOTEBOOK_DESCRIPTION)
     try:
-        return shaped_page(html, page.file.src_uri, notebook)
+        return _build.remembered(shaped_page, html, page.file.src_uri, notebook)
     except ValueError as error:
         raise PluginError(str(error)) from None
 
@@ -199,7 +199,7 @@ def on_page_content(html, page, config, files):
 @event_priority(100)  # before Material's search, which indexes page.content
 def _search_view(context, page, config, nav):
     page.shown_content = page.content
-    page.content = search_html(page.content)
+    page.content = _build.remembered(search_html, page.content)
     return context
 
 
@@ -213,7 +213,7 @@ def _shown_view(context, page, config, nav):
         page.edit_url = f"{config.repo_url.rstrip('/')}/{WORKBOOK_EDIT}"
     if page.file.src_uri == HANDOUT:  # every other page's content is made by now
         lesson = [(p.title, p.url, getattr(p, "shown_content", p.content)) for p in nav.pages]
-        page.content += handout_html(lesson, page.url)
+        page.content += _build.remembered(handout_html, lesson, page.url)
         page.edit_url = None  # made by the build: there is no file to edit
     return context
 

@@ -200,6 +200,42 @@ def test_a_warm_build_writes_nothing(cache):
     assert all(state()[p] == before[p] for p in before if p.is_file())
 
 
+def test_a_shaped_page_is_made_once_then_read_unless_damaged(cache):
+    calls = []
+
+    def shape(html: str, source: str) -> str:
+        calls.append(source)
+        return html.upper()
+
+    first = LessonBuild(cache)
+    assert first.remembered(shape, "<p>é</p>", "a.md") == "<P>É</P>"
+    first.finish()
+    (name,) = first.made
+    again = LessonBuild(cache)
+    assert again.remembered(shape, "<p>é</p>", "a.md") == "<P>É</P>" and calls == ["a.md"]
+    again.finish()
+    (again.folder / name).write_text("<P>E</P>")
+    damaged = LessonBuild(cache)
+    assert damaged.remembered(shape, "<p>é</p>", "a.md") == "<P>É</P>"
+    assert damaged.made == [name] and calls == ["a.md", "a.md"]
+
+
+def test_a_shaped_page_no_build_uses_goes_when_the_build_ends(cache):
+    def shape(html: str) -> str:
+        return html
+
+    first = LessonBuild(cache)
+    first.remembered(shape, "before the edit")
+    first.finish()
+    (old,) = first.made
+    edited = LessonBuild(cache)
+    edited.remembered(shape, "after the edit")
+    edited.finish()
+    index = json.loads((edited.folder / "index.json").read_text())
+    assert old not in index and not (edited.folder / old).exists()
+    assert edited.made[0] in index
+
+
 def test_the_key_follows_the_python_version(monkeypatch):
     before = buildcache.source_key()
     monkeypatch.setattr(buildcache.platform, "python_version", lambda: "3.99.0")
@@ -222,8 +258,12 @@ def test_the_key_follows_the_code_that_makes_the_entries(package):
             f.write("\n# an edit\n")
         return buildcache.source_key() != before
 
-    assert not changes_key("shaping.py"), "the HTML shaping makes no entry"
+    assert not changes_key("shaping.py"), "the HTML shaping makes no entry of the key"
     assert not changes_key("mkdocs_hooks.py")
+    before = buildcache.shaping_key()
+    with (package / "shaping.py").open("a") as f:
+        f.write("\n# an edit\n")
+    assert buildcache.shaping_key() != before, "a shaped page follows the shaping code"
     for module in ("style.py", "notebook.py", "buildcache.py", "choices.py"):
         assert changes_key(module), module
     figure_module = source_of(package, "def network_figure(").relative_to(package)
