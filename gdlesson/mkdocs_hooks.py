@@ -25,6 +25,7 @@ from gdlesson.shaping import (
     add_widget_assets,
     full_size_html,
     handout_html,
+    handout_section,
     search_html,
     shaped_page,
 )
@@ -213,7 +214,8 @@ def _shown_view(context, page, config, nav):
         page.edit_url = f"{config.repo_url.rstrip('/')}/{WORKBOOK_EDIT}"
     if page.file.src_uri == HANDOUT:  # every other page's content is made by now
         lesson = [(p.title, p.url, getattr(p, "shown_content", p.content)) for p in nav.pages]
-        page.content += _build.remembered(handout_html, lesson, page.url)
+        kept = functools.partial(_build.remembered, handout_section)  # each page's, kept
+        page.content += handout_html(lesson, page.url, shape=kept)
         page.edit_url = None  # made by the build: there is no file to edit
     return context
 

@@ -840,14 +840,15 @@ def shaped_page(html: str, source: str, notebook: tuple[str, str | None] | None 
     return add_print_figures(html)
 
 
-def handout_html(pages: list[tuple[str, str, str]], url: str) -> str:
+def handout_html(pages: list[tuple[str, str, str]], url: str, shape=None) -> str:
     """The whole lesson on one page, to print: a table of contents, then each
     page's content (``pages``: title, URL and HTML, in the nav's order) in a
     ``section`` of its own. Relative links are made from ``url``, the handout's
     place; a link to a page of the lesson goes to its section; ids are prefixed
     with the page's, so none is repeated; each page's first heading is its title
     in the nav; answers are open, figures in the light palette and fetched at
-    once; a playground is left out for its static figure.
+    once; a playground is left out for its static figure. Each page's section is
+    made by ``shape`` (:func:`handout_section` unless told: the build keeps them).
 
     >>> pages = [("Home", "", '<h1 id="top">Lesson</h1><a href="one/#x">go</a>'),
     ...          ("1. One", "one/", '<h1>One</h1><h2 id="x">X</h2><img src="../f.svg" '
@@ -869,13 +870,14 @@ def handout_html(pages: list[tuple[str, str, str]], url: str) -> str:
     out = [
         f'<nav class="gd-handout-toc" aria-label="Contents"><h2>Contents</h2><ul>{toc}</ul></nav>'
     ]
+    shape = shape or handout_section
     for title, page_url, content in pages:
-        out.append(_handout_section(title, page_url, content, tuple(slugs.items()), here))
+        out.append(shape(title, page_url, content, tuple(slugs.items()), here))
     return "\n".join(out)
 
 
 @lru_cache(maxsize=64)
-def _handout_section(title: str, page_url: str, content: str, slugs, here: str) -> str:
+def handout_section(title: str, page_url: str, content: str, slugs, here: str) -> str:
     """One page of the handout (see :func:`handout_html`); kept for the same
     arguments, so that ``mkdocs serve`` redoes only the pages an edit changed."""
     slugs = dict(slugs)
