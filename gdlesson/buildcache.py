@@ -182,8 +182,10 @@ class LessonBuild:
         if kept is not None:
             return kept.decode()
         text = make(*args)
-        self._index[name] = write_whole(self.folder / name, text.encode())
-        self.made.append(name)
+        # Kept if the cache can be written; a read-only checkout still builds, warm.
+        with contextlib.suppress(CacheError):
+            self._index[name] = write_whole(self.folder / name, text.encode())
+            self.made.append(name)
         return text
 
     def manifest(self) -> dict:
@@ -225,10 +227,15 @@ class LessonBuild:
             self.stop()
         if self._kept:  # pages this build shaped differently: the old shapes go
             for name in [n for n in self._index if n.startswith(REMEMBERED)]:
-                if name not in self._kept:
-                    del self._index[name]
-                    with contextlib.suppress(OSError):
-                        os.unlink(self.folder / name)
+                if name in self._kept:
+                    continue
+                try:
+                    os.unlink(self.folder / name)
+                except FileNotFoundError:
+                    pass
+                except OSError:  # a read-only cache: it stays, and stays listed
+                    continue
+                del self._index[name]
         if self._index != self._recorded:  # a warm build writes nothing
             write_whole(self.folder / "index.json", json.dumps(self._index, indent=1).encode())
             self._recorded = dict(self._index)
