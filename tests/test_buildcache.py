@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from gdlesson import buildcache
 from gdlesson.buildcache import LessonBuild, source_key
 from gdlesson.figures import FIGURES, PALETTES, output_name, render
 from gdlesson.notebook import NOTEBOOK_NAME
-from tests.conftest import ROOT, lesson_cache, project_copy, project_env, source_of
+from tests.conftest import ROOT, lesson_cache, source_of
 
 pytestmark = pytest.mark.build  # tests/kinds.py
 
@@ -282,32 +281,3 @@ def test_git_sees_nothing_a_build_made(site):
         check=True,
     )
     assert status.stdout == ""
-
-
-# As `mkdocs serve` does: two builds in one process, the package edited between them.
-SERVE_LIKE = """
-import sys
-from pathlib import Path
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-root, site, module = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
-build(load_config(str(root / "mkdocs.yml"), site_dir=site))
-module.write_text(module.read_text().replace('"Price",', '"Selling price",'))
-build(load_config(str(root / "mkdocs.yml"), site_dir=site))
-"""
-
-
-def test_an_edited_figure_shows_on_the_next_rebuild_without_restart(tmp_path):
-    project_copy(tmp_path, package=True)
-    module = source_of(tmp_path / "gdlesson", '"Price",')
-    site = tmp_path / "site"
-    run = subprocess.run(
-        [sys.executable, "-c", SERVE_LIKE, str(tmp_path), str(site), str(module)],
-        cwd=tmp_path,
-        env=project_env(tmp_path),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    assert "Selling price" in (site / "figures" / "network-light.svg").read_text()

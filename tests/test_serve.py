@@ -72,6 +72,12 @@ def serve(tmp_path):
         server.wait()
 
 
+def mkdocs_process(server: subprocess.Popen) -> int:
+    """The MkDocs that scripts/serve keeps (its one child)."""
+    (child,) = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    return int(child)
+
+
 def test_every_kind_of_edit_shows_on_the_next_load(serve):
     project, url, server, tmp = serve
     package = project / "gdlesson"
@@ -87,8 +93,12 @@ def test_every_kind_of_edit_shows_on_the_next_load(serve):
         )
     assert wait_for(url + "recap/", "shaped-again"), "the HTML shaping (restart)"
 
+    # A figure is drawn afresh by new workers, in the same MkDocs: the hooks never
+    # import a page's module, so its edit needs no restart.
+    mkdocs = mkdocs_process(server)
     edit(source_of(package, '"Price",'), '"Price",', '"Selling price",')
     assert wait_for(url + "figures/network-light.svg", "Selling price"), "a figure"
+    assert mkdocs_process(server) == mkdocs, "MkDocs restarted for a figure's edit"
 
     assert "0.123" not in fetch(url + "try-it/")
     edit(package / "choices.py", "RATES_NOTEBOOK = (0.005,", "RATES_NOTEBOOK = (0.005, 0.123,")
@@ -129,10 +139,10 @@ def test_a_killed_serve_leaves_nothing_after_the_next_start(serve):
     signal), and the next start removes the folder the killed one left."""
     project, url, server, tmp = serve
     assert wait_for(url, "</html>"), "the server never answered"
-    (mkdocs,) = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    mkdocs = mkdocs_process(server)
     server.kill()
     server.wait()
-    assert wait_until_gone(int(mkdocs)), "mkdocs serve outlived its keeper"
+    assert wait_until_gone(mkdocs), "mkdocs serve outlived its keeper"
     assert [p.name.split("-")[2] for p in tmp.iterdir()] == [str(server.pid)]
 
     again = subprocess.Popen(

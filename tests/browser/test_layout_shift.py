@@ -1,13 +1,16 @@
 """Nothing on a page moves while it loads: no layout shift, on any page of the nav.
 
-Each page is opened in Chromium, light and dark, on a desktop screen and on a
-360 px phone. A ``PerformanceObserver`` on ``layout-shift`` (``buffered``, so it
-also sees the shifts from before it started) collects every shift while the
-page loads and while each image is scrolled into view (lazy images load only
-then). Their sum, the cumulative layout shift, must be 0: every figure keeps
-its room before its file arrives (its ``width`` and ``height``), and nothing
-else moves the text under the reader's eyes. A page that shifts is loaded once
-more: it fails if it shifts again.
+Each page is opened in Chromium on a desktop screen and on a 360 px phone, in
+the light scheme: the dark one changes colours only (its images, the other file
+of each figure, carry the same width and height, which
+:func:`test_every_figure_is_numbered_captioned_and_sized` checks in the HTML).
+A ``PerformanceObserver`` on ``layout-shift`` (``buffered``, so it also sees the
+shifts from before it started) collects every shift while the page loads and
+while each image is scrolled into view (lazy images load only then). Their sum,
+the cumulative layout shift, must be 0: every figure keeps its room before its
+file arrives (its ``width`` and ``height``), and nothing else moves the text
+under the reader's eyes. A page that shifts is loaded once more: it fails if it
+shifts again.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from gdlesson.figures import FIGURES, PALETTES, description, output_name
-from tests.browser.conftest import SCHEMES
 from tests.conftest import nav_sources, page_url
 
 SCREENS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 740}}
@@ -64,15 +66,14 @@ def scroll_through(page) -> None:
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("source", nav_sources(), ids=lambda s: page_url(s) or "/")
-def test_nothing_shifts_while_the_page_loads(open_page, source, scheme, screen):
+def test_nothing_shifts_while_the_page_loads(open_page, source, screen):
     # A shift that a fresh load does not repeat is the browser's timing under load
     # (seen about once in a thousand loads while the whole suite runs: Material's
     # nav list, 9 px); one that comes back is the page's, and fails.
     seen = []
     for _ in range(2):
-        page = open_page(page_url(source), scheme, viewport=SCREENS[screen])
+        page = open_page(page_url(source), "light", viewport=SCREENS[screen])
         page.evaluate(OBSERVE)
         scroll_through(page)
         images = page.eval_on_selector_all(
