@@ -40,6 +40,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 SCHEMES = ("light", "dark")
+#: Two animation frames: whatever a scroll, a loaded image or a script changed is laid out.
+SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 @pytest.fixture(scope="session")

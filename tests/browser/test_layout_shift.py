@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from gdlesson.figures import FIGURES, PALETTES, description, output_name
+from tests.browser.conftest import SETTLE
 from tests.conftest import nav_sources, page_url
 
 SCREENS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 740}}
@@ -46,9 +47,6 @@ OBSERVE = """() => {
         }
     }).observe({type: 'layout-shift', buffered: true});
 }"""
-
-# Two animation frames: whatever a scroll or a loaded image changes is laid out by then.
-SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def scroll_through(page) -> None:

@@ -22,7 +22,7 @@ from PIL import Image
 
 from gdlesson.drawing import RASTER_DPI
 from gdlesson.figures import FIGURES
-from tests.browser.conftest import load_page, loaded_weight
+from tests.browser.conftest import SETTLE, load_page, loaded_weight
 from tests.conftest import nav_sources, page_source, page_url, python_with_only
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,7 +170,6 @@ PHONE_WIDTHS = (320, 360, 414)
 #: The smallest figure text, in CSS px on the page, that a figure may show without
 #: opening full size.
 SMALLEST_TEXT = 9.5
-SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 STICKING_OUT = """width => Array.from(document.querySelectorAll('body *'))
     .filter(e => e.getBoundingClientRect().right > width + 0.5 && e.checkVisibility())
     .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${e.getAttribute('class')}`)"""
