@@ -4,6 +4,7 @@ playgrounds' settings built from it (gdlesson.playground)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -103,21 +104,24 @@ def test_bad_input_names_the_parameter(call, name):
         call()
 
 
-def widgets():
-    """(name, cost, start in the mode's weights, config, mode) for each playground mode."""
+def widgets() -> dict:
+    """Each playground mode's cost, start (in the mode's weights), config and mode, by name."""
     scaled, scale = rates.rms_scaled(two_weight_cost())
     start_2d = np.array(choices.START_2D)
-    return [
-        ("1d", one_weight_cost(), choices.START_1D, config_1d(), 0),
-        ("2d", two_weight_cost(), start_2d, config_2d(), 0),
-        ("2d scaled", scaled, start_2d * scale, config_2d(), 1),
-    ]
+    return {
+        "1d": (one_weight_cost(), choices.START_1D, config_1d(), 0),
+        "2d": (two_weight_cost(), start_2d, config_2d(), 0),
+        "2d scaled": (scaled, start_2d * scale, config_2d(), 1),
+    }
 
 
-def labelled_runs(cost, start, config, m):
-    """Each slider rate's band (from the config) and its descent from the lesson's start."""
+@functools.cache  # both tests below read them: the descents run once
+def labelled_runs(name: str):
+    """The mode ``name``'s cost, and each slider rate's band (from the config) and its
+    descent from the lesson's start."""
+    cost, start, config, m = widgets()[name]
     mode = config["modes"][m]
-    return [
+    return cost, [
         (rate, mode["bands"][mode["band"][i]], gradient_descent(cost, start, rate))
         for i, rate in enumerate(config["rates"])
     ]
@@ -132,9 +136,9 @@ def crosses_the_minimum(cost, run) -> bool:
     return bool(np.any(away[1:] * away[:-1] < 0))
 
 
-@pytest.mark.parametrize(("name", "cost", "start", "config", "m"), widgets())
-def test_just_right_means_near_the_fewest_steps(name, cost, start, config, m):
-    runs = labelled_runs(cost, start, config, m)
+@pytest.mark.parametrize("name", widgets())
+def test_just_right_means_near_the_fewest_steps(name):
+    _, runs = labelled_runs(name)
     fewest = min(run.steps for _, _, run in runs if run.converged)
     for rate, band, run in runs:
         right = band["kind"] == "right"
@@ -152,9 +156,10 @@ def test_just_right_means_near_the_fewest_steps(name, cost, start, config, m):
     assert any(band["kind"] == "right" for _, band, _ in runs)
 
 
-@pytest.mark.parametrize(("name", "cost", "start", "config", "m"), widgets())
-def test_each_label_says_what_the_descent_does(name, cost, start, config, m):
-    for rate, band, run in labelled_runs(cost, start, config, m):
+@pytest.mark.parametrize("name", widgets())
+def test_each_label_says_what_the_descent_does(name):
+    cost, runs = labelled_runs(name)
+    for rate, band, run in runs:
         label = band["label"]
         assert ("diverges" in label) == run.diverged, (name, rate, label, run)
         if not run.diverged:
@@ -165,12 +170,11 @@ def test_each_label_says_what_the_descent_does(name, cost, start, config, m):
 
 
 def test_the_two_weight_rate_of_a_thousand_steps_is_not_just_right():
-    config, cost = config_2d(), two_weight_cost()
-    mode = config["modes"][0]
-    below_best = [r for r in config["rates"] if r < rates.fastest_rate(cost)]
-    slow = [r for r in below_best if gradient_descent(cost, choices.START_2D, r).steps > 1000]
+    cost, runs = labelled_runs("2d")
+    below_best = [(r, band, run) for r, band, run in runs if r < rates.fastest_rate(cost)]
+    slow = [(r, band) for r, band, run in below_best if run.steps > 1000]
     assert slow, "no rate of the slider takes a thousand steps"
-    band = mode["bands"][mode["band"][config["rates"].index(max(slow))]]
+    _, band = max(slow, key=lambda rate_band: rate_band[0])
     assert band["kind"] == "small" and "too small" in band["label"]
 
 
