@@ -8,9 +8,11 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import nav_sources, page_url
 
+#: The pages with answers: every page but the home page.
+ANSWERED = nav_sources()[1:]
 PAGES = [
     pytest.param(source, scheme, id=f"{page_url(source)}-{scheme}")
-    for source in nav_sources()[1:]  # every page but the home page
+    for source in ANSWERED
     for scheme in ("light", "dark")
 ]
 ACTIVE_SUMMARY = "document.activeElement === document.querySelectorAll('article summary')[%d]"
