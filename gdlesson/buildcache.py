@@ -74,14 +74,15 @@ def source_key() -> str:
     return digest.hexdigest()[:20]
 
 
-def shaping_key() -> str:
+def shaping_key(key: str | None = None) -> str:
     """A hash of all of gdlesson's modules (the shaping ones too, which
-    :func:`source_key` leaves out) and the versions of the libraries that shape.
+    :func:`source_key` leaves out, given its ``key`` if known) and the versions of
+    the libraries that shape.
 
     >>> len(shaping_key()), shaping_key() != source_key()
     (20, True)
     """
-    digest = hashlib.sha256(source_key().encode())
+    digest = hashlib.sha256((key or source_key()).encode())
     for name in SHAPING_LIBRARIES:
         digest.update(f"{name}=={version(name)}\n".encode())
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -109,7 +110,7 @@ class LessonBuild:
         except (OSError, ValueError, TypeError):
             self._index = {}  # missing or damaged: every entry is checked as new
         self._recorded = dict(self._index)
-        self._shaping_key = shaping_key()
+        self._shaping_key = shaping_key(self.folder.name)  # the modules read once
         self._kept: set[str] = set()  # this build's remembered entries
         # The claims are checked beside the manifest, not before it: a false one
         # fails the build when it ends, and its entry is not kept.
