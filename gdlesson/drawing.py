@@ -41,14 +41,28 @@ class Texts(NamedTuple):
 @dataclass(frozen=True)
 class FigureSpec:
     """One figure of the site: its name, how to draw it, its format ("svg", or
-    "webp" for a raster) and its texts, made only when first read: ``texts()``
-    gives those of its page, by figure name (what they quote may
-    take seconds to compute, so importing the figures computes nothing)."""
+    "webp" for a raster), its texts, made only when first read (``texts()``
+    gives those of its page, by figure name: what they quote may take seconds
+    to compute, so importing the figures computes nothing), and its size in
+    inches, known without drawing it.
+
+    ``draw(fig, palette)`` draws into an empty figure of that size, made by
+    :meth:`figure` inside :func:`gdlesson.style.styled` for ``palette``.
+    """
 
     name: str
-    draw: Callable[[str], Figure]
+    draw: Callable[[Figure, str], None]
     format: str
     texts: Callable[[], Mapping[str, Texts]] = field(repr=False, compare=False)
+    size: tuple[float, float] = field(kw_only=True)
+
+    def figure(self, palette: str) -> Figure:
+        """The figure drawn in ``palette``; call it within ``styled(palette)``, which
+        saving it needs too."""
+        dpi = RASTER_DPI if self.format == "webp" else None
+        fig = Figure(figsize=self.size, dpi=dpi, layout="constrained")
+        self.draw(fig, palette)
+        return fig
 
     @property
     def alt(self) -> str:

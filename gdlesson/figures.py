@@ -1,10 +1,10 @@
 """Every figure of the lesson, in both palettes.
 
 Each page's module (:mod:`gdlesson.pages`) draws its figures, one function each
-(``*_figure(palette)``, returning a :class:`matplotlib.figure.Figure`; no pyplot,
-so no global figure state), on the helpers of :mod:`gdlesson.drawing`, and lists
-them in its ``FIGURES``, each a :class:`~gdlesson.drawing.FigureSpec`: name,
-format, alt text and caption.
+(``*_figure(fig, palette)``, drawing into a :class:`matplotlib.figure.Figure`; no
+pyplot, so no global figure state), on the helpers of :mod:`gdlesson.drawing`, and
+lists them in its ``FIGURES``, each a :class:`~gdlesson.drawing.FigureSpec`: name,
+format, alt text, caption and size.
 
 :data:`FIGURES` holds them all, page by page in the nav's order, which numbers
 them; :func:`render` turns one into bytes, the same bytes every time:
@@ -78,11 +78,8 @@ def size(spec: FigureSpec) -> tuple[int, int]:
     Given to the ``<img>`` on the page, it lets the browser keep the figure's
     room before the file arrives, so nothing below it moves.
     """
-    with styled(PALETTES[0]):
-        fig = spec.draw(PALETTES[0])
-    width, height = (round(float(inches) * CSS_PX_PER_INCH) for inches in fig.get_size_inches())
-    fig.clear()
-    return width, height
+    width, height = spec.size
+    return round(width * CSS_PX_PER_INCH), round(height * CSS_PX_PER_INCH)
 
 
 def description(spec: FigureSpec) -> dict:
@@ -193,7 +190,7 @@ def render(spec: FigureSpec, palette: str) -> bytes:
     """``spec`` drawn in ``palette``, as SVG or WebP bytes; the same bytes on every call."""
     palette_colours(palette)
     with styled(palette):
-        fig = spec.draw(palette)
+        fig = spec.figure(palette)
         buffer = io.BytesIO()
         if spec.format == "svg":
             fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})

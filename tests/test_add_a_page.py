@@ -41,27 +41,25 @@ from matplotlib.figure import Figure
 from gdlesson.choices import PRICE
 from gdlesson.claim import Claim, register
 from gdlesson.drawing import WIDTH, FigureSpec, Texts
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 
 def facts() -> dict[str, str]:
     return {"half_price": f"{max(PRICE) / 2:g}", "third_price": f"{max(PRICE) / 3:.2f}"}
 
 
-def half_price_figure(palette: str) -> Figure:
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 2), layout="constrained")
-        ax = fig.subplots()
-        ax.bar(["whole", "half"], [max(PRICE), max(PRICE) / 2], color=c["accent"])
-        ax.set_ylabel("price")
-    return fig
+def half_price_figure(fig: Figure, palette: str) -> None:
+    ax = fig.subplots()
+    accent = palette_colours(palette)["accent"]
+    ax.bar(["whole", "half"], [max(PRICE), max(PRICE) / 2], color=accent)
+    ax.set_ylabel("price")
 
 
 def _texts() -> dict[str, Texts]:
     return {"half-price": Texts("Two bars: the whole price and its half.", "Look at the half.")}
 
 
-FIGURES = (FigureSpec("half-price", half_price_figure, "svg", _texts),)
+FIGURES = (FigureSpec("half-price", half_price_figure, "svg", _texts, size=(WIDTH, 2)),)
 
 CLAIMS: list[Claim] = []
 claim = partial(register, CLAIMS, "half-price.md")

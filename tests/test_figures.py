@@ -35,12 +35,10 @@ from gdlesson.figures import (
 )
 from gdlesson.network import trained_by_descent, weight_count
 from gdlesson.numbers import count, scientific_text
-from gdlesson.pages.curse_of_dimensionality import network_figure
 from gdlesson.pages.two_weights import (
     ARROW_LENGTH,
     DROP,
     arrow_points,
-    gradient_arrows_figure,
     steps_to_drop,
 )
 from gdlesson.style import PALETTES as COLOURS
@@ -225,7 +223,9 @@ def test_network_texts_count_the_lines_drawn():
     assert f"= {weight_count()} weights" in spec.alt
     assert f"= {weight_count()} in all" in spec.caption
     # "Every line is one weight": the diagram draws exactly that many lines.
-    assert len(network_figure("light").axes[0].lines) == weight_count()
+    with styled("light"):
+        fig = SPECS["network"].figure("light")
+    assert len(fig.axes[0].lines) == weight_count()
 
 
 def test_compute_budget_caption_compares_with_the_age_of_the_universe():
@@ -303,7 +303,7 @@ def test_gradient_arrows_are_minus_the_gradient_on_equal_scales(palette):
     scales (so right angles look right); the caption says the length is one for all."""
     cost = two_weight_cost()
     with styled(palette):
-        fig = gradient_arrows_figure(palette)
+        fig = SPECS["gradient-arrows"].figure(palette)
     ax = fig.axes[0]
     assert ax.get_aspect() == 1.0
     arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
@@ -346,7 +346,7 @@ def test_bad_palette_is_refused_naming_palette(palette):
     with pytest.raises(ValueError, match="palette"), styled(palette):
         pass
     with pytest.raises(ValueError, match="palette"):
-        FIGURES[0].draw(palette)
+        FIGURES[0].figure(palette)
 
 
 def test_output_name():

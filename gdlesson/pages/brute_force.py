@@ -24,7 +24,7 @@ from gdlesson.network import INPUTS, weight_count
 from gdlesson.numbers import count
 from gdlesson.pages import recap as recap_page
 from gdlesson.placeholders import Fact
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 # --- what the exercises derive from the data -----------------------------------------
 
@@ -125,36 +125,32 @@ def _close_up(ax, c, search):
     ax.indicate_inset_zoom(zoom, edgecolor=c["muted"], alpha=1, linewidth=0.8)
 
 
-def brute_force_figure(palette: str = "light") -> Figure:
+def brute_force_figure(fig: Figure, palette: str) -> None:
     """The cost of one weight at each of the 1,000 candidates brute force tries.
 
     The samples merge into a curve where it is flat; a zoom on the bottom shows
     them one by one, and the cheapest of them.
     """
     search = lesson.search()
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
-        ax = fig.add_subplot()
-        dots(ax, search.weights, search.costs, c["curve"], size=2.2)
-        ax.set_xlim(*SEARCH_RANGE)
-        ax.set_ylim(0, search.costs.max() * 1.04)
-        ax.set_xlabel("weight w")
-        ax.set_ylabel("cost C(w)")
-        ax.yaxis.set_major_locator(MultipleLocator(5))
-        ax.plot(
-            [search.best_w], [search.best_cost], "o", color=c["highlight"], markersize=7, zorder=3
-        )
-        sample = (search.weights[70], search.costs[70])
-        label(
-            ax,
-            f"{count(search.evaluations)} samples",
-            sample,
-            (10, 0),
-            va="center",
-            color=c["curve"],
-        )
-        _close_up(ax, c, search)
-    return fig
+    c = palette_colours(palette)
+    ax = fig.add_subplot()
+    dots(ax, search.weights, search.costs, c["curve"], size=2.2)
+    ax.set_xlim(*SEARCH_RANGE)
+    ax.set_ylim(0, search.costs.max() * 1.04)
+    ax.set_xlabel("weight w")
+    ax.set_ylabel("cost C(w)")
+    ax.yaxis.set_major_locator(MultipleLocator(5))
+    ax.plot([search.best_w], [search.best_cost], "o", color=c["highlight"], markersize=7, zorder=3)
+    sample = (search.weights[70], search.costs[70])
+    label(
+        ax,
+        f"{count(search.evaluations)} samples",
+        sample,
+        (10, 0),
+        va="center",
+        color=c["curve"],
+    )
+    _close_up(ax, c, search)
 
 
 @functools.cache
@@ -186,7 +182,7 @@ def _texts() -> dict[str, Texts]:
 
 
 #: The page's figures, in its order.
-FIGURES = (FigureSpec("brute-force", brute_force_figure, "svg", _texts),)
+FIGURES = (FigureSpec("brute-force", brute_force_figure, "svg", _texts, size=(WIDTH, 3.6)),)
 
 
 # --- claims -----------------------------------------------------------------------------

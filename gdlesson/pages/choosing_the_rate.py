@@ -22,7 +22,7 @@ from gdlesson.descent import BLOWUP
 from gdlesson.drawing import WIDTH, FigureSpec, Texts
 from gdlesson.numbers import count
 from gdlesson.placeholders import Fact
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 # --- numbers ----------------------------------------------------------------------------
 
@@ -163,60 +163,58 @@ def _decades(low: float, high: float) -> list[float]:
     return [10.0**e for e in range(int(np.ceil(np.log10(low))), int(np.floor(np.log10(high))) + 1)]
 
 
-def cost_per_step_figure(palette: str = "light") -> Figure:
+def cost_per_step_figure(fig: Figure, palette: str) -> None:
     """The cost after each step at three rates: one creeps down, one drops to the
     lowest cost and stays there, one climbs off the chart."""
     runs, shown, low = _runs(), choices.STEPS_CHOOSING, _min_cost()
     start = next(iter(runs.values())).costs[0]
     bottom, top = low / 2, 10.0 ** np.ceil(np.log10(start * TOP_OVER_START))
-    with styled(palette) as c:
-        colours = {"too small": c["curve"], "good": c["highlight"], "too large": c["diverge"]}
-        fig = Figure(figsize=(WIDTH, 3.4), layout="constrained")
-        ax = fig.add_subplot()
-        ax.set_yscale("log")
-        ax.axhline(low, color=c["muted"], linewidth=1, linestyle=(0, (4, 3)), zorder=0)
+    c = palette_colours(palette)
+    colours = {"too small": c["curve"], "good": c["highlight"], "too large": c["diverge"]}
+    ax = fig.add_subplot()
+    ax.set_yscale("log")
+    ax.axhline(low, color=c["muted"], linewidth=1, linestyle=(0, (4, 3)), zorder=0)
+    ax.annotate(
+        f"the lowest cost, {low:.3f}",
+        xy=(shown, low),
+        xytext=(0, -4),
+        textcoords="offset points",
+        ha="right",
+        va="top",
+        color=c["muted"],
+        fontsize=9.5,
+    )
+    for label, run in runs.items():
+        steps = np.arange(min(run.steps, shown) + 1)
+        costs = run.costs[: len(steps)]
+        ax.plot(steps, costs, color=colours[label], linewidth=2, zorder=2, clip_on=True)
+        text = f"{label}, η = {run.learning_rate:g}"
+        if label == "too large":
+            # beside the line, where it passes a tenth of the chart's top
+            k = int(np.argmax(costs > top / 10)) if np.any(costs > top / 10) else len(costs) - 1
+            xy, offset, ha, va = (k, costs[k]), (8, 0), "left", "center"
+        elif label == "good":
+            xy, offset, ha, va = (8, run.costs[8]), (6, 4), "left", "bottom"
+        else:
+            xy, offset, ha, va = (shown, costs[-1]), (0, 9), "right", "bottom"
         ax.annotate(
-            f"the lowest cost, {low:.3f}",
-            xy=(shown, low),
-            xytext=(0, -4),
+            text,
+            xy=xy,
+            xytext=offset,
             textcoords="offset points",
-            ha="right",
-            va="top",
-            color=c["muted"],
-            fontsize=9.5,
+            ha=ha,
+            va=va,
+            color=colours[label],
+            fontsize=10,
+            fontweight="bold",
         )
-        for label, run in runs.items():
-            steps = np.arange(min(run.steps, shown) + 1)
-            costs = run.costs[: len(steps)]
-            ax.plot(steps, costs, color=colours[label], linewidth=2, zorder=2, clip_on=True)
-            text = f"{label}, η = {run.learning_rate:g}"
-            if label == "too large":
-                # beside the line, where it passes a tenth of the chart's top
-                k = int(np.argmax(costs > top / 10)) if np.any(costs > top / 10) else len(costs) - 1
-                xy, offset, ha, va = (k, costs[k]), (8, 0), "left", "center"
-            elif label == "good":
-                xy, offset, ha, va = (8, run.costs[8]), (6, 4), "left", "bottom"
-            else:
-                xy, offset, ha, va = (shown, costs[-1]), (0, 9), "right", "bottom"
-            ax.annotate(
-                text,
-                xy=xy,
-                xytext=offset,
-                textcoords="offset points",
-                ha=ha,
-                va=va,
-                color=colours[label],
-                fontsize=10,
-                fontweight="bold",
-            )
-        ax.set_xlim(0, shown)
-        ax.set_ylim(bottom, top)
-        ax.yaxis.set_major_locator(FixedLocator(_decades(bottom, top)))
-        ax.yaxis.set_minor_locator(NullLocator())
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,g}"))
-        ax.set_xlabel("step")
-        ax.set_ylabel("cost C (log scale)")
-    return fig
+    ax.set_xlim(0, shown)
+    ax.set_ylim(bottom, top)
+    ax.yaxis.set_major_locator(FixedLocator(_decades(bottom, top)))
+    ax.yaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,g}"))
+    ax.set_xlabel("step")
+    ax.set_ylabel("cost C (log scale)")
 
 
 @functools.cache
@@ -242,7 +240,7 @@ def _texts() -> dict[str, Texts]:
 
 
 #: The page's figures, in its order.
-FIGURES = (FigureSpec("cost-per-step", cost_per_step_figure, "svg", _texts),)
+FIGURES = (FigureSpec("cost-per-step", cost_per_step_figure, "svg", _texts, size=(WIDTH, 3.4)),)
 
 
 # --- claims -----------------------------------------------------------------------------

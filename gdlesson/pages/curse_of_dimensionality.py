@@ -19,7 +19,7 @@ from gdlesson.drawing import WIDTH, FigureSpec, label
 from gdlesson.network import INPUTS, bias_count, combinations, weight_count
 from gdlesson.numbers import digit_facts, tex_power
 from gdlesson.pages import brute_force as brute_force_page
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 # --- numbers ----------------------------------------------------------------------------
 
@@ -78,35 +78,33 @@ def facts() -> dict[str, str]:
 _LAYER_KINDS = ("inputs", "hidden neurons", "output")
 
 
-def network_figure(palette: str = "light") -> Figure:
+def network_figure(fig: Figure, palette: str) -> None:
     """The 4-5-1 house-price network with every one of its weights drawn."""
     xs = [0.0, 1.6, 3.2]
     # Every layer centred, its neurons 0.8 apart.
     layers = [0.8 * (np.arange(n)[::-1] - (n - 1) / 2) for n in LAYERS]
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 3.7), layout="constrained")
-        ax = fig.add_subplot()
-        ax.set_axis_off()
-        for (x0, ys0), (x1, ys1) in pairwise(zip(xs, layers, strict=True)):
-            for y0 in ys0:
-                for y1 in ys1:
-                    ax.plot([x0, x1], [y0, y1], color=c["muted"], linewidth=1.0, zorder=1)
-        edge = [c["curve"], c["accent"], c["highlight"]]
-        for x, ys, colour in zip(xs, layers, edge, strict=True):
-            ax.scatter(
-                np.full(len(ys), x),
-                ys,
-                s=520,
-                facecolor=c["background"],
-                edgecolor=colour,
-                linewidth=2.2,
-                zorder=2,
-            )
-        for y, name in zip(layers[0], INPUTS, strict=True):
-            label(ax, name, (xs[0], y), (-18, 0), ha="right", va="center")
-        label(ax, "Price", (xs[2], layers[2][0]), (18, 0), ha="left", va="center")
-        _network_titles(ax, c, xs, layers, edge)
-    return fig
+    c = palette_colours(palette)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    for (x0, ys0), (x1, ys1) in pairwise(zip(xs, layers, strict=True)):
+        for y0 in ys0:
+            for y1 in ys1:
+                ax.plot([x0, x1], [y0, y1], color=c["muted"], linewidth=1.0, zorder=1)
+    edge = [c["curve"], c["accent"], c["highlight"]]
+    for x, ys, colour in zip(xs, layers, edge, strict=True):
+        ax.scatter(
+            np.full(len(ys), x),
+            ys,
+            s=520,
+            facecolor=c["background"],
+            edgecolor=colour,
+            linewidth=2.2,
+            zorder=2,
+        )
+    for y, name in zip(layers[0], INPUTS, strict=True):
+        label(ax, name, (xs[0], y), (-18, 0), ha="right", va="center")
+    label(ax, "Price", (xs[2], layers[2][0]), (18, 0), ha="left", va="center")
+    _network_titles(ax, c, xs, layers, edge)
 
 
 def _network_titles(ax, c, xs, layers, edge):
@@ -123,7 +121,9 @@ def _network_titles(ax, c, xs, layers, edge):
 
 
 #: The page's figures, in its order.
-FIGURES = (FigureSpec("network", network_figure, "svg", brute_force_page._texts),)
+FIGURES = (
+    FigureSpec("network", network_figure, "svg", brute_force_page._texts, size=(WIDTH, 3.7)),
+)
 
 
 # --- claims -----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from gdlesson.drawing import (
     outcome,
 )
 from gdlesson.placeholders import Fact
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 # --- numbers ----------------------------------------------------------------------------
 
@@ -74,23 +74,21 @@ def facts() -> dict[str, Fact]:
 # --- figures ----------------------------------------------------------------------------
 
 
-def _curve_figure(c, run):
-    """A figure of the cost curve, tall enough for the start of ``run``; and its axes."""
-    fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
+def _curve_axes(fig, c, run):
+    """Axes in ``fig`` with the cost curve, tall enough for the start of ``run``."""
     ax = fig.add_subplot()
     cost_curve(ax, c, one_weight_cost())
     ax.set_ylim(0, run.costs[0] * 1.3)
-    return fig, ax
+    return ax
 
 
-def descent_1d_figure(palette: str = "light") -> Figure:
+def descent_1d_figure(fig: Figure, palette: str) -> None:
     """The rolling ball: gradient descent on one weight, every position drawn."""
     run = lesson.rolling_descent()
-    with styled(palette) as c:
-        fig, ax = _curve_figure(c, run)
-        balls(ax, c, fig, run, label_first=4)
-        note(ax, c, f"learning rate η = {choices.RATE_1D:g}\n{outcome(run)}, at w = {run.w:.3f}")
-    return fig
+    c = palette_colours(palette)
+    ax = _curve_axes(fig, c, run)
+    balls(ax, c, fig, run, label_first=4)
+    note(ax, c, f"learning rate η = {choices.RATE_1D:g}\n{outcome(run)}, at w = {run.w:.3f}")
 
 
 def _hops(ax, c, run, hops: int):
@@ -105,50 +103,49 @@ def _hops(ax, c, run, hops: int):
         )
 
 
-def zigzag_1d_figure(palette: str = "light") -> Figure:
+def zigzag_1d_figure(fig: Figure, palette: str) -> None:
     """A larger learning rate: each step jumps past the minimum, to the other side."""
     run = lesson.zigzag_descent()
     w_star = float(one_weight_cost().minimum()[0])
     ws, cs = run.path, run.costs
-    with styled(palette) as c:
-        fig, ax = _curve_figure(c, run)
-        ax.axvline(w_star, color=c["muted"], linewidth=1, linestyle=(0, (4, 3)), zorder=0)
+    c = palette_colours(palette)
+    ax = _curve_axes(fig, c, run)
+    ax.axvline(w_star, color=c["muted"], linewidth=1, linestyle=(0, (4, 3)), zorder=0)
+    label(
+        ax,
+        "minimum",
+        (w_star, 1),
+        (-4, -2),
+        ha="right",
+        va="top",
+        xycoords=("data", "axes fraction"),
+        color=c["muted"],
+        fontsize=9.5,
+    )
+    _hops(ax, c, run, hops=6)
+    ax.plot(
+        ws,
+        cs,
+        "o",
+        color=c["accent"],
+        markersize=5.5,
+        zorder=3,
+        markeredgecolor=c["background"],
+        markeredgewidth=0.8,
+    )
+    for k in range(4):
+        side = 1 if ws[k] > w_star else -1
         label(
             ax,
-            "minimum",
-            (w_star, 1),
-            (-4, -2),
-            ha="right",
-            va="top",
-            xycoords=("data", "axes fraction"),
-            color=c["muted"],
-            fontsize=9.5,
+            "start" if k == 0 else str(k),
+            (ws[k], cs[k]),
+            (7 * side, 5),
+            ha="left" if side > 0 else "right",
+            va="bottom",
+            color=c["text"],
+            fontsize=10,
         )
-        _hops(ax, c, run, hops=6)
-        ax.plot(
-            ws,
-            cs,
-            "o",
-            color=c["accent"],
-            markersize=5.5,
-            zorder=3,
-            markeredgecolor=c["background"],
-            markeredgewidth=0.8,
-        )
-        for k in range(4):
-            side = 1 if ws[k] > w_star else -1
-            label(
-                ax,
-                "start" if k == 0 else str(k),
-                (ws[k], cs[k]),
-                (7 * side, 5),
-                ha="left" if side > 0 else "right",
-                va="bottom",
-                color=c["text"],
-                fontsize=10,
-            )
-        note(ax, c, f"learning rate η = {lesson.RATE_ZIGZAG_1D:g}\n{outcome(run)}", x=0.7)
-    return fig
+    note(ax, c, f"learning rate η = {lesson.RATE_ZIGZAG_1D:g}\n{outcome(run)}", x=0.7)
 
 
 @functools.cache
@@ -194,8 +191,8 @@ def _texts() -> dict[str, Texts]:
 
 #: The page's figures, in its order.
 FIGURES = (
-    FigureSpec("descent-1d", descent_1d_figure, "svg", _texts),
-    FigureSpec("zigzag-1d", zigzag_1d_figure, "svg", _texts),
+    FigureSpec("descent-1d", descent_1d_figure, "svg", _texts, size=(WIDTH, 3.6)),
+    FigureSpec("zigzag-1d", zigzag_1d_figure, "svg", _texts, size=(WIDTH, 3.6)),
 )
 
 

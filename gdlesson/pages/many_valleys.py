@@ -40,7 +40,7 @@ from gdlesson.numbers import (
 from gdlesson.pages import why_it_wins as why_it_wins_page
 from gdlesson.placeholders import Fact
 from gdlesson.relabelling import distance_up_to_relabelling, every_copy
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 from gdlesson.valleys import descents, ending, flat_from, turning_points, valleys_cost
 
 # --- what the exercises derive from the data -----------------------------------------
@@ -290,56 +290,54 @@ def _label_start(ax, run, colour, text):
     )
 
 
-def many_valleys_figure(palette: str = "light") -> Figure:
+def many_valleys_figure(fig: Figure, palette: str) -> None:
     """Descents from several starts: some end in the left valley, some in the
     right one, and one, on the flat stretch, does not move at all."""
     cost = valleys_cost()
     runs = descents()
     flat = flat_from(cost)
     ws = np.linspace(*choices.WINDOW_VALLEYS, 401)
-    with styled(palette) as c:
-        colours = {"valley 0": c["accent"], "valley 1": c["highlight"]}
-        fig = Figure(figsize=(WIDTH, 3.9), layout="constrained")
-        ax = fig.add_subplot()
-        if flat is not None:
-            ax.axvspan(flat, choices.WINDOW_VALLEYS[1], color=c["faint"], zorder=0, linewidth=0)
-            ax.text(
-                (flat + choices.WINDOW_VALLEYS[1]) / 2,
-                0.5,
-                f"flat: slope\nbelow {power_of_ten(round(np.log10(TOLERANCE)))}",
-                ha="center",
-                va="center",
-                color=c["muted"],
-                fontsize=9.5,
-            )
-        ax.plot(ws, cost.on_grid(ws), color=c["curve"], linewidth=2, zorder=1)
-        _mark_turning_points(ax, c, cost)
-        for run in runs:
-            colour = colours.get(ending(run), c["muted"])
-            dots(ax, *_thinned(run), colour, size=4.5, zorder=3)
-            ax.plot([run.path[0]], [run.costs[0]], "o", color=colour, markersize=8, zorder=4)
-            ax.plot(
-                [run.path[-1]],
-                [run.costs[-1]],
-                "o",
-                color=colour,
-                markersize=6,
-                markerfacecolor=c["background"],
-                markeredgewidth=1.6,
-                zorder=5,
-            )
-            _label_start(ax, run, colour, signed(run.path[0], "g"))
-        ax.set_xlim(*choices.WINDOW_VALLEYS)
-        ax.set_ylim(0, 1.2)
-        ax.set_xlabel("weight w")
-        ax.set_ylabel("cost C(w)")
-        ax.set_title(
-            f"filled dot: a start, with its w; ring: where it ends; learning rate η = "
-            f"{choices.RATE_VALLEYS:g}",
+    c = palette_colours(palette)
+    colours = {"valley 0": c["accent"], "valley 1": c["highlight"]}
+    ax = fig.add_subplot()
+    if flat is not None:
+        ax.axvspan(flat, choices.WINDOW_VALLEYS[1], color=c["faint"], zorder=0, linewidth=0)
+        ax.text(
+            (flat + choices.WINDOW_VALLEYS[1]) / 2,
+            0.5,
+            f"flat: slope\nbelow {power_of_ten(round(np.log10(TOLERANCE)))}",
+            ha="center",
+            va="center",
             color=c["muted"],
             fontsize=9.5,
         )
-    return fig
+    ax.plot(ws, cost.on_grid(ws), color=c["curve"], linewidth=2, zorder=1)
+    _mark_turning_points(ax, c, cost)
+    for run in runs:
+        colour = colours.get(ending(run), c["muted"])
+        dots(ax, *_thinned(run), colour, size=4.5, zorder=3)
+        ax.plot([run.path[0]], [run.costs[0]], "o", color=colour, markersize=8, zorder=4)
+        ax.plot(
+            [run.path[-1]],
+            [run.costs[-1]],
+            "o",
+            color=colour,
+            markersize=6,
+            markerfacecolor=c["background"],
+            markeredgewidth=1.6,
+            zorder=5,
+        )
+        _label_start(ax, run, colour, signed(run.path[0], "g"))
+    ax.set_xlim(*choices.WINDOW_VALLEYS)
+    ax.set_ylim(0, 1.2)
+    ax.set_xlabel("weight w")
+    ax.set_ylabel("cost C(w)")
+    ax.set_title(
+        f"filled dot: a start, with its w; ring: where it ends; learning rate η = "
+        f"{choices.RATE_VALLEYS:g}",
+        color=c["muted"],
+        fontsize=9.5,
+    )
 
 
 def many_valleys_alt() -> str:
@@ -397,72 +395,66 @@ def _bands(values: np.ndarray):
     )
 
 
-def running_on_figure(palette: str = "light") -> Figure:
+def running_on_figure(fig: Figure, palette: str) -> None:
     """The lesson's run continued at the same rate: the cost goes lower, the largest
     curvature climbs to 2/η and stays, and from there the gradient is long."""
     more = run_on()
     tolerance = choices.TOLERANCE_NETWORK
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 5.6), layout="constrained")
-        cost_ax, slope_ax, top_ax = fig.subplots(3, 1, sharex=True)
-        for ax, values in ((cost_ax, more.costs), (slope_ax, more.slopes)):
-            steps, low, high = _bands(values)
-            ax.fill_between(
-                steps, low, high, color=c["accent"], edgecolor=c["accent"], linewidth=1.2
-            )
-        top_ax.plot(more.measured, more.top_curvatures, color=c["accent"], linewidth=1.6)
-        slope_ax.set_yscale("log")
-        # 10ⁿ in Unicode, at the labels' size (mathtext would set n at 70 %: 7 px)
-        slope_ax.yaxis.set_major_locator(LogLocator(base=10))
-        slope_ax.yaxis.set_major_formatter(
-            FuncFormatter(lambda v, _: power_of_ten(round(np.log10(v))))
-        )
-        slope_ax.yaxis.set_minor_formatter(NullFormatter())
-        slope_ax.axhline(tolerance, color=c["muted"], linestyle="--", linewidth=1)
-        exponent = round(np.log10(tolerance))
-        slope_ax.text(
-            more.steps,
-            tolerance * 1.4,
-            f"the stop: {power_of_ten(exponent)}",
-            ha="right",
-            va="bottom",
-            color=c["muted"],
-            fontsize=9.5,
-        )
-        top_ax.axhline(more.limit, color=c["muted"], linestyle="--", linewidth=1)
-        top_ax.text(
-            0,
-            more.limit * 1.01,
-            f"2/η = {more.limit:g}",
+    c = palette_colours(palette)
+    cost_ax, slope_ax, top_ax = fig.subplots(3, 1, sharex=True)
+    for ax, values in ((cost_ax, more.costs), (slope_ax, more.slopes)):
+        steps, low, high = _bands(values)
+        ax.fill_between(steps, low, high, color=c["accent"], edgecolor=c["accent"], linewidth=1.2)
+    top_ax.plot(more.measured, more.top_curvatures, color=c["accent"], linewidth=1.6)
+    slope_ax.set_yscale("log")
+    # 10ⁿ in Unicode, at the labels' size (mathtext would set n at 70 %: 7 px)
+    slope_ax.yaxis.set_major_locator(LogLocator(base=10))
+    slope_ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: power_of_ten(round(np.log10(v)))))
+    slope_ax.yaxis.set_minor_formatter(NullFormatter())
+    slope_ax.axhline(tolerance, color=c["muted"], linestyle="--", linewidth=1)
+    exponent = round(np.log10(tolerance))
+    slope_ax.text(
+        more.steps,
+        tolerance * 1.4,
+        f"the stop: {power_of_ten(exponent)}",
+        ha="right",
+        va="bottom",
+        color=c["muted"],
+        fontsize=9.5,
+    )
+    top_ax.axhline(more.limit, color=c["muted"], linestyle="--", linewidth=1)
+    top_ax.text(
+        0,
+        more.limit * 1.01,
+        f"2/η = {more.limit:g}",
+        ha="left",
+        va="bottom",
+        color=c["muted"],
+        fontsize=9.5,
+    )
+    if more.reached is not None:
+        for ax in (cost_ax, slope_ax, top_ax):
+            ax.axvline(more.reached, color=c["curve"], linewidth=1, zorder=0)
+        cost_ax.text(
+            more.reached,
+            1.0,
+            " curvature reaches 2/η",
+            transform=cost_ax.get_xaxis_transform(),
             ha="left",
-            va="bottom",
-            color=c["muted"],
+            va="top",
+            color=c["curve"],
             fontsize=9.5,
         )
-        if more.reached is not None:
-            for ax in (cost_ax, slope_ax, top_ax):
-                ax.axvline(more.reached, color=c["curve"], linewidth=1, zorder=0)
-            cost_ax.text(
-                more.reached,
-                1.0,
-                " curvature reaches 2/η",
-                transform=cost_ax.get_xaxis_transform(),
-                ha="left",
-                va="top",
-                color=c["curve"],
-                fontsize=9.5,
-            )
-        top_ax.set_ylim(top=more.limit * 1.08)
-        cost_ax.set_ylabel("cost C")
-        slope_ax.set_ylabel("gradient length")
-        top_ax.set_ylabel("largest curvature")
-        top_ax.set_xlabel(
-            f"steps after the stop at step {count(trained_by_descent().steps)}, "
-            f"learning rate η = {more.learning_rate:g}"
-        )
-        top_ax.set_xlim(0, more.steps)
-        top_ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: count(round(v))))
-    return fig
+    top_ax.set_ylim(top=more.limit * 1.08)
+    cost_ax.set_ylabel("cost C")
+    slope_ax.set_ylabel("gradient length")
+    top_ax.set_ylabel("largest curvature")
+    top_ax.set_xlabel(
+        f"steps after the stop at step {count(trained_by_descent().steps)}, "
+        f"learning rate η = {more.learning_rate:g}"
+    )
+    top_ax.set_xlim(0, more.steps)
+    top_ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: count(round(v))))
 
 
 @functools.cache
@@ -512,8 +504,8 @@ def heavy_ball_run():
 
 #: The page's figures, in its order.
 FIGURES = (
-    FigureSpec("many-valleys", many_valleys_figure, "svg", _texts),
-    FigureSpec("running-on", running_on_figure, "svg", _running_on_texts),
+    FigureSpec("many-valleys", many_valleys_figure, "svg", _texts, size=(WIDTH, 3.9)),
+    FigureSpec("running-on", running_on_figure, "svg", _running_on_texts, size=(WIDTH, 5.6)),
 )
 
 

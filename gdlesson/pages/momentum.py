@@ -18,7 +18,7 @@ from gdlesson.numbers import count, markdown_table, signed
 from gdlesson.pages import many_valleys as many_valleys_page
 from gdlesson.pages import two_weights as two_weights_page
 from gdlesson.placeholders import Fact
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 # --- numbers ----------------------------------------------------------------------------
 
@@ -217,7 +217,7 @@ def facts() -> dict[str, Fact]:
 # --- figures ----------------------------------------------------------------------------
 
 
-def momentum_paths_figure(palette: str = "light") -> Figure:
+def momentum_paths_figure(fig: Figure, palette: str) -> None:
     """The contour map of two weights with both paths from the lesson's start."""
     cost = two_weight_cost()
     plain, ball = many_valleys_page.plain_run(), many_valleys_page.heavy_ball_run()
@@ -225,34 +225,32 @@ def momentum_paths_figure(palette: str = "light") -> Figure:
     # A coarser grid than the figure of Two weights: the page carries a playground too.
     w1s, w2s = (axis[::2] for axis in two_weights_page._grid_2d())
     levels = [level for level in choices.LEVELS_2D if level > cost(w_min)]
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 4.9), layout="constrained")
-        ax = fig.add_subplot()
-        grid = cost.on_grid(w1s, w2s).T
-        lines = ax.contour(w1s, w2s, grid, levels=levels, colors=c["muted"], linewidths=0.9)
-        ax.clabel(lines, [v for v in levels if v >= 0.5], fmt="%g", fontsize=8.5, inline_spacing=3)
-        for run, colour, style in ((plain, c["curve"], "--"), (ball, c["accent"], "-")):
-            ax.plot(run.path[:, 0], run.path[:, 1], style, color=colour, linewidth=1.4, zorder=2)
-            dots(ax, run.path[:, 0], run.path[:, 1], colour, size=5, zorder=3)
-        ax.plot(*ball.path[0], "o", color=c["text"], markersize=8, zorder=4)
-        two_weights_page._minimum_star(ax, c, w_min, edge_width=0.8)
-        notes = [
-            (f"plain, η = {plain.learning_rate:g}", c["curve"]),
-            (f"dashed: {count(plain.steps)} steps", c["curve"]),
-            ("", None),
-            ("heavy ball,", c["accent"]),
-            (f"η = {ball.learning_rate:g}, β = {ball.beta:g}", c["accent"]),
-            (f"solid: {count(ball.steps)} steps", c["accent"]),
-            ("", None),
-            (
-                f"start ({signed(choices.START_2D[0], 'g')}, {signed(choices.START_2D[1], 'g')})",
-                c["text"],
-            ),
-            (f"minimum ({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')})", c["highlight"]),
-        ]
-        side_notes(ax, notes)
-        valley_map_axes(ax, w1s, w2s)
-    return fig
+    c = palette_colours(palette)
+    ax = fig.add_subplot()
+    grid = cost.on_grid(w1s, w2s).T
+    lines = ax.contour(w1s, w2s, grid, levels=levels, colors=c["muted"], linewidths=0.9)
+    ax.clabel(lines, [v for v in levels if v >= 0.5], fmt="%g", fontsize=8.5, inline_spacing=3)
+    for run, colour, style in ((plain, c["curve"], "--"), (ball, c["accent"], "-")):
+        ax.plot(run.path[:, 0], run.path[:, 1], style, color=colour, linewidth=1.4, zorder=2)
+        dots(ax, run.path[:, 0], run.path[:, 1], colour, size=5, zorder=3)
+    ax.plot(*ball.path[0], "o", color=c["text"], markersize=8, zorder=4)
+    two_weights_page._minimum_star(ax, c, w_min, edge_width=0.8)
+    notes = [
+        (f"plain, η = {plain.learning_rate:g}", c["curve"]),
+        (f"dashed: {count(plain.steps)} steps", c["curve"]),
+        ("", None),
+        ("heavy ball,", c["accent"]),
+        (f"η = {ball.learning_rate:g}, β = {ball.beta:g}", c["accent"]),
+        (f"solid: {count(ball.steps)} steps", c["accent"]),
+        ("", None),
+        (
+            f"start ({signed(choices.START_2D[0], 'g')}, {signed(choices.START_2D[1], 'g')})",
+            c["text"],
+        ),
+        (f"minimum ({signed(w_min[0], '.3f')}, {signed(w_min[1], '.3f')})", c["highlight"]),
+    ]
+    side_notes(ax, notes)
+    valley_map_axes(ax, w1s, w2s)
 
 
 @functools.cache
@@ -280,7 +278,7 @@ def _texts() -> dict[str, Texts]:
 
 
 #: The page's figures, in its order.
-FIGURES = (FigureSpec("momentum-paths", momentum_paths_figure, "svg", _texts),)
+FIGURES = (FigureSpec("momentum-paths", momentum_paths_figure, "svg", _texts, size=(WIDTH, 4.9)),)
 
 
 # --- claims -----------------------------------------------------------------------------

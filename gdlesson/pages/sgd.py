@@ -19,7 +19,7 @@ from gdlesson.network import initial_weights, network_cost, sgd_runs, trained_by
 from gdlesson.numbers import count, listed
 from gdlesson.pages import many_valleys as many_valleys_page
 from gdlesson.placeholders import Fact
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 # --- numbers ----------------------------------------------------------------------------
 
@@ -215,100 +215,96 @@ def _passes(run) -> np.ndarray:
     return np.arange(len(run.path)) / run.steps_per_epoch
 
 
-def sgd_jitter_figure(palette: str = "light") -> Figure:
+def sgd_jitter_figure(fig: Figure, palette: str) -> None:
     """Top: w, one house a step, at a constant rate and at a lowered one, around
     the minimum. Bottom: the last pass's spread, averaged over shuffles, for each
     batch size, at both."""
     w_star = float(one_weight_cost().minimum()[0])
     steady, lowered = lesson.sgd_run(1), lesson.sgd_scheduled_run()
     batches = choices.SGD_BATCHES
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 5.8), layout="constrained")
-        path_ax, spread_ax = fig.subplots(2, 1, height_ratios=(3, 2))
-        path_ax.axhline(w_star, color=c["muted"], linestyle="--", linewidth=1)
-        path_ax.text(
-            0.2,
-            w_star + ZOOM / 30,
-            f" minimum w = {w_star:.3f}",
-            color=c["muted"],
-            va="bottom",
-            fontsize=10,
-        )
-        path_ax.plot(
-            _passes(steady),
-            steady.path[:, 0],
-            color=c["accent"],
-            linewidth=1.4,
-            label="constant rate",
-        )
-        path_ax.plot(
-            _passes(lowered),
-            lowered.path[:, 0],
-            color=c["curve"],
-            linewidth=1.6,
-            label="rate lowered",
-        )
-        path_ax.set_xlim(0, choices.EPOCHS_SGD)
-        path_ax.set_xlabel(f"passes over the {len(one_weight_cost().targets)} houses")
-        path_ax.set_ylabel("weight w")
-        # zoomed on the minimum: the climb from the start is below, the jitter is the point
-        path_ax.set_ylim(w_star - ZOOM, w_star + ZOOM)
-        path_ax.legend(loc="upper right", ncols=2)
-        path_ax.set_title("One house a step, near the minimum")
+    c = palette_colours(palette)
+    path_ax, spread_ax = fig.subplots(2, 1, height_ratios=(3, 2))
+    path_ax.axhline(w_star, color=c["muted"], linestyle="--", linewidth=1)
+    path_ax.text(
+        0.2,
+        w_star + ZOOM / 30,
+        f" minimum w = {w_star:.3f}",
+        color=c["muted"],
+        va="bottom",
+        fontsize=10,
+    )
+    path_ax.plot(
+        _passes(steady),
+        steady.path[:, 0],
+        color=c["accent"],
+        linewidth=1.4,
+        label="constant rate",
+    )
+    path_ax.plot(
+        _passes(lowered),
+        lowered.path[:, 0],
+        color=c["curve"],
+        linewidth=1.6,
+        label="rate lowered",
+    )
+    path_ax.set_xlim(0, choices.EPOCHS_SGD)
+    path_ax.set_xlabel(f"passes over the {len(one_weight_cost().targets)} houses")
+    path_ax.set_ylabel("weight w")
+    # zoomed on the minimum: the climb from the start is below, the jitter is the point
+    path_ax.set_ylim(w_star - ZOOM, w_star + ZOOM)
+    path_ax.legend(loc="upper right", ncols=2)
+    path_ax.set_title("One house a step, near the minimum")
 
-        x = np.arange(len(batches))
-        for shift, decay, colour, name in (
-            (-0.2, 0.0, "accent", "constant rate"),
-            (0.2, choices.DECAY_SGD, "curve", "rate lowered"),
-        ):
-            values = [lesson.sgd_spread(b, decay) for b in batches]
-            bars = spread_ax.bar(x + shift, values, width=0.38, color=c[colour], label=name)
-            spread_ax.bar_label(bars, fmt="%.3f", padding=2, fontsize=10, color=c["text"])
-        spread_ax.set_xticks(x, [f"{b}" for b in batches])
-        spread_ax.set_xlabel("houses per batch")
-        spread_ax.set_ylabel("spread of w")
-        spread_ax.set_ylim(0, lesson.sgd_spread(batches[0]) * 1.25)
-        spread_ax.legend(loc="upper right")
-        spread_ax.set_title(f"The last pass, averaged over {choices.SGD_SEEDS} shuffles")
-    return fig
+    x = np.arange(len(batches))
+    for shift, decay, colour, name in (
+        (-0.2, 0.0, "accent", "constant rate"),
+        (0.2, choices.DECAY_SGD, "curve", "rate lowered"),
+    ):
+        values = [lesson.sgd_spread(b, decay) for b in batches]
+        bars = spread_ax.bar(x + shift, values, width=0.38, color=c[colour], label=name)
+        spread_ax.bar_label(bars, fmt="%.3f", padding=2, fontsize=10, color=c["text"])
+    spread_ax.set_xticks(x, [f"{b}" for b in batches])
+    spread_ax.set_xlabel("houses per batch")
+    spread_ax.set_ylabel("spread of w")
+    spread_ax.set_ylim(0, lesson.sgd_spread(batches[0]) * 1.25)
+    spread_ax.legend(loc="upper right")
+    spread_ax.set_title(f"The last pass, averaged over {choices.SGD_SEEDS} shuffles")
 
 
-def sgd_network_figure(palette: str = "light") -> Figure:
+def sgd_network_figure(fig: Figure, palette: str) -> None:
     """The network's cost against the rows' slopes computed, by full batch,
     mini-batches and single rows; the level each must reach, and where it does."""
     runs = sgd_runs()
     level = choices.COST_LEVEL_NETWORK
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 4.2), layout="constrained")
-        ax = fig.subplots()
-        for name, run in runs.items():
-            colour, style = NETWORK_LINES[name]
-            done = sgd.slopes_computed(run)
-            # the cost at the end of each pass: a line of a point per step would weigh
-            # hundreds of KiB for single rows
-            ends = np.arange(0, len(run.path), run.steps_per_epoch)
-            ax.plot(done[ends], run.costs[ends], color=c[colour], linestyle=style, label=name)
-            reached = first_below(run, level)
-            ax.plot(done[reached], run.costs[reached], "o", color=c[colour], markersize=6)
-        ax.axhline(level, color=c["muted"], linestyle=":", linewidth=1)
-        ax.text(
-            sgd.slopes_computed(runs["full batch"])[-1],
-            level,
-            f"cost {level:g}",
-            color=c["muted"],
-            ha="right",
-            va="bottom",
-            fontsize=10,
-        )
-        ax.set_yscale("log")
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
-        ax.yaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
-        ax.set_xlim(0, sgd.slopes_computed(runs["full batch"])[-1])
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: count(round(v))))
-        ax.set_xlabel("slopes computed (one row's slope each)")
-        ax.set_ylabel("cost C, at the end of each pass")
-        ax.legend(loc="upper right")
-    return fig
+    c = palette_colours(palette)
+    ax = fig.subplots()
+    for name, run in runs.items():
+        colour, style = NETWORK_LINES[name]
+        done = sgd.slopes_computed(run)
+        # the cost at the end of each pass: a line of a point per step would weigh
+        # hundreds of KiB for single rows
+        ends = np.arange(0, len(run.path), run.steps_per_epoch)
+        ax.plot(done[ends], run.costs[ends], color=c[colour], linestyle=style, label=name)
+        reached = first_below(run, level)
+        ax.plot(done[reached], run.costs[reached], "o", color=c[colour], markersize=6)
+    ax.axhline(level, color=c["muted"], linestyle=":", linewidth=1)
+    ax.text(
+        sgd.slopes_computed(runs["full batch"])[-1],
+        level,
+        f"cost {level:g}",
+        color=c["muted"],
+        ha="right",
+        va="bottom",
+        fontsize=10,
+    )
+    ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.yaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
+    ax.set_xlim(0, sgd.slopes_computed(runs["full batch"])[-1])
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: count(round(v))))
+    ax.set_xlabel("slopes computed (one row's slope each)")
+    ax.set_ylabel("cost C, at the end of each pass")
+    ax.legend(loc="upper right")
 
 
 def first_below(run, level: float) -> int:
@@ -382,8 +378,8 @@ def _texts() -> dict[str, Texts]:
 
 #: The page's figures, in its order.
 FIGURES = (
-    FigureSpec("sgd-jitter", sgd_jitter_figure, "svg", _texts),
-    FigureSpec("sgd-network", sgd_network_figure, "svg", _texts),
+    FigureSpec("sgd-jitter", sgd_jitter_figure, "svg", _texts, size=(WIDTH, 5.8)),
+    FigureSpec("sgd-network", sgd_network_figure, "svg", _texts, size=(WIDTH, 4.2)),
 )
 
 

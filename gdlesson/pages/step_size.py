@@ -35,7 +35,7 @@ from gdlesson.numbers import count, markdown_table, scientific_text, signed, tex
 from gdlesson.pages import gradient_descent as gradient_descent_page
 from gdlesson.placeholders import Fact
 from gdlesson.playground import config_1d
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 # --- what the exercises derive from the data -----------------------------------------
 
@@ -193,21 +193,25 @@ def _rate_panel(ax, c, label_text, run):
         )
 
 
-def learning_rates_figure(palette: str = "light") -> Figure:
+def learning_rates_figure(fig: Figure, palette: str) -> None:
     """Too small, just right, too large: the same descent at three learning rates."""
     runs = lesson.rate_descents()
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 3.1), layout="constrained")
-        axes = fig.subplots(1, len(runs), sharey=True)
-        for ax, (label_text, run) in zip(axes, runs.items(), strict=True):
-            _rate_panel(ax, c, label_text, run)
-        axes[0].set_ylabel("cost C(w)")
-    return fig
+    c = palette_colours(palette)
+    axes = fig.subplots(1, len(runs), sharey=True)
+    for ax, (label_text, run) in zip(axes, runs.items(), strict=True):
+        _rate_panel(ax, c, label_text, run)
+    axes[0].set_ylabel("cost C(w)")
 
 
 #: The page's figures, in its order.
 FIGURES = (
-    FigureSpec("learning-rates", learning_rates_figure, "svg", gradient_descent_page._texts),
+    FigureSpec(
+        "learning-rates",
+        learning_rates_figure,
+        "svg",
+        gradient_descent_page._texts,
+        size=(WIDTH, 3.1),
+    ),
 )
 
 

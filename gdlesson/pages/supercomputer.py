@@ -36,7 +36,7 @@ from gdlesson.numbers import (
     tex_power,
 )
 from gdlesson.placeholders import Fact
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 # --- numbers ----------------------------------------------------------------------------
 
@@ -151,49 +151,47 @@ def _years(machine) -> float:
     return float(budget.years_needed(combinations(), machine.rmax_flops))
 
 
-def compute_budget_figure(palette: str = "light") -> Figure:
+def compute_budget_figure(fig: Figure, palette: str) -> None:
     """Years brute force would need on each #1 supercomputer, against the universe's age."""
     machines = budget.MACHINES
     years = [_years(m) for m in machines]
     age = budget.AGE_OF_UNIVERSE_YEARS
     top = int(np.ceil(np.log10(max(years)))) + 2
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 3.5), layout="constrained")
-        ax = fig.add_subplot()
-        rows = np.arange(len(machines))
-        ax.barh(rows, years, left=1, height=0.62, color=c["curve"])
-        for row, value in zip(rows, years, strict=True):
-            text = f"{scientific_text(value)} years"
-            ax.text(
-                value / 10**0.6,
-                row,
-                text,
-                ha="right",
-                va="center",
-                color=c["background"],
-                fontweight="bold",
-            )
-        ax.set_yticks(rows, [f"{m.name} ({m.first_top.split()[-1]})" for m in machines])
-        ax.tick_params(axis="y", length=0)
-        ax.invert_yaxis()
-        ax.set_xscale("log")
-        ax.set_xlim(1, 10.0**top)
-        log_axis(ax.xaxis, top, 10)
-        ax.axvline(age, color=c["highlight"], linewidth=2, zorder=3)
-        label(
-            ax,
-            f"age of the universe: {scientific_text(age)} years",
-            (age, -0.5),
-            (6, 2),
-            va="bottom",
-            color=c["highlight"],
+    c = palette_colours(palette)
+    ax = fig.add_subplot()
+    rows = np.arange(len(machines))
+    ax.barh(rows, years, left=1, height=0.62, color=c["curve"])
+    for row, value in zip(rows, years, strict=True):
+        text = f"{scientific_text(value)} years"
+        ax.text(
+            value / 10**0.6,
+            row,
+            text,
+            ha="right",
+            va="center",
+            color=c["background"],
             fontweight="bold",
-            annotation_clip=False,
         )
-        ax.set_ylim(len(machines) - 0.5, -0.75)
-        ax.set_xlabel(f"years to try all {combinations_text()} combinations (log scale)")
-        ax.spines["left"].set_visible(False)
-    return fig
+    ax.set_yticks(rows, [f"{m.name} ({m.first_top.split()[-1]})" for m in machines])
+    ax.tick_params(axis="y", length=0)
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlim(1, 10.0**top)
+    log_axis(ax.xaxis, top, 10)
+    ax.axvline(age, color=c["highlight"], linewidth=2, zorder=3)
+    label(
+        ax,
+        f"age of the universe: {scientific_text(age)} years",
+        (age, -0.5),
+        (6, 2),
+        va="bottom",
+        color=c["highlight"],
+        fontweight="bold",
+        annotation_clip=False,
+    )
+    ax.set_ylim(len(machines) - 0.5, -0.75)
+    ax.set_xlabel(f"years to try all {combinations_text()} combinations (log scale)")
+    ax.spines["left"].set_visible(False)
 
 
 @functools.cache
@@ -218,7 +216,7 @@ def _texts() -> dict[str, Texts]:
 
 
 #: The page's figures, in its order.
-FIGURES = (FigureSpec("compute-budget", compute_budget_figure, "svg", _texts),)
+FIGURES = (FigureSpec("compute-budget", compute_budget_figure, "svg", _texts, size=(WIDTH, 3.5)),)
 
 
 # --- claims -----------------------------------------------------------------------------

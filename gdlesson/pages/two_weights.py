@@ -25,7 +25,6 @@ from gdlesson.claim import (
 from gdlesson.costs import one_weight_cost, two_weight_cost
 from gdlesson.descent import TOLERANCE
 from gdlesson.drawing import (
-    RASTER_DPI,
     WIDTH,
     FigureSpec,
     Texts,
@@ -36,7 +35,7 @@ from gdlesson.drawing import (
 )
 from gdlesson.numbers import count, signed, tex_power
 from gdlesson.placeholders import Fact
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 # --- numbers ----------------------------------------------------------------------------
 
@@ -287,47 +286,45 @@ def _contour_notes(ax, c, run, w_min):
     side_notes(ax, notes)
 
 
-def contour_2d_figure(palette: str = "light") -> Figure:
+def contour_2d_figure(fig: Figure, palette: str) -> None:
     """Contours of the two-weight cost and the zig-zag path of gradient descent."""
     cost = two_weight_cost()
     run = lesson.two_weight_descent()
     w_min = cost.minimum()
     w1s, w2s = _grid_2d()
     levels = [level for level in choices.LEVELS_2D if level > cost(w_min)]
-    with styled(palette) as c:
-        box = dict(boxstyle="round,pad=0.15", facecolor=c["background"], edgecolor="none")
-        fig = Figure(figsize=(WIDTH, 4.9), layout="constrained")
-        ax = fig.add_subplot()
-        grid = cost.on_grid(w1s, w2s).T
-        lines = ax.contour(w1s, w2s, grid, levels=levels, colors=c["muted"], linewidths=0.9)
-        ax.clabel(lines, [v for v in levels if v >= 0.5], fmt="%g", fontsize=8.5, inline_spacing=3)
-        _path(ax, c, run)
-        label(
-            ax,
-            "start",
-            run.path[0],
-            (-8, 0),
-            ha="right",
-            va="center",
-            color=c["accent"],
-            fontweight="bold",
-            bbox=box,
-        )
-        _minimum_star(ax, c, w_min, edge_width=0.8)
-        label(
-            ax,
-            "minimum",
-            w_min,
-            (10, -6),
-            ha="left",
-            va="top",
-            color=c["highlight"],
-            fontweight="bold",
-            bbox=box,
-        )
-        _contour_notes(ax, c, run, w_min)
-        valley_map_axes(ax, w1s, w2s)
-    return fig
+    c = palette_colours(palette)
+    box = dict(boxstyle="round,pad=0.15", facecolor=c["background"], edgecolor="none")
+    ax = fig.add_subplot()
+    grid = cost.on_grid(w1s, w2s).T
+    lines = ax.contour(w1s, w2s, grid, levels=levels, colors=c["muted"], linewidths=0.9)
+    ax.clabel(lines, [v for v in levels if v >= 0.5], fmt="%g", fontsize=8.5, inline_spacing=3)
+    _path(ax, c, run)
+    label(
+        ax,
+        "start",
+        run.path[0],
+        (-8, 0),
+        ha="right",
+        va="center",
+        color=c["accent"],
+        fontweight="bold",
+        bbox=box,
+    )
+    _minimum_star(ax, c, w_min, edge_width=0.8)
+    label(
+        ax,
+        "minimum",
+        w_min,
+        (10, -6),
+        ha="left",
+        va="top",
+        color=c["highlight"],
+        fontweight="bold",
+        bbox=box,
+    )
+    _contour_notes(ax, c, run, w_min)
+    valley_map_axes(ax, w1s, w2s)
 
 
 def ring_points(level: float, n: int, turn: float = 0.0) -> np.ndarray:
@@ -372,7 +369,7 @@ def arrow_points() -> np.ndarray:
 ARROW_LENGTH = 0.5
 
 
-def gradient_arrows_figure(palette: str = "light") -> Figure:
+def gradient_arrows_figure(fig: Figure, palette: str) -> None:
     """−∇C as arrows of one length, each through a point of a contour ring: each
     crosses its ring at a right angle, pointing downhill (equal scales on both axes)."""
     cost = two_weight_cost()
@@ -383,56 +380,54 @@ def gradient_arrows_figure(palette: str = "light") -> Figure:
     margin = 0.3
     (x0, y0), (x1, y1) = outer.min(axis=0) - margin, outer.max(axis=0) + margin
     w1s, w2s = np.linspace(x0, x1, 161), np.linspace(y0, y1, 241)
-    with styled(palette) as c:
-        fig = Figure(figsize=(4.2, 4.9), layout="constrained")
-        ax = fig.add_subplot()
-        grid = cost.on_grid(w1s, w2s).T
-        lines = ax.contour(w1s, w2s, grid, levels=levels, colors=c["muted"], linewidths=0.9)
-        n = choices.ARROWS_PER_RING_2D
-        spots = [ring_points(v, 1, turn=np.pi * (k + 2.5) / n)[0] for k, v in enumerate(levels)]
-        ax.clabel(lines, levels, fmt="%g", fontsize=10, inline_spacing=3, manual=spots)
-        for w in points:
-            down = -cost.gradient(w)
-            half = 0.5 * ARROW_LENGTH * down / np.linalg.norm(down)
-            ax.annotate(
-                "",
-                xy=w + half,
-                xytext=w - half,
-                arrowprops=dict(
-                    arrowstyle="-|>",
-                    color=c["accent"],
-                    linewidth=1.5,
-                    mutation_scale=9,
-                    shrinkA=0,
-                    shrinkB=0,
-                ),
-                zorder=3,
-            )
-        ax.plot(points[:, 0], points[:, 1], "o", color=c["accent"], markersize=3, zorder=4)
-        _minimum_star(ax, c, w_min, edge_width=0.8)
-        notes = [
-            ("arrows: −∇C, downhill,", c["accent"]),
-            ("all one length", c["accent"]),
-            ("rings: equal cost C", c["muted"]),
-        ]
-        for row, (text, colour) in enumerate(notes):
-            label(
-                ax,
-                text,
-                (1.0, 1.0),
-                (0, -17 * row),
-                ha="right",
-                va="top",
-                xycoords="axes fraction",
-                color=colour,
-                fontsize=10,
-            )
-        ax.set_aspect("equal")
-        ax.set_xlim(x0, x1)
-        ax.set_ylim(y0, y1)
-        ax.set_xlabel("w₁ (area)")
-        ax.set_ylabel("w₂ (age)")
-    return fig
+    c = palette_colours(palette)
+    ax = fig.add_subplot()
+    grid = cost.on_grid(w1s, w2s).T
+    lines = ax.contour(w1s, w2s, grid, levels=levels, colors=c["muted"], linewidths=0.9)
+    n = choices.ARROWS_PER_RING_2D
+    spots = [ring_points(v, 1, turn=np.pi * (k + 2.5) / n)[0] for k, v in enumerate(levels)]
+    ax.clabel(lines, levels, fmt="%g", fontsize=10, inline_spacing=3, manual=spots)
+    for w in points:
+        down = -cost.gradient(w)
+        half = 0.5 * ARROW_LENGTH * down / np.linalg.norm(down)
+        ax.annotate(
+            "",
+            xy=w + half,
+            xytext=w - half,
+            arrowprops=dict(
+                arrowstyle="-|>",
+                color=c["accent"],
+                linewidth=1.5,
+                mutation_scale=9,
+                shrinkA=0,
+                shrinkB=0,
+            ),
+            zorder=3,
+        )
+    ax.plot(points[:, 0], points[:, 1], "o", color=c["accent"], markersize=3, zorder=4)
+    _minimum_star(ax, c, w_min, edge_width=0.8)
+    notes = [
+        ("arrows: −∇C, downhill,", c["accent"]),
+        ("all one length", c["accent"]),
+        ("rings: equal cost C", c["muted"]),
+    ]
+    for row, (text, colour) in enumerate(notes):
+        label(
+            ax,
+            text,
+            (1.0, 1.0),
+            (0, -17 * row),
+            ha="right",
+            va="top",
+            xycoords="axes fraction",
+            color=colour,
+            fontsize=10,
+        )
+    ax.set_aspect("equal")
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_xlabel("w₁ (area)")
+    ax.set_ylabel("w₂ (age)")
 
 
 def _surface(ax, palette, c):
@@ -456,38 +451,31 @@ def _surface(ax, palette, c):
     )
 
 
-def surface_3d_figure(palette: str = "light") -> Figure:
+def surface_3d_figure(fig: Figure, palette: str) -> None:
     """The two-weight cost as a surface, with the descent's path drawn on it (a raster)."""
     cost = two_weight_cost()
     run = lesson.two_weight_descent()
     w_min = cost.minimum()
     lift = 0.1  # the path floats just above the surface, so it is never hidden in it
-    with styled(palette) as c:
-        # Saved at twice the CSS pixels it is shown at (sharp on high-density
-        # screens) as WebP by render(): about 23 KB. Three quarters of the column
-        # wide: the 3-D box leaves the rest empty, and on a phone the bowl is larger.
-        fig = Figure(figsize=(0.75 * WIDTH, 4.4), dpi=RASTER_DPI, layout="constrained")
-        # Grid lines in the background colour, across faint panes.
-        with matplotlib.rc_context({"grid.color": c["background"]}):
-            ax = fig.add_subplot(projection="3d", computed_zorder=False)
-        _surface(ax, palette, c)
-        w1, w2, height = run.path[:, 0], run.path[:, 1], run.costs + lift
-        ax.plot(
-            w1, w2, height, color=c["accent"], linewidth=1.8, marker="o", markersize=3, zorder=3
-        )
-        ax.plot(w1[:1], w2[:1], height[:1], "o", color=c["accent"], markersize=8, zorder=4)
-        _minimum_star(ax, c, ([w_min[0]], [w_min[1]], [cost(w_min) + lift]), edge_width=0.6)
-        ax.set_xlabel("w₁ (area)", labelpad=4)
-        ax.set_ylabel("w₂ (age)", labelpad=4)
-        ax.set_zlabel("cost C", labelpad=2)
-        ax.zaxis.set_major_locator(MaxNLocator(4))  # a few ticks: room for each label
-        ax.view_init(elev=45, azim=-60)
-        ax.set_box_aspect((1, 1.1, 0.75), zoom=1.0)
-        for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
-            axis.set_pane_color(c["faint"])
-            axis.line.set_color(c["muted"])
-        ax.tick_params(labelsize=9, colors=c["muted"], pad=1)
-    return fig
+    c = palette_colours(palette)
+    # Grid lines in the background colour, across faint panes.
+    with matplotlib.rc_context({"grid.color": c["background"]}):
+        ax = fig.add_subplot(projection="3d", computed_zorder=False)
+    _surface(ax, palette, c)
+    w1, w2, height = run.path[:, 0], run.path[:, 1], run.costs + lift
+    ax.plot(w1, w2, height, color=c["accent"], linewidth=1.8, marker="o", markersize=3, zorder=3)
+    ax.plot(w1[:1], w2[:1], height[:1], "o", color=c["accent"], markersize=8, zorder=4)
+    _minimum_star(ax, c, ([w_min[0]], [w_min[1]], [cost(w_min) + lift]), edge_width=0.6)
+    ax.set_xlabel("w₁ (area)", labelpad=4)
+    ax.set_ylabel("w₂ (age)", labelpad=4)
+    ax.set_zlabel("cost C", labelpad=2)
+    ax.zaxis.set_major_locator(MaxNLocator(4))  # a few ticks: room for each label
+    ax.view_init(elev=45, azim=-60)
+    ax.set_box_aspect((1, 1.1, 0.75), zoom=1.0)
+    for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
+        axis.set_pane_color(c["faint"])
+        axis.line.set_color(c["muted"])
+    ax.tick_params(labelsize=9, colors=c["muted"], pad=1)
 
 
 def arrow_miss_degrees() -> np.ndarray:
@@ -566,9 +554,12 @@ def _texts() -> dict[str, Texts]:
 
 #: The page's figures, in its order.
 FIGURES = (
-    FigureSpec("contour-2d", contour_2d_figure, "svg", _texts),
-    FigureSpec("surface-3d", surface_3d_figure, "webp", _texts),
-    FigureSpec("gradient-arrows", gradient_arrows_figure, "svg", _texts),
+    FigureSpec("contour-2d", contour_2d_figure, "svg", _texts, size=(WIDTH, 4.9)),
+    # Saved as WebP at twice the CSS pixels it is shown at (sharp on high-density
+    # screens): about 23 KB. Three quarters of the column wide: the 3-D box leaves
+    # the rest empty, and on a phone the bowl is larger.
+    FigureSpec("surface-3d", surface_3d_figure, "webp", _texts, size=(0.75 * WIDTH, 4.4)),
+    FigureSpec("gradient-arrows", gradient_arrows_figure, "svg", _texts, size=(4.2, 4.9)),
 )
 
 

@@ -35,7 +35,7 @@ from gdlesson.numbers import (
     scientific_text,
 )
 from gdlesson.placeholders import Fact
-from gdlesson.style import styled
+from gdlesson.style import palette_colours
 
 # --- numbers ----------------------------------------------------------------------------
 
@@ -104,39 +104,37 @@ def _work() -> dict[str, tuple[int, int]]:
     }
 
 
-def why_it_wins_figure(palette: str = "light") -> Figure:
+def why_it_wins_figure(fig: Figure, palette: str) -> None:
     """Brute force against gradient descent in passes over the data: 1 weight on
     a plain scale, where the two bars can be compared by eye, 25 on a log scale."""
     (one, one_work), (many, many_work) = _work().items()
     top = len(str(combinations())) + 5
-    with styled(palette) as c:
-        fig = Figure(figsize=(WIDTH, 3.0), layout="constrained")
-        plain, log = fig.subplots(1, 2, width_ratios=(1, 1.5))
-        colours = [c["curve"], c["accent"]]
-        for ax, problem, work in ((plain, one, one_work), (log, many, many_work)):
-            ax.bar([0, 1], [float(w) for w in work], color=colours, width=0.6)
-            ax.set_xticks([0, 1], ["brute\nforce", "gradient\ndescent"])
-            ax.set_title(problem, color=c["text"], fontweight="bold")
-            ax.tick_params(axis="x", length=0)
-            for x, w, colour in zip((0, 1), work, colours, strict=True):
-                text = combinations_text() if w == combinations() else count(w)
-                label(
-                    ax,
-                    text,
-                    (x, float(w)),
-                    (0, 3),
-                    ha="center",
-                    va="bottom",
-                    color=colour,
-                    fontweight="bold",
-                )
-        plain.set_ylim(0, 1.2 * one_work[0])
-        plain.set_ylabel("passes over the data")
-        log.set_yscale("log")
-        log.set_ylim(1, 10.0**top)
-        log_axis(log.yaxis, top, DECADES_PER_TICK)
-        log.set_ylabel("passes (log scale)")
-    return fig
+    c = palette_colours(palette)
+    plain, log = fig.subplots(1, 2, width_ratios=(1, 1.5))
+    colours = [c["curve"], c["accent"]]
+    for ax, problem, work in ((plain, one, one_work), (log, many, many_work)):
+        ax.bar([0, 1], [float(w) for w in work], color=colours, width=0.6)
+        ax.set_xticks([0, 1], ["brute\nforce", "gradient\ndescent"])
+        ax.set_title(problem, color=c["text"], fontweight="bold")
+        ax.tick_params(axis="x", length=0)
+        for x, w, colour in zip((0, 1), work, colours, strict=True):
+            text = combinations_text() if w == combinations() else count(w)
+            label(
+                ax,
+                text,
+                (x, float(w)),
+                (0, 3),
+                ha="center",
+                va="bottom",
+                color=colour,
+                fontweight="bold",
+            )
+    plain.set_ylim(0, 1.2 * one_work[0])
+    plain.set_ylabel("passes over the data")
+    log.set_yscale("log")
+    log.set_ylim(1, 10.0**top)
+    log_axis(log.yaxis, top, DECADES_PER_TICK)
+    log.set_ylabel("passes (log scale)")
 
 
 @functools.cache
@@ -161,7 +159,7 @@ def _texts() -> dict[str, Texts]:
 
 
 #: The page's figures, in its order.
-FIGURES = (FigureSpec("why-it-wins", why_it_wins_figure, "svg", _texts),)
+FIGURES = (FigureSpec("why-it-wins", why_it_wins_figure, "svg", _texts, size=(WIDTH, 3.0)),)
 
 
 # --- claims -----------------------------------------------------------------------------
