@@ -12,7 +12,6 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from functools import lru_cache
 from itertools import groupby
 from urllib.parse import urlsplit
 
@@ -822,15 +821,15 @@ def _slug(url: str) -> str:
     return url.strip("/").replace("/", "-") or "home"
 
 
-@lru_cache(maxsize=64)
 def shaped_page(html: str, source: str, notebook: tuple[str, str | None] | None = None) -> str:
     """The content of the page made from ``source`` as the site shows it: the notebook
     page cleaned (``notebook``: its download name and Colab address), math as MathML,
     sessions that copy as code, boxes that scroll, figures for print; checked
     (:func:`check_typesetting` raises naming ``source``).
 
-    Kept for the same arguments: ``mkdocs serve``, which renders every page again
-    after an edit, shapes again only the pages the edit changed.
+    The build keeps it in its cache (``LessonBuild.remembered``): ``mkdocs serve``,
+    which renders every page again after an edit, shapes again only the pages the
+    edit changed.
     """
     if notebook is not None:
         download, colab = notebook
@@ -876,10 +875,9 @@ def handout_html(pages: list[tuple[str, str, str]], url: str, shape=None) -> str
     return "\n".join(out)
 
 
-@lru_cache(maxsize=64)
 def handout_section(title: str, page_url: str, content: str, slugs, here: str) -> str:
-    """One page of the handout (see :func:`handout_html`); kept for the same
-    arguments, so that ``mkdocs serve`` redoes only the pages an edit changed."""
+    """One page of the handout (see :func:`handout_html`); the build keeps each in
+    its cache, so that ``mkdocs serve`` redoes only the pages an edit changed."""
     slugs = dict(slugs)
     slug = slugs[page_url]
     page = BeautifulSoup(content, "html.parser")

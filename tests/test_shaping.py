@@ -360,17 +360,3 @@ def test_no_page_types_a_number_that_gdlesson_computes(source):
     """A number typed in prose goes stale when the data change; its fact does not."""
     markdown = (DOCS / source).read_text(encoding="utf-8")
     assert typed_numbers(markdown, computed_numbers()) == []
-
-
-def test_mkdocs_serve_shapes_a_page_again_only_when_its_html_changed(monkeypatch):
-    """A rebuild renders every page again; the same HTML is not shaped again."""
-    import gdlesson.shaping as shaping
-
-    shaped = []
-    real = shaping.render_math
-    monkeypatch.setattr(shaping, "render_math", lambda html: shaped.append(html) or real(html))
-    page = '<p>Cost <span class="arithmatex">\\(C = \\tfrac{1}{2} e^2\\)</span>, test 9041.</p>'
-    first = shaping.shaped_page(page, "recap.md")
-    assert shaping.shaped_page(page, "recap.md") == first and len(shaped) == 1
-    edited = shaping.shaped_page(page.replace("9041", "9042"), "recap.md")
-    assert len(shaped) == 2 and "<math" in edited
