@@ -52,10 +52,11 @@ def small_project(tmp_path: Path, lock: str = EMPTY_LOCK) -> Path:
 
 
 def bootstrap(project: Path, **env: str) -> subprocess.CompletedProcess:
-    """Source ``project``'s bootstrap as the scripts do (a line of its own, so that
-    its ``set -e`` holds) and print the venv's Python."""
+    """Source ``project``'s bootstrap as the scripts do (``|| exit 1``, where bash
+    ignores its ``set -e``) and print the venv's Python."""
     env = {"SOURCE_DATE_EPOCH": "1"} | env  # the date is tested in test_source_date.py
-    return run('source "$1/scripts/bootstrap"\necho "$PY"', str(project), cwd=project, **env)
+    script = 'source "$1/scripts/bootstrap" || exit 1\necho "$PY"'
+    return run(script, str(project), cwd=project, **env)
 
 
 def identity(python: str | Path) -> str:
