@@ -56,17 +56,25 @@ def start_build(project: Path, site: str = "site") -> tuple[subprocess.Popen, st
     tmp.mkdir()
     # PYTHONFAULTHANDLER: a build that hangs, sent SIGABRT, prints every thread's stack.
     env = project_env(project) | {marker: "1", "TMPDIR": str(tmp), "PYTHONFAULTHANDLER": "1"}
-    build = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    # Into a file, not a pipe that nobody reads until the end: a build (its workers,
+    # its kernel) that printed more than a pipe holds would wait for a reader.
+    with (project / f"stderr-{marker[-6:]}.txt").open("w") as log:
+        build = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            start_new_session=True,
+        )
+    build.log = Path(log.name)
     STARTED.append(build)
     return build, marker, tmp
+
+
+def printed(build: subprocess.Popen) -> str:
+    """What ``build`` printed on its standard error so far."""
+    return build.log.read_text(errors="replace")
 
 
 def wait_until(condition, timeout: float) -> bool:
@@ -130,10 +138,10 @@ def test_ctrl_c_stops_a_build_within_two_seconds(tmp_path):
     except subprocess.TimeoutExpired:  # seen once under load: say where it hung
         os.kill(build.pid, signal.SIGABRT)
         build.wait()
-        pytest.fail(f"still running 30 s after Ctrl-C:\n{build.stderr.read()[-6000:]}")
+        pytest.fail(f"still running 30 s after Ctrl-C:\n{printed(build)[-6000:]}")
     assert time.monotonic() - pressed < 2.0
     assert build.returncode != 0
-    assert "AttributeError" not in build.stderr.read()
+    assert "AttributeError" not in printed(build)
     assert_nothing_left(marker, tmp, shm_before)
 
 
@@ -144,8 +152,8 @@ def test_two_builds_at_once_in_one_checkout_both_succeed_alike(site, tmp_path, m
     first, marker_1, _ = start_build(project)
     assert wait_until(lambda: workers_running(marker_1), 60), "no worker"
     second, marker_2, _ = start_build(project)
-    assert first.wait(timeout=300) == 0, first.stderr.read()
-    assert second.wait(timeout=300) == 0, second.stderr.read()
+    assert first.wait(timeout=300) == 0, printed(first)
+    assert second.wait(timeout=300) == 0, printed(second)
     assert tree(project / "site") == tree(site)
 
 
