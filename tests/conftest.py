@@ -149,12 +149,28 @@ def project_copy(
     return dest
 
 
+@functools.cache
+def the_sites_date() -> str:
+    """The date of the ``site`` fixture's build: the one set (scripts/test sets the
+    last commit's), else the last commit's, as scripts/bootstrap would set it."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    run = subprocess.run(
+        [str(ROOT / "scripts" / "source-date-epoch")], capture_output=True, text=True, check=True
+    )
+    return run.stdout.strip()
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The built site, after checking that the strict build passed cleanly."""
+    """The built site, after checking that the strict build passed cleanly; dated as
+    :func:`the_sites_date` says, so a test's own build of the same commit, so dated,
+    gives the same bytes (on any day, under scripts/test or pytest alone)."""
     dest = tmp_path_factory.mktemp("site")
     docs_before = sorted(p.relative_to(DOCS) for p in DOCS.rglob("*"))
-    result = build_site(dest)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", the_sites_date())
+        result = build_site(dest)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     assert "WARNING -" not in result.stderr, result.stderr
     docs_after = sorted(p.relative_to(DOCS) for p in DOCS.rglob("*"))

@@ -8,17 +8,19 @@ inherits (workers, the notebook's kernel), and a private TMPDIR.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import project_copy, project_env
-from tests.test_reproducible import the_sites_date, tree
+from tests.conftest import project_copy, project_env, the_sites_date
+from tests.test_reproducible import tree
 
 pytestmark = pytest.mark.build  # tests/kinds.py
 
@@ -135,7 +137,7 @@ def test_ctrl_c_stops_a_build_within_two_seconds(tmp_path):
     os.killpg(build.pid, signal.SIGINT)  # Ctrl-C: the terminal signals the whole group
     try:
         build.wait(timeout=30)
-    except subprocess.TimeoutExpired:  # seen once under load: say where it hung
+    except subprocess.TimeoutExpired:  # say where it hung
         os.kill(build.pid, signal.SIGABRT)
         build.wait()
         pytest.fail(f"still running 30 s after Ctrl-C:\n{printed(build)[-6000:]}")
@@ -143,6 +145,30 @@ def test_ctrl_c_stops_a_build_within_two_seconds(tmp_path):
     assert build.returncode != 0
     assert "AttributeError" not in printed(build)
     assert_nothing_left(marker, tmp, shm_before)
+
+
+def blocks(thread: threading.Thread, signum: int) -> bool:
+    """Whether ``thread``, of this process, blocks the signal ``signum`` (Linux's /proc)."""
+    status = Path(f"/proc/self/task/{thread.native_id}/status").read_text()
+    mask = int(re.search(r"^SigBlk:\s*([0-9a-f]+)$", status, re.M).group(1), 16)
+    return bool(mask >> (signum - 1) & 1)
+
+
+def test_ctrl_c_is_taken_by_the_main_thread_never_by_a_feeder():
+    """Linux gives a signal sent to a process to any of its threads that does not block
+    it, and Python wakes only the main thread: a build whose feeder thread took Ctrl-C
+    went on waiting for its notebook (the test above, twice under load)."""
+    from gdlesson.workers import FEEDER, Workers
+
+    workers = Workers(2)
+    try:
+        feeders = [t for t in threading.enumerate() if t.name.startswith(FEEDER)]
+        assert len(feeders) >= 2
+        for feeder in feeders:
+            assert blocks(feeder, signal.SIGINT), f"{feeder.name} may take Ctrl-C"
+        assert not blocks(threading.main_thread(), signal.SIGINT)
+    finally:
+        workers.terminate()
 
 
 def test_two_builds_at_once_in_one_checkout_both_succeed_alike(site, tmp_path, monkeypatch):

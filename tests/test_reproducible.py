@@ -8,23 +8,13 @@ Both must give identical trees, sitemap, notebook page and figures included.
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_site, project_copy
+from tests.conftest import build_site, project_copy, the_sites_date
 
 pytestmark = pytest.mark.build  # tests/kinds.py
-
-
-def source_date_epoch() -> str:
-    """The project's last commit's date, as scripts/bootstrap sets it."""
-    run = subprocess.run(
-        [str(ROOT / "scripts" / "source-date-epoch")], capture_output=True, text=True, check=True
-    )
-    return run.stdout.strip()
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -38,11 +28,6 @@ def tree(root: Path) -> dict[str, bytes]:
 def first_difference(a: bytes, b: bytes) -> str:
     i = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return f"at byte {i}: {a[max(0, i - 60) : i + 60]!r} vs {b[max(0, i - 60) : i + 60]!r}"
-
-
-def the_sites_date() -> str:
-    """The date the ``site`` fixture's build used: the one set, else the last commit's."""
-    return os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch()
 
 
 def test_a_warm_and_a_cold_build_of_the_same_commit_are_identical(site, tmp_path, monkeypatch):
