@@ -35,27 +35,6 @@ except (OSError, AttributeError):
 SOURCES = Path(__file__).resolve().parent.parent
 
 
-#: The start of a feeder thread's name: the thread that hands one worker its jobs.
-FEEDER = "gdlesson-feeder-"
-
-
-@contextlib.contextmanager
-def _ctrl_c_for_the_main_thread():
-    """Threads started in this block never take Ctrl-C (SIGINT): they are born with it
-    blocked. Linux gives a signal sent to a process to any thread that does not block
-    it; Python runs the handler in the main thread only, and wakes it only if the
-    signal interrupted it. One taken by a feeder, deep in a read, would leave the main
-    thread waiting for a job (a notebook) to end, Ctrl-C unseen: it happened under load."""
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: no such signal delivery
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-
 class WorkerStopped(Exception):
     """A worker ended before it answered (the build was stopped, or it was killed)."""
 
@@ -71,14 +50,11 @@ class Workers:
         self._jobs: queue.Queue = queue.Queue()
         self._processes = [self._start() for _ in range(count)]
         self._threads = [
-            threading.Thread(
-                target=self._feed, args=(process,), name=f"{FEEDER}{process.pid}", daemon=True
-            )
+            threading.Thread(target=self._feed, args=(process,), daemon=True)
             for process in self._processes
         ]
-        with _ctrl_c_for_the_main_thread():
-            for thread in self._threads:
-                thread.start()
+        for thread in self._threads:
+            thread.start()
 
     @staticmethod
     def _start() -> subprocess.Popen:
