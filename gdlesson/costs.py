@@ -94,6 +94,13 @@ class QuadraticCost:
         with np.errstate(over="ignore", invalid="ignore"):
             return finite_result("w", w, self._error(w) @ self.inputs)
 
+    def value_and_slope(self, w) -> tuple[float, np.ndarray]:
+        """C and dC/dw at ``w`` from one ŷ − y, unchecked: what a descent's loop needs at
+        each point it reaches. ``w`` must be a float vector of :attr:`dimension` entries;
+        an overflow gives inf or NaN, which the loop, under ``np.errstate``, checks for."""
+        error = self.inputs @ w - self.targets
+        return float(0.5 * error @ error), error @ self.inputs
+
     def _error(self, w) -> np.ndarray:
         """ŷ − y for every row; ``w`` checked, the result not: a call and a gradient,
         which a descent makes at every step, check theirs once (an overflow in ŷ carries

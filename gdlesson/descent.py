@@ -88,8 +88,9 @@ def gradient_descent(
 ) -> Descent:
     """Descend ``cost`` from ``start`` with steps of size ``learning_rate`` × slope.
 
-    ``cost`` is callable, has ``.gradient(w)`` and ``.dimension``; ``start`` is
-    a number for one weight or a sequence of numbers, one per weight.
+    ``cost`` is callable, has ``.gradient(w)`` and ``.dimension`` (the lesson's costs
+    also give both at once, :meth:`~gdlesson.costs.QuadraticCost.value_and_slope`);
+    ``start`` is a number for one weight or a sequence of numbers, one per weight.
 
     >>> from gdlesson.costs import QuadraticCost
     >>> bowl = QuadraticCost.from_rows([[1.0], [2.0]], [2.0, 4.0])  # minimum at 2, L = 5
@@ -108,21 +109,14 @@ def gradient_descent(
     max_steps = integer_at_least("max_steps", max_steps, 1, MAX_STEPS)
     tolerance = positive_finite("tolerance", tolerance)
     w = finite_vector("start", start, cost.dimension)
-    scalar = np.ndim(start) == 0
-    try:
-        first = cost(w)
-    except Overflow:
-        raise ValueError(
-            f"start={shown(start)} is too far out: the cost there overflows a float"
-        ) from None
-
-    path, costs = [w], [first]
-    # Overflow on the way to divergence is expected: _walk catches it.
+    at = value_and_slope(cost)
+    # Overflow on the way to divergence is expected: the loop checks for it.
     with np.errstate(over="ignore", invalid="ignore"):
-        status = _walk(cost, path, costs, learning_rate, max_steps, tolerance)
+        path, costs, slope = [w], *starting_point(at, w, start)
+        status = _walk(at, path, costs, slope, learning_rate, max_steps, tolerance)
     points = np.array(path)
     return Descent(
-        path=points[:, 0] if scalar else points,
+        path=points[:, 0] if np.ndim(start) == 0 else points,
         costs=np.array(costs),
         learning_rate=learning_rate,
         status=status,
@@ -140,27 +134,63 @@ def _checked_cost(cost):
     return cost
 
 
-def _walk(cost, path, costs, learning_rate, max_steps, tolerance) -> str:
-    """Step from ``path[-1]``, appending to ``path`` and ``costs``; return how it ended."""
+def value_and_slope(cost):
+    """What a descent's loop calls at each point: ``cost.value_and_slope`` (one pass,
+    unchecked) if the cost has it, else its call and ``.gradient``, an overflow given
+    as inf, as the loop expects."""
+    if hasattr(cost, "value_and_slope"):
+        return cost.value_and_slope
+
+    def at(w):
+        overflowed = np.full(len(w), math.inf)
+        try:
+            value = cost(w)
+        except Overflow:
+            return math.inf, overflowed
+        try:
+            return value, cost.gradient(w)
+        except Overflow:
+            return value, overflowed
+
+    return at
+
+
+def starting_point(at, w, start) -> tuple[list[float], np.ndarray]:
+    """``([C(w)], dC/dw)`` at the start; a start whose cost overflows a float is refused."""
+    value, slope = at(w)
+    if not math.isfinite(value):
+        raise ValueError(f"start={shown(start)} is too far out: the cost there overflows a float")
+    return [value], slope
+
+
+def _walk(at, path, costs, slope, learning_rate, max_steps, tolerance) -> str:
+    """Step from ``path[-1]``, where the slope is ``slope``, appending to ``path`` and
+    ``costs``; return how it ended."""
     w = path[-1]
     limit = BLOWUP * max(costs[0], 1.0)
-    try:
-        for _ in range(max_steps):
-            slope = cost.gradient(w)
-            if _flat(slope, tolerance):
-                return "converged"
-            w = w - learning_rate * slope
-            if not np.all(np.isfinite(w)):
-                return "diverged"
-            c = cost(w)
-            path.append(w)
-            costs.append(c)
-            if c > limit:
-                return "diverged"
-        return "converged" if _flat(cost.gradient(w), tolerance) else "stopped"
-    except Overflow:  # the weights went so far that the cost or its slope overflows
-        return "diverged"
+    for _ in range(max_steps):
+        if _flat(slope, tolerance):
+            return "converged"
+        w = w - learning_rate * slope
+        if not np.isfinite(w).all():
+            return "diverged"
+        c, slope = at(w)
+        if not math.isfinite(c):  # so far out that the cost overflows
+            return "diverged"
+        path.append(w)
+        costs.append(c)
+        if c > limit:
+            return "diverged"
+    return _out_of_steps(slope, tolerance)
+
+
+def _out_of_steps(slope: np.ndarray, tolerance: float) -> str:
+    """How a descent whose steps ran out ended, from the slope where it stands."""
+    if _flat(slope, tolerance):
+        return "converged"
+    return "stopped" if np.isfinite(slope).all() else "diverged"
 
 
 def _flat(slope: np.ndarray, tolerance: float) -> bool:
+    """Whether ‖slope‖ is below ``tolerance``: never for a slope that overflowed."""
     return math.sqrt(float(slope @ slope)) < tolerance

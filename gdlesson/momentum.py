@@ -41,7 +41,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from gdlesson._checks import (
-    Overflow,
     finite,
     finite_vector,
     integer_at_least,
@@ -56,6 +55,9 @@ from gdlesson.descent import (
     Descent,
     _checked_cost,
     _flat,
+    _out_of_steps,
+    starting_point,
+    value_and_slope,
 )
 
 
@@ -120,19 +122,13 @@ def momentum_descent(
     max_steps = integer_at_least("max_steps", max_steps, 1, MAX_STEPS)
     tolerance = positive_finite("tolerance", tolerance)
     w = finite_vector("start", start, cost.dimension)
-    scalar = np.ndim(start) == 0
-    try:
-        first = cost(w)
-    except Overflow:
-        raise ValueError(
-            f"start={start!r} is too far out: the cost there overflows a float"
-        ) from None
-    path, costs = [w], [first]
+    at = value_and_slope(cost)
     with np.errstate(over="ignore", invalid="ignore"):
-        status = _roll(cost, path, costs, learning_rate, beta, nesterov, max_steps, tolerance)
+        path, costs, slope = [w], *starting_point(at, w, start)
+        status = _roll(at, path, costs, slope, learning_rate, beta, nesterov, max_steps, tolerance)
     points = np.array(path)
     return MomentumDescent(
-        path=points[:, 0] if scalar else points,
+        path=points[:, 0] if np.ndim(start) == 0 else points,
         costs=np.array(costs),
         learning_rate=learning_rate,
         status=status,
@@ -141,33 +137,32 @@ def momentum_descent(
     )
 
 
-def _roll(cost, path, costs, rate, beta, nesterov, max_steps, tolerance) -> str:
-    """Step from ``path[-1]`` with a velocity that starts at rest; return how it ended.
+def _roll(at, path, costs, slope, rate, beta, nesterov, max_steps, tolerance) -> str:
+    """Step from ``path[-1]``, where the slope is ``slope``, with a velocity that starts
+    at rest; return how it ended.
 
     The arithmetic's order is the playground's (docs/javascripts/playground.js).
     """
     w = path[-1]
     v = np.zeros_like(w)
     limit = BLOWUP * max(costs[0], 1.0)
-    try:
-        for _ in range(max_steps):
-            slope = cost.gradient(w)
-            if _flat(slope, tolerance):
-                return "converged"
-            if nesterov:
-                slope = cost.gradient(w + beta * v)
-            v = beta * v - rate * slope
-            w = w + v
-            if not np.all(np.isfinite(w)):
-                return "diverged"
-            c = cost(w)
-            path.append(w)
-            costs.append(c)
-            if c > limit:
-                return "diverged"
-        return "converged" if _flat(cost.gradient(w), tolerance) else "stopped"
-    except Overflow:
-        return "diverged"
+    for _ in range(max_steps):
+        if _flat(slope, tolerance):
+            return "converged"
+        if nesterov:
+            slope = at(w + beta * v)[1]
+        v = beta * v - rate * slope
+        w = w + v
+        if not np.isfinite(w).all():
+            return "diverged"
+        c, slope = at(w)
+        if not math.isfinite(c):
+            return "diverged"
+        path.append(w)
+        costs.append(c)
+        if c > limit:
+            return "diverged"
+    return _out_of_steps(slope, tolerance)
 
 
 # --- one axis of a quadratic valley ----------------------------------------------

@@ -185,26 +185,34 @@ class NetworkCost:
         object.__setattr__(self, "inputs", x)
         object.__setattr__(self, "targets", y)
 
-    def _split(self, w):
-        w = finite_vector("w", w, self.dimension)
-        n_in, n_hidden, _ = LAYERS
-        return w[: n_in * n_hidden].reshape(n_in, n_hidden), w[n_in * n_hidden :]
-
     def __call__(self, w) -> float:
-        hidden_w, out_w = self._split(w)
+        hidden_w, out_w = _layers(finite_vector("w", w, self.dimension))
         with np.errstate(over="ignore", invalid="ignore"):
             error = np.tanh(self.inputs @ hidden_w) @ out_w - self.targets
             return float(finite_result("w", w, 0.5 * error @ error))
 
     def gradient(self, w) -> np.ndarray:
-        """Backpropagation: the chain rule, layer by layer, output first."""
-        hidden_w, out_w = self._split(w)
+        """dC/dw, by backpropagation (:meth:`value_and_slope`)."""
+        checked = finite_vector("w", w, self.dimension)
         with np.errstate(over="ignore", invalid="ignore"):
-            hidden = np.tanh(self.inputs @ hidden_w)
-            error = hidden @ out_w - self.targets
-            d_out = hidden.T @ error
-            d_hidden = self.inputs.T @ (np.outer(error, out_w) * (1 - hidden**2))
-            return finite_result("w", w, np.concatenate([d_hidden.ravel(), d_out]))
+            return finite_result("w", w, self.value_and_slope(checked)[1])
+
+    def value_and_slope(self, w) -> tuple[float, np.ndarray]:
+        """C and dC/dw at ``w`` from one forward pass, then backpropagation: the chain
+        rule, layer by layer, output first. Unchecked, as
+        :meth:`gdlesson.costs.QuadraticCost.value_and_slope`."""
+        hidden_w, out_w = _layers(w)
+        hidden = np.tanh(self.inputs @ hidden_w)
+        error = hidden @ out_w - self.targets
+        d_out = hidden.T @ error
+        d_hidden = self.inputs.T @ (np.outer(error, out_w) * (1 - hidden**2))
+        return float(0.5 * error @ error), np.concatenate([d_hidden.ravel(), d_out])
+
+
+def _layers(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The 25 weights as the hidden layer's 4 × 5 table and the output's 5."""
+    n_in, n_hidden, _ = LAYERS
+    return w[: n_in * n_hidden].reshape(n_in, n_hidden), w[n_in * n_hidden :]
 
 
 def network_cost() -> NetworkCost:

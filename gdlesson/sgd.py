@@ -101,23 +101,21 @@ def stochastic_descent(
     except Overflow:
         raise ValueError(f"start={shown(start)} is too large: its cost overflows a float") from None
     too_high = BLOWUP * max(costs[0], 1.0)
-    for epoch in range(epochs):
-        order = rng.permutation(rows)
-        step_rate = rate / (1 + decay * epoch)
-        for first in range(0, rows, batch_size):
-            batch = order[first : first + batch_size]
-            try:
+    with np.errstate(over="ignore", invalid="ignore"):  # a blow-up is caught below
+        for epoch in range(epochs):
+            order = rng.permutation(rows)
+            step_rate = rate / (1 + decay * epoch)
+            for first in range(0, rows, batch_size):
+                batch = of_rows(cost, order[first : first + batch_size])
                 # the batch's mean slope, as libraries take it: one rate suits every batch size
-                w = w - step_rate * batch_slope(cost, w, batch)
-                costs.append(cost(w))
-            except Overflow:
-                costs.append(np.inf)
-            if not costs[-1] <= too_high:
-                raise ValueError(
-                    f"learning_rate={learning_rate} diverges: the cost passed "
-                    f"{BLOWUP:.0e} times its start's in pass {epoch + 1}"
-                )
-            path.append(w)
+                w = w - step_rate * (batch.value_and_slope(w)[1] / len(batch.targets))
+                costs.append(cost.value_and_slope(w)[0])
+                if not costs[-1] <= too_high:
+                    raise ValueError(
+                        f"learning_rate={learning_rate} diverges: the cost passed "
+                        f"{BLOWUP:.0e} times its start's in pass {epoch + 1}"
+                    )
+                path.append(w)
     return StochasticRun(np.array(path), np.array(costs), batch_size, epochs, rows)
 
 

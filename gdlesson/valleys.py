@@ -71,6 +71,16 @@ class ValleysCost:
     def __call__(self, w) -> float:
         return float(self.on_grid(finite_vector("w", w, 1))[0])
 
+    def value_and_slope(self, w) -> tuple[float, np.ndarray]:
+        """C and dC/dw at ``w`` (one weight, as an array), each valley's exponential
+        taken once: :meth:`on_grid` and :meth:`slope`'s arithmetic, to the last bit.
+        Unchecked, as :meth:`gdlesson.costs.QuadraticCost.value_and_slope`."""
+        depth, slope = 0, 0
+        for d, c, k in self.valleys:
+            bump = np.exp(-k * (w - c) ** 2)
+            depth, slope = depth + d * bump, slope + 2 * d * k * (w - c) * bump
+        return float(1 - depth[0]), slope
+
     def gradient(self, w) -> np.ndarray:
         return self.slope(finite_vector("w", w, 1))
 

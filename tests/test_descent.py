@@ -39,6 +39,41 @@ def test_overflow_reports_divergence_not_nan():
     assert np.all(np.isfinite(run.path)) and np.all(np.isfinite(run.costs))
 
 
+class CallAndGradient:
+    """A cost as a reader may write one: a call, ``.gradient`` and ``.dimension``, with
+    no ``value_and_slope`` (the lesson's costs' one-pass form)."""
+
+    def __init__(self, cost):
+        self.cost, self.dimension = cost, cost.dimension
+
+    def __call__(self, w):
+        return self.cost(w)
+
+    def gradient(self, w):
+        return self.cost.gradient(w)
+
+
+@pytest.mark.parametrize(
+    ("rows", "targets", "rate"),
+    [
+        ([[2.0]], [6.0], 0.1),  # converges
+        ([[2.0]], [6.0], 0.6),  # diverges: the cost blows up
+        ([[1e100]], [0.0], 1.0),  # diverges: the cost overflows a float
+        ([[1.0, 2.0], [3.0, 1.0]], [1.0, 2.0], 0.01),  # two weights
+    ],
+)
+def test_a_cost_with_a_call_and_a_gradient_descends_as_the_lessons_do(rows, targets, rate):
+    cost = QuadraticCost.from_rows(rows, targets)
+    start = [1.0] * cost.dimension
+    fast, plain = (gradient_descent(c, start, rate) for c in (cost, CallAndGradient(cost)))
+    assert (plain.status, plain.path.tolist(), plain.costs.tolist()) == (
+        fast.status,
+        fast.path.tolist(),
+        fast.costs.tolist(),
+    )
+    assert np.isfinite(plain.path).all() and np.isfinite(plain.costs).all()
+
+
 def test_zigzag_alternates_sides_of_minimum(bowl):
     run = gradient_descent(bowl, start=0.0, learning_rate=0.4)  # between 1/L and 2/L
     sides = np.sign(run.path[:6] - 3.0)
