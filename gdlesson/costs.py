@@ -10,6 +10,7 @@ the minimum is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -160,7 +161,16 @@ class QuadraticCost:
         >>> [round(float(v), 3) for v in values], directions.shape
         ([0.983, 10.507], (2, 2))
         """
-        return np.linalg.eigh(self.inputs.T @ self.inputs)
+        return self._axes
+
+    @cached_property
+    def _axes(self) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`axes`, found once a cost (read-only): a grid of rates asks thousands
+        of times."""
+        values, directions = np.linalg.eigh(self.inputs.T @ self.inputs)
+        values.setflags(write=False)
+        directions.setflags(write=False)
+        return values, directions
 
     def curvatures(self) -> np.ndarray:
         """The curvatures along the valley's axes, smallest first. For one weight

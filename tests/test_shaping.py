@@ -1,3 +1,4 @@
+import functools
 import json
 import re
 from math import isfinite
@@ -341,8 +342,15 @@ def typed_numbers(markdown: str, numbers: dict[str, str]) -> list[str]:
     return [
         f"{number} (write {{{{ {name} }}}})"
         for number, name in numbers.items()
-        if re.search(rf"(?<![\w.]){re.escape(number)}(?!\w|\.\d)", prose)
+        if standing_alone(number).search(prose)
     ]
+
+
+@functools.cache
+def standing_alone(number: str) -> re.Pattern:
+    """``number`` where it is not part of a longer number or word; compiled once (the
+    pages ask for hundreds, more than ``re`` keeps)."""
+    return re.compile(rf"(?<![\w.]){re.escape(number)}(?!\w|\.\d)")
 
 
 def test_a_number_typed_where_its_placeholder_exists_is_found():

@@ -6,6 +6,7 @@ and descent; these tests keep those copies equal to the package's.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -41,6 +42,11 @@ def notebook_namespace() -> dict:
     return namespace
 
 
+@functools.cache  # each page's descend is held to the same runs
+def one_weight_run(start: float, rate: float):
+    return gradient_descent(costs.one_weight_cost(), start, rate)
+
+
 @pytest.mark.parametrize(
     "namespace",
     [page_namespace("gradient-descent.md"), page_namespace("step-size.md"), notebook_namespace()],
@@ -49,11 +55,10 @@ def notebook_namespace() -> dict:
 def test_one_weight_descent_matches_gdlesson(namespace):
     np.testing.assert_array_equal(namespace["area"], choices.AREA)
     np.testing.assert_array_equal(namespace["price"], choices.PRICE)
-    cost = costs.one_weight_cost()
     for rate in RATES:
         for start in STARTS:
             path, status = namespace["descend"](start, rate)
-            run = gradient_descent(cost, start, rate)
+            run = one_weight_run(start, rate)
             assert status == run.status, (rate, start)
             np.testing.assert_allclose(path, run.path, rtol=1e-9)
 

@@ -171,8 +171,9 @@ def grid_spacings() -> tuple[float, float]:
     return tuple((high - low) / (CANDIDATES - 1) for low, high in choices.WINDOW_2D)
 
 
+@functools.cache
 def grid_best() -> np.ndarray:
-    """The best point of that grid: the weights whose cost is lowest."""
+    """The best point of that grid: the weights whose cost is lowest (read-only)."""
     cost = two_weight_cost()
     w1, w2 = (np.linspace(low, high, CANDIDATES) for low, high in choices.WINDOW_2D)
     x, y = cost.inputs, cost.targets
@@ -180,7 +181,9 @@ def grid_best() -> np.ndarray:
     errors = w1[:, None, None] * x[:, 0] + w2[None, :, None] * x[:, 1] - y
     costs = 0.5 * np.sum(errors**2, axis=-1)
     i, j = np.unravel_index(np.argmin(costs), costs.shape)
-    return np.array([w1[i], w2[j]])
+    best = np.array([w1[i], w2[j]])
+    best.setflags(write=False)
+    return best
 
 
 def steps_within(distance: float) -> int:
