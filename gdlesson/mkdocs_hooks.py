@@ -24,6 +24,7 @@ from gdlesson.placeholders import fill_placeholders
 from gdlesson.shaping import (
     add_widget_assets,
     full_size_html,
+    handout_frame,
     handout_html,
     handout_section,
     search_html,
@@ -43,6 +44,8 @@ from gdlesson.sharing import (
 )
 
 _build: LessonBuild | None = None
+#: The pages' slugs and the handout's folder (:func:`gdlesson.shaping.handout_frame`).
+_handout: tuple | None = None
 #: Set by scripts/serve: the status that asks it to start MkDocs again.
 RESTART = os.environ.get("GDLESSON_SERVE_RESTART")
 log = logging.getLogger("mkdocs.hooks.gdlesson")
@@ -186,7 +189,13 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
-def on_page_content(html, page, config, files):
+def on_nav(nav, config, files):
+    global _handout
+    _handout = handout_frame([p.url for p in nav.pages], files.get_file_from_path(HANDOUT).url)
+    return nav
+
+
+def _shaped_content(html, page, config, files):
     notebook = None
     if page.file.src_uri == _notebook():  # include_source puts the notebook beside its page
         notebook = (_notebook(), colab_url(config.repo_url, page.url + COLAB_NAME))
@@ -195,6 +204,18 @@ def on_page_content(html, page, config, files):
         return _build.remembered(shaped_page, html, page.file.src_uri, notebook)
     except ValueError as error:
         raise PluginError(str(error)) from None
+
+
+@event_priority(-100)  # after every plugin's: the content as the page shows it
+def _handout_section(html, page, config, files):
+    # Each page's section of the handout is made as soon as its content is, while
+    # the notebook still runs, not all at the end; the handout then reads them.
+    if page.url in dict(_handout[0]) and page.file.src_uri != HANDOUT:
+        _build.remembered(handout_section, page.title, page.url, html, *_handout)
+    return html
+
+
+on_page_content = CombinedEvent(_shaped_content, _handout_section)
 
 
 @event_priority(100)  # before Material's search, which indexes page.content

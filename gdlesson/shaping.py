@@ -858,10 +858,8 @@ def handout_html(pages: list[tuple[str, str, str]], url: str, shape=None) -> str
     >>> page.img.attrs, page.details.has_attr("open"), page.select("section h1")[1].string
     ({'src': '../f.svg'}, True, '1. One')
     """
-    import posixpath
-
-    slugs = {page_url: _slug(page_url) for _, page_url, _ in pages}
-    here = posixpath.dirname(f"/{url}".rstrip("/") + "/x")
+    slugs, here = handout_frame([page_url for _, page_url, _ in pages], url)
+    slugs = dict(slugs)
     toc = "".join(
         f'<li><a href="#page-{slugs[page_url]}">{html.escape(title)}</a></li>'
         for title, page_url, _ in pages
@@ -873,6 +871,17 @@ def handout_html(pages: list[tuple[str, str, str]], url: str, shape=None) -> str
     for title, page_url, content in pages:
         out.append(shape(title, page_url, content, tuple(slugs.items()), here))
     return "\n".join(out)
+
+
+def handout_frame(urls, url: str) -> tuple[tuple[tuple[str, str], ...], str]:
+    """What each section of the handout at ``url`` needs (:func:`handout_section`):
+    the slug of each page's URL (``urls``, in the nav's order) and the handout's folder.
+
+    >>> handout_frame(["", "one/"], "handout/")
+    ((('', 'home'), ('one/', 'one')), '/handout')
+    """
+    slugs = tuple((page_url, _slug(page_url)) for page_url in urls)
+    return slugs, posixpath.dirname(f"/{url}".rstrip("/") + "/x")
 
 
 def handout_section(title: str, page_url: str, content: str, slugs, here: str) -> str:
