@@ -152,16 +152,28 @@ class LessonBuild:
 
     def _make(self, name: str, target: str, *args) -> None:
         """Unless cached, make the entry ``name`` in a worker: ``target(*args)``."""
-        if self._valid(name):
-            return
+        if not self._valid(name):
+            self._jobs[name] = self._submit(target, *args)
+
+    def _make_together(self, names: list[str], target: str) -> None:
+        """Make those of the entries ``names`` not cached in one job, ``target(missing)``,
+        which gives them by name."""
+        missing = [name for name in names if not self._valid(name)]
+        if missing:
+            job = self._submit(target, missing)
+            for name in missing:
+                self._jobs[name] = job
+
+    def _submit(self, target: str, *args):
         if self._workers is None:
             self._workers = Workers(os.cpu_count() or 1)
-        self._jobs[name] = self._workers.submit(target, *args)
+        return self._workers.submit(target, *args)
 
     def wait(self, name: str) -> Path:
         """The entry ``name``, whole and checked; re-raises a worker's error."""
         if name in self._jobs:
             content = self._jobs.pop(name).result()
+            content = content[name] if isinstance(content, dict) else content
             content = content.encode() if isinstance(content, str) else content
             self._index[name] = write_whole(self.folder / name, content)
             self.made.append(name)
@@ -204,9 +216,10 @@ class LessonBuild:
                     str(self.folder),
                     str(self._runtime_folder()),
                 )
-            figures = self._manifest["figure_files"].values()
-            for name in sorted(figures, key=lambda n: not n.endswith(".webp")):
-                self._make(name, "gdlesson.figures:render_file", name)
+            # One job a figure: it is drawn once, its other palettes recoloured.
+            figures = [figure["files"] for figure in self._manifest["figures"].values()]
+            for names in sorted(figures, key=lambda names: not names[0].endswith(".webp")):
+                self._make_together(names, "gdlesson.figures:render_files")
         return self._manifest
 
     def _runtime_folder(self) -> Path:

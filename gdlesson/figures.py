@@ -29,19 +29,22 @@ from gdlesson import style
 from gdlesson.drawing import FigureSpec
 from gdlesson.pages import modules
 from gdlesson.style import palette_colours, styled
-from gdlesson.svg import tight
+from gdlesson.svg import recoloured, tight
 
 __all__ = [
     "FIGURES",
     "PALETTES",
     "FigureSpec",
     "description",
+    "drawn",
     "figure_markdown",
     "full_size_name",
     "output_name",
     "render",
     "render_all",
+    "render_figure",
     "render_file",
+    "render_files",
     "size",
 ]
 
@@ -186,7 +189,7 @@ def full_size_name(path: str) -> str:
 WEBP_QUALITY = 80
 
 
-def render(spec: FigureSpec, palette: str) -> bytes:
+def drawn(spec: FigureSpec, palette: str) -> bytes:
     """``spec`` drawn in ``palette``, as SVG or WebP bytes; the same bytes on every call."""
     palette_colours(palette)
     with styled(palette):
@@ -206,23 +209,64 @@ def render(spec: FigureSpec, palette: str) -> bytes:
     return buffer.getvalue()
 
 
+def render_figure(spec: FigureSpec) -> dict[str, bytes]:
+    """``spec``'s file in every palette, by name. An SVG is drawn once, in the first
+    palette, and the others are that drawing recoloured (:func:`gdlesson.svg.recoloured`:
+    the palettes differ in colour only), unless it holds a colour of no role, when
+    each is drawn; a WebP (pixels) is drawn in each.
+    """
+    first = drawn(spec, PALETTES[0])
+    return {
+        output_name(spec, palette): first if palette == PALETTES[0] else _from(spec, palette, first)
+        for palette in PALETTES
+    }
+
+
+def _from(spec: FigureSpec, palette: str, first: bytes) -> bytes:
+    """``spec`` in ``palette``, given its drawing in the first palette."""
+    if spec.format == "svg":
+        source = palette_colours(PALETTES[0])
+        svg = recoloured(first.decode("utf-8"), source, palette_colours(palette))
+        if svg is not None:
+            return svg.encode("utf-8")
+    return drawn(spec, palette)
+
+
+def render(spec: FigureSpec, palette: str) -> bytes:
+    """``spec``'s file in ``palette``, as :func:`render_figure` makes it."""
+    palette_colours(palette)
+    if spec.format != "svg" or palette == PALETTES[0]:
+        return drawn(spec, palette)
+    return _from(spec, palette, drawn(spec, PALETTES[0]))
+
+
 def render_file(name: str) -> bytes:
     """The figure file ``name`` (``brute-force-dark.svg``), drawn.
 
     >>> render_file("network-dark.svg")[:5]
     b'<?xml'
     """
+    return render(*_file(name))
+
+
+def render_files(names) -> dict[str, bytes]:
+    """The figure files ``names``, by name, each figure drawn once (:func:`render_figure`)."""
+    specs = {spec.name: spec for spec, _ in map(_file, names)}
+    made = {n: b for spec in specs.values() for n, b in render_figure(spec).items()}
+    return {name: made[name] for name in names}
+
+
+def _file(name: str) -> tuple[FigureSpec, str]:
+    """The figure and palette of the file ``name``."""
     files = {
         output_name(spec, palette): (spec, palette) for spec in FIGURES for palette in PALETTES
     }
     if name not in files:
         raise ValueError(f"name must be a figure file of the lesson, got {name!r}")
-    return render(*files[name])
+    return files[name]
 
 
 def render_all(names=None) -> dict[str, bytes]:
     """Every figure (or those ``names``) in both palettes, keyed by file name."""
     specs = FIGURES if names is None else [spec for spec in FIGURES if spec.name in set(names)]
-    return {
-        output_name(spec, palette): render(spec, palette) for spec in specs for palette in PALETTES
-    }
+    return {name: content for spec in specs for name, content in render_figure(spec).items()}

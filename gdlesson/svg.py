@@ -142,3 +142,27 @@ def tight(svg: str, decimals: int = 2) -> str:
     svg = re.sub(r' transform="rotate\(-?0 [^)]*\)"', "", svg)
     svg = re.sub(r">\s+<", "><", svg)
     return relative_paths(implicit_lines(rounded(svg, decimals)), decimals).strip() + "\n"
+
+
+#: A colour as matplotlib writes it in an SVG (in a style, an attribute, anywhere).
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
+
+
+def recoloured(svg: str, source: dict[str, str], target: dict[str, str]) -> str | None:
+    """``svg`` drawn in the palette ``source`` as it is in ``target``: each colour of
+    ``source`` swapped for the one of the same role in ``target``. ``None`` when the
+    drawing holds a colour of no role in ``source`` (a blend, a default), which only
+    drawing it again can give.
+
+    >>> light = {"text": "#000000", "line": "#0000ff"}
+    >>> dark = {"text": "#ffffff", "line": "#8888ff"}
+    >>> recoloured('<path style="stroke: #0000ff"/><text fill="#000000">#1</text>', light, dark)
+    '<path style="stroke: #8888ff"/><text fill="#ffffff">#1</text>'
+    >>> print(recoloured('<path style="fill: #123456"/>', light, dark))
+    None
+    """
+    swaps = {source[role].lower(): target[role] for role in source}
+    found = {colour.lower() for colour in _COLOUR.findall(svg)}
+    if len(swaps) != len(source) or not found <= swaps.keys():
+        return None
+    return _COLOUR.sub(lambda match: swaps[match[0].lower()], svg)

@@ -28,6 +28,7 @@ from gdlesson.figures import (
     FIGURES,
     PALETTES,
     description,
+    drawn,
     output_name,
     render,
     render_all,
@@ -117,6 +118,23 @@ def test_files_are_what_their_names_say(rendered):
 @pytest.mark.parametrize("spec", FIGURES, ids=NAMES)
 def test_rendering_twice_gives_the_same_bytes(rendered, spec):
     assert render(spec, "dark") == rendered[output_name(spec, "dark")]
+
+
+def numbered_ids(svg: bytes) -> str:
+    """``svg`` with matplotlib's ids of markers and clip paths (hashes, of their colours
+    too) numbered in the order they appear."""
+    ids: dict[str, str] = {}
+    return re.sub(
+        r"\b[mp][0-9a-f]{10}\b", lambda m: ids.setdefault(m[0], f"id{len(ids)}"), svg.decode()
+    )
+
+
+@pytest.mark.parametrize("spec", [s for s in FIGURES if s.format == "svg"], ids=lambda s: s.name)
+def test_a_dark_svg_recoloured_from_the_light_one_is_the_one_drawn_dark(rendered, spec):
+    # The build draws an SVG light and recolours it (a figure with colours of its own,
+    # blends, is drawn dark too): the file is the picture drawn dark.
+    dark = rendered[output_name(spec, "dark")]
+    assert numbered_ids(dark) == numbered_ids(drawn(spec, "dark"))
 
 
 def test_light_and_dark_differ(rendered):
