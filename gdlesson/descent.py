@@ -109,7 +109,7 @@ def gradient_descent(
     max_steps = integer_at_least("max_steps", max_steps, 1, MAX_STEPS)
     tolerance = positive_finite("tolerance", tolerance)
     w = finite_vector("start", start, cost.dimension)
-    at = value_and_slope(cost)
+    at = value_and_slope_of(cost)
     # Overflow on the way to divergence is expected: the loop checks for it.
     with np.errstate(over="ignore", invalid="ignore"):
         path, costs, slope = [w], *starting_point(at, w, start)
@@ -134,7 +134,7 @@ def _checked_cost(cost):
     return cost
 
 
-def value_and_slope(cost):
+def value_and_slope_of(cost):
     """What a descent's loop calls at each point: ``cost.value_and_slope`` (one pass,
     unchecked) if the cost has it, else its call and ``.gradient``, an overflow given
     as inf, as the loop expects."""
@@ -142,15 +142,14 @@ def value_and_slope(cost):
         return cost.value_and_slope
 
     def at(w):
-        overflowed = np.full(len(w), math.inf)
         try:
             value = cost(w)
         except Overflow:
-            return math.inf, overflowed
+            return math.inf, np.full(len(w), math.inf)
         try:
             return value, cost.gradient(w)
         except Overflow:
-            return value, overflowed
+            return value, np.full(len(w), math.inf)
 
     return at
 

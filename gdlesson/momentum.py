@@ -57,7 +57,7 @@ from gdlesson.descent import (
     _flat,
     _out_of_steps,
     starting_point,
-    value_and_slope,
+    value_and_slope_of,
 )
 
 
@@ -122,7 +122,7 @@ def momentum_descent(
     max_steps = integer_at_least("max_steps", max_steps, 1, MAX_STEPS)
     tolerance = positive_finite("tolerance", tolerance)
     w = finite_vector("start", start, cost.dimension)
-    at = value_and_slope(cost)
+    at = value_and_slope_of(cost)
     with np.errstate(over="ignore", invalid="ignore"):
         path, costs, slope = [w], *starting_point(at, w, start)
         status = _roll(at, path, costs, slope, learning_rate, beta, nesterov, max_steps, tolerance)

@@ -56,8 +56,14 @@ def filled_markdown(page: Path) -> str:
 
 
 def project_env(project: Path) -> dict[str, str]:
-    """The environment of MkDocs run in ``project``: it imports the project's gdlesson."""
-    return os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    """The environment of MkDocs run in ``project``: it imports the project's gdlesson,
+    and dates the site as the ``site`` fixture is dated (:func:`the_sites_date`), so
+    that a test's build of this commit can be compared with it."""
+    return os.environ | {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": str(project),
+        "SOURCE_DATE_EPOCH": the_sites_date(),
+    }
 
 
 def build_site(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
@@ -168,9 +174,7 @@ def site(tmp_path_factory) -> Path:
     gives the same bytes (on any day, under scripts/test or pytest alone)."""
     dest = tmp_path_factory.mktemp("site")
     docs_before = sorted(p.relative_to(DOCS) for p in DOCS.rglob("*"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", the_sites_date())
-        result = build_site(dest)
+    result = build_site(dest)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     assert "WARNING -" not in result.stderr, result.stderr
     docs_after = sorted(p.relative_to(DOCS) for p in DOCS.rglob("*"))

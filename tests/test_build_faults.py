@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import project_copy, project_env, the_sites_date
+from tests.conftest import project_copy, project_env
 from tests.test_reproducible import tree
 
 pytestmark = pytest.mark.build  # tests/kinds.py
@@ -154,9 +154,8 @@ def test_ctrl_c_stops_a_build_within_two_seconds(tmp_path):
     assert_nothing_left(marker, tmp, shm_before)
 
 
-def test_two_builds_at_once_in_one_checkout_both_succeed_alike(site, tmp_path, monkeypatch):
+def test_two_builds_at_once_in_one_checkout_both_succeed_alike(site, tmp_path):
     """Both give the site that one build alone gives (``site``, of the same commit)."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", the_sites_date())
     project = project_copy(tmp_path, warm=False)
     first, marker_1, _ = start_build(project)
     assert wait_until(lambda: workers_running(marker_1), 60), "no worker"

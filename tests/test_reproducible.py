@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, project_copy, the_sites_date
+from tests.conftest import build_site, project_copy
 
 pytestmark = pytest.mark.build  # tests/kinds.py
 
@@ -30,9 +30,8 @@ def first_difference(a: bytes, b: bytes) -> str:
     return f"at byte {i}: {a[max(0, i - 60) : i + 60]!r} vs {b[max(0, i - 60) : i + 60]!r}"
 
 
-def test_a_warm_and_a_cold_build_of_the_same_commit_are_identical(site, tmp_path, monkeypatch):
+def test_a_warm_and_a_cold_build_of_the_same_commit_are_identical(site, tmp_path):
     """``site`` is built in the repository, warm; the copy's build starts cold."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", the_sites_date())
     project = project_copy(tmp_path / "project", warm=False)
     cold = build_site(tmp_path / "cold", project)
     assert cold.returncode == 0, cold.stderr
