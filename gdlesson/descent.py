@@ -165,22 +165,28 @@ def starting_point(at, w, start) -> tuple[list[float], np.ndarray]:
 def _walk(at, path, costs, slope, learning_rate, max_steps, tolerance) -> str:
     """Step from ``path[-1]``, where the slope is ``slope``, appending to ``path`` and
     ``costs``; return how it ended."""
-    w = path[-1]
     limit = BLOWUP * max(costs[0], 1.0)
     for _ in range(max_steps):
         if _flat(slope, tolerance):
             return "converged"
-        w = w - learning_rate * slope
-        if not np.isfinite(w).all():
-            return "diverged"
-        c, slope = at(w)
-        if not math.isfinite(c):  # so far out that the cost overflows
-            return "diverged"
-        path.append(w)
-        costs.append(c)
-        if c > limit:
+        slope = arrive(at, path[-1] - learning_rate * slope, path, costs, limit)
+        if slope is None:
             return "diverged"
     return _out_of_steps(slope, tolerance)
+
+
+def arrive(at, w, path, costs, limit: float):
+    """Keep the point ``w`` a step reached, with its cost, and return its slope; or
+    ``None`` if the descent diverged there: ``w`` or its cost not finite (the point is
+    not kept), or the cost above ``limit`` (it is)."""
+    if not np.isfinite(w).all():
+        return None
+    c, slope = at(w)
+    if not math.isfinite(c):  # so far out that the cost overflows
+        return None
+    path.append(w)
+    costs.append(c)
+    return slope if c <= limit else None
 
 
 def _out_of_steps(slope: np.ndarray, tolerance: float) -> str:

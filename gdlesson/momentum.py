@@ -56,6 +56,7 @@ from gdlesson.descent import (
     _checked_cost,
     _flat,
     _out_of_steps,
+    arrive,
     starting_point,
     value_and_slope_of,
 )
@@ -153,14 +154,8 @@ def _roll(at, path, costs, slope, rate, beta, nesterov, max_steps, tolerance) ->
             slope = at(w + beta * v)[1]
         v = beta * v - rate * slope
         w = w + v
-        if not np.isfinite(w).all():
-            return "diverged"
-        c, slope = at(w)
-        if not math.isfinite(c):
-            return "diverged"
-        path.append(w)
-        costs.append(c)
-        if c > limit:
+        slope = arrive(at, w, path, costs, limit)
+        if slope is None:
             return "diverged"
     return _out_of_steps(slope, tolerance)
 
