@@ -1,7 +1,6 @@
-"""scripts/serve shows every edit on the next load: a page's Markdown, the module
-that shapes the HTML (which MkDocs cannot import again: the server restarts), a
-figure's module and the lesson's data (made afresh by workers). It refuses
---dirty, and leaves no temporary folder when stopped by SIGTERM."""
+"""scripts/serve and scripts/build refuse --dirty, and a killed serve leaves nothing
+after the next start. The server itself, run as :func:`serve` starts it, shows every
+kind of edit: tests/browser/test_serve.py, with a page open in Chromium."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, project_copy, project_env, source_of
+from tests.conftest import ROOT, project_copy, project_env
 
 pytestmark = pytest.mark.build  # tests/kinds.py
 
@@ -76,38 +75,6 @@ def mkdocs_process(server: subprocess.Popen) -> int:
     """The MkDocs that scripts/serve keeps (its one child)."""
     (child,) = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
     return int(child)
-
-
-def test_every_kind_of_edit_shows_on_the_next_load(serve):
-    project, url, server, tmp = serve
-    package = project / "gdlesson"
-    assert wait_for(url + "recap/", "</html>"), "the server never answered"
-
-    edit(project / "docs" / "recap.md", "How wrong the network", "How wrong (edited) the network")
-    assert wait_for(url + "recap/", "How wrong (edited) the network"), "a page's Markdown"
-
-    with (package / "shaping.py").open("a") as f:
-        f.write(
-            "\n_shaped = add_scroll_boxes\n\n\ndef add_scroll_boxes(html):\n"
-            "    return _shaped(html) + '<p>shaped-again</p>'\n"
-        )
-    assert wait_for(url + "recap/", "shaped-again"), "the HTML shaping (restart)"
-
-    # A figure is drawn afresh by new workers, in the same MkDocs: the hooks never
-    # import a page's module, so its edit needs no restart.
-    mkdocs = mkdocs_process(server)
-    edit(source_of(package, '"Price",'), '"Price",', '"Selling price",')
-    assert wait_for(url + "figures/network-light.svg", "Selling price"), "a figure"
-    assert mkdocs_process(server) == mkdocs, "MkDocs restarted for a figure's edit"
-
-    assert "0.123" not in fetch(url + "try-it/")
-    edit(package / "choices.py", "RATES_NOTEBOOK = (0.005,", "RATES_NOTEBOOK = (0.005, 0.123,")
-    assert wait_for(url + "try-it/", "0.123"), "the lesson's data"
-    assert server.poll() is None, server.stderr.read()
-
-    server.send_signal(signal.SIGTERM)
-    server.wait(timeout=30)
-    assert list(tmp.iterdir()) == [], "serve left files in TMPDIR"
 
 
 @pytest.mark.parametrize("script", ["serve", "build"])

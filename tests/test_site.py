@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from latex2mathml.converter import convert as tex_to_mathml
 
 from gdlesson.facts import facts
-from gdlesson.figures import FIGURES, full_size_name, output_name
+from gdlesson.figures import FIGURES, PALETTES, description, full_size_name, output_name
 from gdlesson.notebook import NOTEBOOK_NAME
 from gdlesson.placeholders import formatted
 from gdlesson.shaping import copy_text
@@ -61,6 +61,25 @@ def test_every_figure_is_generated_in_both_palettes_and_shown(site):
     files = {output_name(s, p) for s in FIGURES for p in ("light", "dark")}
     full_size = {full_size_name(name) for name in files}  # the pages a tap opens
     assert generated == files | full_size
+
+
+def test_every_figure_is_numbered_captioned_and_sized(site: Path):
+    """Each figure's images carry its size (so the page keeps its room before the file
+    arrives, in either palette: tests/browser/test_pages_in_browser.py sees nothing
+    shift in the light one), and its caption its number in the lesson."""
+    expected = {output_name(spec, p): description(spec) for spec in FIGURES for p in PALETTES}
+    shown = set()
+    for source in nav_sources():
+        for figure in soup(site, source).select("article figure.gd-figure"):
+            caption = figure.figcaption.get_text(" ", strip=True)
+            for img in figure.find_all("img"):
+                name = img["src"].rsplit("/", 1)[-1].split("#")[0]
+                entry = expected[name]
+                assert (img["width"], img["height"]) == (str(entry["width"]), str(entry["height"]))
+                assert img["alt"] == entry["alt"]
+                assert caption == f"Figure {entry['number']}. {entry['caption']}"
+                shown.add(name)
+    assert shown == set(expected)
 
 
 def test_every_figure_file_is_under_its_budget(site):

@@ -13,7 +13,7 @@
 
   - ``page.errors``: console errors and uncaught page errors, as strings;
   - ``page.foreign_requests``: URLs requested from anywhere but the local server;
-  - ``page.responses``: every response the context received (page and workers).
+  - ``page.requests``: every request the context made (page and workers).
 
   Contexts are closed at the end of the test.
 """
@@ -87,7 +87,7 @@ def load_page(
     page = context.new_page()
     page.errors = []
     page.foreign_requests = []
-    page.responses = []
+    page.requests = []
 
     def route(route):
         url = route.request.url
@@ -98,7 +98,7 @@ def load_page(
             route.abort()
 
     context.route("**/*", route)
-    context.on("response", lambda response: page.responses.append(response))
+    context.on("request", lambda request: page.requests.append(request))
     page.on(
         "console",
         lambda msg: (

@@ -48,7 +48,6 @@ def notebook(browser, site_url):
         key = (scheme, tuple(sorted(context)))
         if key not in pages:
             pages[key] = load_page(browser, site_url, page_url(NOTEBOOK_NAME), scheme, **context)
-            pages[key].wait_for_load_state("networkidle")
         return pages[key]
 
     yield _get

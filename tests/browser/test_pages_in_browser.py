@@ -1,18 +1,22 @@
 """Every page of the lesson, loaded in Chromium in the light and the dark scheme.
 
-Each page must be self-contained (no request to another host), free of console
-and page errors, show every image with its alt text and only in its own scheme,
-render all math (no raw TeX left), copy code that runs and prints what the page
-shows, pass axe-core with no violation (a page with answers, once they are open:
-tests/browser/test_exercises_in_browser.py), and stay light (the weight table is
-printed at the end of the run, see tests/browser/conftest.py). On a phone, with
-every answer open, no page is wider than the screen, axe still finds nothing
-(what scrolls sideways is reached by the keyboard), and every figure has text
-large enough to read or opens, in one tap, at a size where it has.
+Each page is loaded once per scheme, on a desktop screen, and read through as a
+reader would (every image scrolled into view in turn, lazy ones loading then), and
+the tests below share it. Each page must be self-contained (no request to another
+host), free of console and page errors, show every image with its alt text and only
+in its own scheme, move nothing while it loads (no layout shift), render all math
+(no raw TeX left), have its answers hidden until opened from the keyboard and pass
+axe-core with them open, copy from each button what tests/test_site.py runs, and
+stay light (the weight table is printed at the end of the run, see
+tests/browser/conftest.py). On a phone no page shifts while it loads; with every
+answer open, no page is wider than the screen, axe still finds nothing (what scrolls
+sideways is reached by the keyboard), and every figure has text large enough to
+read or opens, in one tap, at a size where it has.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from pathlib import Path
@@ -24,8 +28,8 @@ from PIL import Image
 from gdlesson.drawing import RASTER_DPI
 from gdlesson.figures import FIGURES
 from tests.browser.conftest import SETTLE, load_page, loaded_weight
-from tests.browser.test_exercises_in_browser import ANSWERED
 from tests.conftest import nav_sources, page_source, page_url, python_with_only
+from tests.test_site import code_blocks, soup
 
 ROOT = Path(__file__).resolve().parents[2]
 KIB = 1024
@@ -35,12 +39,15 @@ PAGE_BUDGET = 400 * KIB
 
 
 SOURCES = nav_sources()
+#: The pages with answers: every page but the home page.
+ANSWERED = SOURCES[1:]
 SCHEMES = ("light", "dark")
 PAGES = [
     pytest.param(s, scheme, id=f"{page_url(s) or '/'}-{scheme}")
     for s in SOURCES
     for scheme in SCHEMES
 ]
+DESKTOP = {"width": 1280, "height": 800}
 
 
 def source_has_math(source: str) -> bool:
@@ -50,37 +57,77 @@ def source_has_math(source: str) -> bool:
     return "\\(" in text or "\\[" in text
 
 
-def load_everything(page) -> None:
-    """Scroll each visible image into view so lazy ones load, and wait for them."""
+#: Records every layout shift the page has had (``buffered``: those from before it
+#: started too), with the elements that moved, for the message.
+OBSERVE = """() => {
+    window.gdShifts = [];
+    const describe = node => node
+        ? [node.nodeName.toLowerCase(), node.id && '#' + node.id,
+           typeof node.className === 'string' && node.className && '.' + node.className.trim()
+               .split(/\\s+/).join('.')].filter(Boolean).join('')
+        : 'a removed node';
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) {
+            if (entry.hadRecentInput) continue;
+            window.gdShifts.push({
+                value: entry.value,
+                sources: entry.sources.map(({node, previousRect: a, currentRect: b}) =>
+                    `${describe(node)}: y ${Math.round(a.y)}→${Math.round(b.y)}, `
+                    + `x ${Math.round(a.x)}→${Math.round(b.x)}, `
+                    + `height ${Math.round(a.height)}→${Math.round(b.height)}`),
+            });
+        }
+    }).observe({type: 'layout-shift', buffered: true});
+}"""
+
+
+def read_through(page):
+    """Read ``page`` through as a reader does, from its top: each visible image
+    scrolled into view in turn (lazy ones load only then) and waited for, each
+    change laid out, then the end of the page. Kept on the page: ``load_requests``,
+    what it asked for until then, and ``load_shifts``, every layout shift it had."""
+    page.evaluate(OBSERVE)
     for img in page.locator("img").all():
         if img.is_visible():
             img.scroll_into_view_if_needed()
-    page.wait_for_function(
-        "Array.from(document.images).filter(i => i.checkVisibility()).every(i => i.complete)"
-    )
-    page.wait_for_load_state("networkidle")
+            img.evaluate("i => i.complete || new Promise(done => i.onload = i.onerror = done)")
+            page.evaluate(SETTLE)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.evaluate(SETTLE)
+    page.load_requests = list(page.requests)
+    page.load_shifts = page.evaluate("window.gdShifts")
+    return page
+
+
+def assert_nothing_shifts(page, load_again) -> None:
+    """No layout shift while ``page`` loaded. A shift that a fresh load (``load_again()``,
+    a page read through) does not repeat is the browser's timing under load (seen about once
+    in a thousand loads while the whole suite runs: Material's nav list, 9 px); one
+    that comes back is the page's, and fails."""
+    shifts = page.load_shifts and load_again().load_shifts
+    total = sum(shift["value"] for shift in shifts)
+    assert total == 0, f"cumulative layout shift {total:.3g} on two loads: {shifts}"
+
+
+def read_page(load, source: str, scheme: str):
+    """The page as a reader gets it on a desktop screen, read through; ``load`` is
+    :func:`load_page` with its browser and site, or ``open_page``."""
+    permissions = ["clipboard-read", "clipboard-write"]
+    return read_through(load(page_url(source), scheme, viewport=DESKTOP, permissions=permissions))
 
 
 @pytest.fixture(scope="module")
 def reader(browser, site_url):
-    """``reader(source, scheme)``: the page as a reader gets it, loaded once per module
-    and scheme (a page load is the slow part) and shared by the tests below, which
-    only read it. On first load every visible image is scrolled into view, and what
-    was transferred until then is kept as ``page.load_responses``."""
+    """``reader(source, scheme)``: the page as a reader gets it (:func:`read_page`),
+    loaded once per module and scheme (a page load is the slow part) and shared by the
+    tests below. A test that changes the page (opens its answers) leaves it so; one
+    that needs the page as loaded closes them first."""
     pages = {}
 
     def _get(source: str, scheme: str):
         if (source, scheme) not in pages:
-            page = load_page(
-                browser,
-                site_url,
-                page_url(source),
-                scheme,
-                permissions=["clipboard-read", "clipboard-write"],
-            )
-            load_everything(page)
-            page.load_responses = list(page.responses)
-            pages[source, scheme] = page
+            load = functools.partial(load_page, browser, site_url)
+            pages[source, scheme] = read_page(load, source, scheme)
         return pages[source, scheme]
 
     yield _get
@@ -98,11 +145,33 @@ def test_page_is_self_contained_error_free_and_light(reader, page_weights, sourc
     unpacked = sum(w[1] for w in weight.values())
     assert unpacked < PAGE_BUDGET, f"{unpacked / KIB:.0f} KiB unpacked, over the budget"
     other = "dark" if scheme == "light" else "light"
-    for response in page.load_responses:
-        if response.ok and response.request.resource_type == "image":
+    for request in page.load_requests:
+        if request.resource_type == "image":
             # (Each under its budget: tests/test_site.py.) Even before Material's
             # script has applied the scheme (extra.css).
-            assert f"-{other}." not in response.url, f"{response.url}: fetched, never shown"
+            assert f"-{other}." not in request.url, f"{request.url}: asked for, never shown"
+
+
+#: A phone's screen for the layout shift: not emulated as a mobile (touch, device
+#: width), under which Chromium reports no layout shift at all.
+PHONE_SCREEN = {"width": 360, "height": 740}
+
+
+# The palette changes colours, never a size (the dark file of a figure has the light
+# one's width and height: tests/test_site.py): checked in the light scheme.
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: page_url(s) or "/")
+def test_nothing_shifts_while_the_page_loads(reader, open_page, source, screen):
+    """Every figure keeps its room before its file arrives, and nothing else moves the
+    text under the reader's eyes: the cumulative layout shift is 0."""
+    if screen == "desktop":
+        page, load_again = reader(source, "light"), lambda: read_page(open_page, source, "light")
+    else:
+        load_again = lambda: read_through(  # noqa: E731
+            open_page(page_url(source), "light", viewport=PHONE_SCREEN)
+        )
+        page = load_again()
+    assert_nothing_shifts(page, load_again)
 
 
 @pytest.mark.parametrize(("source", "scheme"), PAGES)
@@ -158,12 +227,34 @@ def axe_report(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(("source", "scheme"), [p for p in PAGES if p.values[0] not in ANSWERED])
-def test_axe_finds_no_accessibility_violation(reader, source, scheme):
-    """On the pages without answers; the others pass axe with every answer open, all
-    they show and more (tests/browser/test_exercises_in_browser.py)."""
+ACTIVE_SUMMARY = "document.activeElement === document.querySelectorAll('article summary')[%d]"
+
+
+@pytest.mark.parametrize(("source", "scheme"), PAGES)
+def test_each_answer_opens_from_the_keyboard_and_axe_finds_nothing_with_all_open(
+    reader, source, scheme
+):
+    """Each answer is hidden until opened, reached with Tab and opened with Enter alone;
+    then, every answer open, all the page shows and more, axe finds no violation."""
     page = reader(source, scheme)
+    page.evaluate("document.querySelectorAll('article details').forEach(d => d.open = false)")
+    summaries = page.locator("article details > summary")
+    assert (summaries.count() >= 1) == (source in ANSWERED)
+    for i in range(summaries.count()):
+        details = summaries.nth(i).locator("xpath=..")
+        content = details.locator(":scope > :not(summary)").first
+        assert not content.is_visible(), "an answer is hidden until the reader opens it"
+        # In the Tab order: from the stop before it, Tab comes back to it. (A summary
+        # out of the order, tabindex -1, is skipped; a hidden one takes no focus.)
+        summaries.nth(i).focus()
+        page.keyboard.press("Shift+Tab")
+        assert not page.evaluate(ACTIVE_SUMMARY % i), f"answer {i + 1} is the first stop"
+        page.keyboard.press("Tab")
+        assert page.evaluate(ACTIVE_SUMMARY % i), f"Tab never reaches answer {i + 1}"
+        page.keyboard.press("Enter")
+        assert details.evaluate("d => d.open") and content.is_visible()
     assert axe_report(page) == []
+    assert page.errors == []
 
 
 #: A phone, as Chromium emulates one: touch, no hover (Material then takes a code
@@ -280,10 +371,11 @@ def run_alone(code: str, folder: Path, *distributions: str) -> subprocess.Comple
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda s: page_url(s) or "/")
-def test_each_copy_button_gives_code_that_runs_alone(reader, tmp_path, source):
-    """What each button copies, folded answers and solutions opened, runs in a fresh
-    Python with only NumPy and prints what the page shows under it; a notebook's cells
-    build on the cells above, as in Jupyter, with Matplotlib too."""
+def test_each_copy_button_gives_code_that_runs_alone(reader, site, tmp_path, source):
+    """What each button copies, folded answers and solutions opened, is the code that
+    tests/test_site.py runs in a fresh Python with only NumPy, and the page shows under
+    it what that test holds the run to print; a notebook's cells, copied, run here, one
+    after the other as in Jupyter, with Matplotlib too, and print what the page shows."""
     page = reader(source, "light")
     # Code in a folded answer or solution is copied once the reader opens it.
     page.evaluate("document.querySelectorAll('article details').forEach(d => d.open = true)")
@@ -304,8 +396,9 @@ def test_each_copy_button_gives_code_that_runs_alone(reader, tmp_path, source):
         assert run.returncode == 0, run.stderr
         assert run.stdout.split() == "\n".join(outputs).split()
     else:
+        run_by_test_site = code_blocks(soup(site, source))
         for i, (code, shown) in enumerate(zip(copied, outputs, strict=True)):
-            run = run_alone(code, tmp_path / f"block{i}", "numpy")
-            assert run.returncode == 0, f"block {i + 1}: {run.stderr}"
-            assert run.stdout.split() == shown.split(), f"block {i + 1}"
+            _, code_run, output = run_by_test_site[i]
+            assert code.rstrip("\n") == code_run.rstrip("\n"), f"block {i + 1}"  # the same lines
+            assert shown.split() == output.split(), f"block {i + 1}"
     assert page.errors == []

@@ -1,82 +1,59 @@
-"""`mkdocs serve` as an instructor runs it: edits show in the open page, no restart.
+"""scripts/serve as an instructor runs it: every edit shows on the next load, and the
+page open in the browser reloads itself.
 
-The server runs on a copy of the sources (docs/, gdlesson/, mkdocs.yml) with the
-flags of ``scripts/serve``. The test never reloads the page: MkDocs' live-reload
-script must do it after each rebuild (with the pinned click it needs
-``--livereload``), and the rebuilt page must show the edit.
+The server is scripts/serve on a copy of the sources (docs/, gdlesson/, mkdocs.yml).
+A page stays open in Chromium, and the test never reloads it: MkDocs' live-reload
+script must (with the pinned click it needs ``--livereload``, one of the script's
+flags) after an edit of a page's Markdown or of a figure's module, and the rebuilt
+page must show the edit. The module that shapes the HTML, which MkDocs cannot import
+again, restarts the server; the lesson's data is made afresh by workers. Stopped by
+SIGTERM, the server leaves no temporary folder.
 """
 
 from __future__ import annotations
 
-import ast
-import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
+import signal
 
-import pytest
+from tests.conftest import source_of
+from tests.test_serve import edit, fetch, mkdocs_process, serve, wait_for  # noqa: F401 - serve
 
-from tests.conftest import project_copy, project_env, source_of
-
-ROOT = Path(__file__).resolve().parents[2]
 REBUILD_MS = 120_000  # a cold build on a slow machine
 
 
-def serve_flags() -> list[str]:
-    """The flags `scripts/serve` gives `mkdocs serve` (FLAGS in scripts/serve.py)."""
-    source = (ROOT / "scripts" / "serve.py").read_text()
-    return ast.literal_eval(re.search(r"^FLAGS = (\[.*\])$", source, re.M).group(1))
-
-
-@pytest.fixture
-def served(tmp_path):
-    """(project, url): `mkdocs serve` running on a copy of the sources."""
-    project_copy(tmp_path, package=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *serve_flags(), "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        env=project_env(tmp_path),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + REBUILD_MS / 1000
-        while True:
-            assert server.poll() is None, (tmp_path / "serve.log").read_text()
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
-                time.sleep(0.2)
-        yield tmp_path, url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-
-
-def test_edits_to_a_page_and_a_figure_show_without_a_restart(served, browser):
-    project, url = served
+def test_every_kind_of_edit_shows_and_the_open_page_reloads_itself(serve, browser):  # noqa: F811
+    project, url, server, tmp = serve
+    package = project / "gdlesson"
+    assert wait_for(url + "recap/", "</html>"), "the server never answered"
     page = browser.new_page()
     page.goto(url + "recap/")
 
-    recap = project / "docs" / "recap.md"
     with page.expect_navigation(timeout=REBUILD_MS):  # live reload, not us
-        recap.write_text(recap.read_text() + "\nEdited while the server runs.\n")
-    assert "Edited while the server runs." in page.inner_text("article")
+        edit(
+            project / "docs" / "recap.md", "How wrong the network", "How wrong (edited) the network"
+        )
+    assert "How wrong (edited) the network" in page.inner_text("article"), "a page's Markdown"
 
-    figures = source_of(project / "gdlesson", '"Price",')
+    # A figure is drawn afresh by new workers, in the same MkDocs: the hooks never
+    # import a page's module, so its edit needs no restart.
+    mkdocs = mkdocs_process(server)
     with page.expect_navigation(timeout=REBUILD_MS):
-        figures.write_text(figures.read_text().replace('"Price",', '"Selling price",'))
-    svg = page.request.get(url + "figures/network-light.svg").text()
-    assert "Selling price" in svg
+        edit(source_of(package, '"Price",'), '"Price",', '"Selling price",')
+    assert "Selling price" in page.request.get(url + "figures/network-light.svg").text()
+    assert mkdocs_process(server) == mkdocs, "MkDocs restarted for a figure's edit"
     page.close()
+
+    with (package / "shaping.py").open("a") as f:
+        f.write(
+            "\n_shaped = add_scroll_boxes\n\n\ndef add_scroll_boxes(html):\n"
+            "    return _shaped(html) + '<p>shaped-again</p>'\n"
+        )
+    assert wait_for(url + "recap/", "shaped-again"), "the HTML shaping (restart)"
+
+    assert "0.123" not in fetch(url + "try-it/")
+    edit(package / "choices.py", "RATES_NOTEBOOK = (0.005,", "RATES_NOTEBOOK = (0.005, 0.123,")
+    assert wait_for(url + "try-it/", "0.123"), "the lesson's data"
+    assert server.poll() is None, server.stderr.read()
+
+    server.send_signal(signal.SIGTERM)
+    server.wait(timeout=30)
+    assert list(tmp.iterdir()) == [], "serve left files in TMPDIR"
