@@ -22,7 +22,7 @@ from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.playground import config_1d, config_2d, fastest_slider_rate
 from gdlesson.rates import rms_scaled
-from tests.browser.conftest import SETTLE
+from tests.browser.conftest import SETTLE, load_page
 
 ONE = ("step-size/", "#gd-playground-1d")
 TWO = ("two-curvatures/", "#gd-playground-2d")
@@ -105,6 +105,30 @@ def switch(page):
     return page.locator(TWO[1]).get_by_role("checkbox", name="Scale the inputs")
 
 
+@pytest.fixture(scope="module")
+def driven(browser, site_url):
+    """``driven(where)``: the widget's page, loaded once for the module (no autoplay, the
+    page's clock run by the test) and shared by the tests that set every input they
+    use through the widget's controls. Each gets it at 1280 × 720, in the unscaled
+    mode, Reset (stopped at the start), with no error so far."""
+    pages = {}
+
+    def _get(where):
+        if where not in pages:
+            pages[where] = load_page(browser, site_url, where[0], **STATIC)
+        page = pages[where]
+        page.set_viewport_size({"width": 1280, "height": 720})
+        if where == TWO:
+            switch(page).uncheck()
+        page.locator(where[1]).get_by_role("button", name="Reset").click()
+        page.errors.clear()
+        return page
+
+    yield _get
+    for page in pages.values():
+        page.context.close()
+
+
 @pytest.mark.parametrize(
     ("rate", "start"),
     [
@@ -118,8 +142,8 @@ def switch(page):
         (lesson.RATES_1D["just right"], "2"),
     ],
 )
-def test_one_weight_path_is_gdlessons(open_page, rate, start):
-    page = open_page(ONE[0], **STATIC)
+def test_one_weight_path_is_gdlessons(driven, rate, start):
+    page = driven(ONE)
     rates = config_1d()["rates"]
     set_rate(page, ONE[1], rate, rates)
     page.locator(f"{ONE[1]} input[id$='-start0']").fill(start)
@@ -220,8 +244,8 @@ def test_one_weight_keyboard_only(open_page):
         (1, RATES_2D[-1], (0.5, 0.5)),
     ],
 )
-def test_two_weight_click_sets_start_and_path_is_gdlessons(open_page, mode, rate, where):
-    page = open_page(TWO[0], **STATIC)
+def test_two_weight_click_sets_start_and_path_is_gdlessons(driven, mode, rate, where):
+    page = driven(TWO)
     config = config_2d()
     if mode:
         switch(page).check()
@@ -438,8 +462,8 @@ def test_the_switch_scales_the_inputs_and_keeps_the_model(open_page):
 
 
 @pytest.mark.parametrize(("where", "config"), [(ONE, config_1d()), (TWO, config_2d())])
-def test_the_words_for_each_rate_are_gdlessons_bands(open_page, where, config):
-    page = open_page(where[0], **STATIC)
+def test_the_words_for_each_rate_are_gdlessons_bands(driven, where, config):
+    page = driven(where)
     verdict = page.locator(f"{where[1]} .gd-pg__verdict")
     slider = page.locator(f"{where[1]} input[id$='-rate']")
     for m, mode in enumerate(config["modes"]):

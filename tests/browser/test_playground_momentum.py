@@ -17,7 +17,14 @@ from gdlesson import choices, lesson
 from gdlesson.costs import two_weight_cost
 from gdlesson.momentum import momentum_descent, slowest_factor
 from gdlesson.playground import config_momentum
-from tests.browser.test_playground import STATIC, focused, run_to_end, set_rate, state
+from tests.browser.test_playground import (  # noqa: F401 - driven, the fixture
+    STATIC,
+    driven,
+    focused,
+    run_to_end,
+    set_rate,
+    state,
+)
 
 PAGE, WIDGET = "momentum/", "#gd-playground-momentum"
 
@@ -59,8 +66,8 @@ def test_it_starts_at_the_lessons_heavy_ball(open_page):
         (0.5, 0.99, (0.3, 0.3)),  # above 4/λmax: nothing rescues it
     ],
 )
-def test_the_path_is_gdlessons(open_page, rate, beta, where):
-    page = open_page(PAGE, **STATIC)
+def test_the_path_is_gdlessons(driven, rate, beta, where):  # noqa: F811 - the fixture
+    page = driven((PAGE, WIDGET))
     config = config_momentum()
     set_rate(page, WIDGET, rate, config["rates"])
     set_beta(page, beta, config["betas"])

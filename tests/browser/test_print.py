@@ -69,6 +69,12 @@ def pdf(browser, site_url) -> PdfReader:
     return PdfReader(io.BytesIO(handout_pdf(browser, site_url)))
 
 
+@pytest.fixture(scope="module")
+def sheets(pdf) -> list[str]:
+    """The text of each sheet of the PDF, its spaces collapsed (extracted once: slow)."""
+    return [" ".join(page.extract_text().split()) for page in pdf.pages]
+
+
 def outline_titles(outline) -> list[str]:
     titles = []
     for entry in outline:
@@ -76,8 +82,8 @@ def outline_titles(outline) -> list[str]:
     return titles
 
 
-def test_the_pdf_holds_every_page_with_its_title_and_numbered_sheets(pdf):
-    text = [" ".join(page.extract_text().split()) for page in pdf.pages]
+def test_the_pdf_holds_every_page_with_its_title_and_numbered_sheets(pdf, sheets):
+    text = sheets
     everything = " ".join(text)
     titles = [next(iter(entry)) for entry in load_config()["nav"]]
     assert "Contents" in text[0] and all(title in text[0] for title in titles)
@@ -90,8 +96,8 @@ def test_the_pdf_holds_every_page_with_its_title_and_numbered_sheets(pdf):
     assert "Answer to exercise 1" in everything
 
 
-def test_the_pdf_holds_every_figure(pdf):
-    everything = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+def test_the_pdf_holds_every_figure(pdf, sheets):
+    everything = " ".join(sheets)
     numbers = sorted({int(n) for n in re.findall(r"Figure (\d+)\.", everything)})
     assert numbers == list(range(1, len(FIGURES) + 1))
     # The raster figures (PNG) are images in the PDF; the SVG ones are drawn as
