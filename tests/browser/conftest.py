@@ -16,6 +16,8 @@
   - ``page.requests``: every request the context made (page and workers).
 
   Contexts are closed at the end of the test.
+- ``kept_page(path, scheme="light", **context_kwargs)``: the same, loaded once per
+  module for the same arguments and shared by its tests.
 """
 
 from __future__ import annotations
@@ -124,6 +126,25 @@ def open_page(browser, site_url):
 
     yield _open
     for page in pages:
+        page.context.close()
+
+
+@pytest.fixture(scope="module")
+def kept_page(browser, site_url):
+    """Factory: ``kept_page(path, scheme="light", **context_kwargs)``, as ``open_page``,
+    but the page is loaded once per module for the same arguments and kept, shared by
+    the module's tests (a page load is the slow part), and closed at the module's end.
+    A test that changes a kept page leaves it so: the next one sets what it needs."""
+    pages = {}
+
+    def _get(path: str = "", scheme: str = "light", **kwargs):
+        key = (path, scheme, repr(sorted(kwargs.items())))
+        if key not in pages:
+            pages[key] = load_page(browser, site_url, path, scheme, **kwargs)
+        return pages[key]
+
+    yield _get
+    for page in pages.values():
         page.context.close()
 
 

@@ -15,7 +15,6 @@ from PIL import Image
 
 from gdlesson.notebook import NOTEBOOK_NAME
 from gdlesson.style import contrast_ratio
-from tests.browser.conftest import load_page
 from tests.conftest import page_url
 
 SCHEMES = ("light", "dark")
@@ -40,19 +39,9 @@ PAINTS = """svg => {
 
 
 @pytest.fixture(scope="module")
-def notebook(browser, site_url):
-    """``notebook(scheme, **context)``: the notebook page, loaded once per scheme."""
-    pages = {}
-
-    def _get(scheme: str, **context):
-        key = (scheme, tuple(sorted(context)))
-        if key not in pages:
-            pages[key] = load_page(browser, site_url, page_url(NOTEBOOK_NAME), scheme, **context)
-        return pages[key]
-
-    yield _get
-    for page in pages.values():
-        page.context.close()
+def notebook(kept_page):
+    """``notebook(scheme, **context)``: the notebook page, kept for the module."""
+    return lambda scheme, **context: kept_page(page_url(NOTEBOOK_NAME), scheme, **context)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

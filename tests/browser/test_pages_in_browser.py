@@ -16,7 +16,6 @@ read or opens, in one tap, at a size where it has.
 
 from __future__ import annotations
 
-import functools
 import re
 import subprocess
 from pathlib import Path
@@ -27,11 +26,10 @@ from PIL import Image
 
 from gdlesson.drawing import RASTER_DPI
 from gdlesson.figures import FIGURES
-from tests.browser.conftest import SETTLE, load_page, loaded_weight
+from tests.browser.conftest import SETTLE, loaded_weight
 from tests.conftest import nav_sources, page_source, page_url, python_with_only
 from tests.test_site import code_blocks, soup
 
-ROOT = Path(__file__).resolve().parents[2]
 KIB = 1024
 #: What a page may load, unpacked: its HTML, stylesheets, scripts and images
 #: (Material's own CSS and JS are 265 KiB of it; see loaded_weight).
@@ -47,7 +45,11 @@ PAGES = [
     for s in SOURCES
     for scheme in SCHEMES
 ]
-DESKTOP = {"width": 1280, "height": 800}
+#: A reader's desktop: the screen, and the clipboard the copy buttons write to.
+DESKTOP = {
+    "viewport": {"width": 1280, "height": 800},
+    "permissions": ["clipboard-read", "clipboard-write"],
+}
 
 
 def source_has_math(source: str) -> bool:
@@ -109,30 +111,20 @@ def assert_nothing_shifts(page, load_again) -> None:
     assert total == 0, f"cumulative layout shift {total:.3g} on two loads: {shifts}"
 
 
-def read_page(load, source: str, scheme: str):
-    """The page as a reader gets it on a desktop screen, read through; ``load`` is
-    :func:`load_page` with its browser and site, or ``open_page``."""
-    permissions = ["clipboard-read", "clipboard-write"]
-    return read_through(load(page_url(source), scheme, viewport=DESKTOP, permissions=permissions))
-
-
 @pytest.fixture(scope="module")
-def reader(browser, site_url):
-    """``reader(source, scheme)``: the page as a reader gets it (:func:`read_page`),
-    loaded once per module and scheme (a page load is the slow part) and shared by the
-    tests below. A test that changes the page (opens its answers) leaves it so; one
-    that needs the page as loaded closes them first."""
-    pages = {}
+def reader(kept_page):
+    """``reader(source, scheme)``: the page as a reader gets it on a desktop, kept for
+    the module (``kept_page``) and read through (:func:`read_through`) when first
+    loaded. A test that changes the page (opens its answers) leaves it so; one that
+    needs the page as loaded closes them first."""
 
     def _get(source: str, scheme: str):
-        if (source, scheme) not in pages:
-            load = functools.partial(load_page, browser, site_url)
-            pages[source, scheme] = read_page(load, source, scheme)
-        return pages[source, scheme]
+        page = kept_page(page_url(source), scheme, **DESKTOP)
+        if not hasattr(page, "load_shifts"):  # loaded just now
+            read_through(page)
+        return page
 
-    yield _get
-    for page in pages.values():
-        page.context.close()
+    return _get
 
 
 @pytest.mark.parametrize(("source", "scheme"), PAGES)
@@ -164,13 +156,12 @@ PHONE_SCREEN = {"width": 360, "height": 740}
 def test_nothing_shifts_while_the_page_loads(reader, open_page, source, screen):
     """Every figure keeps its room before its file arrives, and nothing else moves the
     text under the reader's eyes: the cumulative layout shift is 0."""
-    if screen == "desktop":
-        page, load_again = reader(source, "light"), lambda: read_page(open_page, source, "light")
-    else:
-        load_again = lambda: read_through(  # noqa: E731
-            open_page(page_url(source), "light", viewport=PHONE_SCREEN)
-        )
-        page = load_again()
+    context = DESKTOP if screen == "desktop" else {"viewport": PHONE_SCREEN}
+
+    def load_again():
+        return read_through(open_page(page_url(source), "light", **context))
+
+    page = reader(source, "light") if screen == "desktop" else load_again()
     assert_nothing_shifts(page, load_again)
 
 

@@ -22,7 +22,7 @@ from gdlesson.descent import gradient_descent
 from gdlesson.facts import facts
 from gdlesson.playground import config_1d, config_2d, fastest_slider_rate
 from gdlesson.rates import rms_scaled
-from tests.browser.conftest import SETTLE, load_page
+from tests.browser.conftest import SETTLE
 
 ONE = ("step-size/", "#gd-playground-1d")
 TWO = ("two-curvatures/", "#gd-playground-2d")
@@ -106,17 +106,14 @@ def switch(page):
 
 
 @pytest.fixture(scope="module")
-def driven(browser, site_url):
-    """``driven(where)``: the widget's page, loaded once for the module (no autoplay, the
-    page's clock run by the test) and shared by the tests that set every input they
-    use through the widget's controls. Each gets it at 1280 × 720, in the unscaled
-    mode, Reset (stopped at the start), with no error so far."""
-    pages = {}
+def driven(kept_page):
+    """``driven(where)``: the widget's page, kept for the module (no autoplay, the page's
+    clock run by the test) and shared by the tests that set every input they use
+    through the widget's controls. Each gets it at 1280 × 720, in the unscaled mode,
+    Reset (stopped at the start), with no error so far."""
 
     def _get(where):
-        if where not in pages:
-            pages[where] = load_page(browser, site_url, where[0], **STATIC)
-        page = pages[where]
+        page = kept_page(where[0], **STATIC)
         page.set_viewport_size({"width": 1280, "height": 720})
         if where == TWO:
             switch(page).uncheck()
@@ -124,9 +121,7 @@ def driven(browser, site_url):
         page.errors.clear()
         return page
 
-    yield _get
-    for page in pages.values():
-        page.context.close()
+    return _get
 
 
 @pytest.mark.parametrize(
