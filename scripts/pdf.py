@@ -9,7 +9,6 @@ too (tests/browser/test_print.py). :func:`main` builds the site into
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,15 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.static_host import served  # noqa: E402 - after the path is set
+from scripts.chromium import launch  # noqa: E402 - after the path is set
+from scripts.static_host import served  # noqa: E402
 
-CHROMIUM = os.environ.get("GDLESSON_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--no-first-run",
-]
 HANDOUT = "handout/"
 #: Each sheet's foot: "page N of M", small and grey, in the margin Chromium prints it in.
 FOOTER = (
@@ -73,10 +66,11 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright, served(site) as url:
-        executable = CHROMIUM
-        if not Path(executable).is_file() and "GDLESSON_CHROMIUM" not in os.environ:
-            executable = playwright.chromium.executable_path
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            browser = launch(playwright)
+        except RuntimeError as error:
+            print(f"scripts/pdf: {error}", file=sys.stderr)
+            return 1
         try:
             output.write_bytes(handout_pdf(browser, url))
         finally:

@@ -3,9 +3,9 @@
 - ``site_url``: the built site (the ``site`` fixture of tests/conftest.py) served over
   HTTP on 127.0.0.1, on a free port, for the whole session; ends with ``/``. Text is
   sent gzip-compressed when the browser asks, as a static host does.
-- ``browser``: one Chromium for the session, the Debian package's ``/usr/bin/chromium``
-  (or ``$GDLESSON_CHROMIUM``, else Playwright's own build); a missing browser fails
-  the tests, never skips them.
+- ``browser``: one headless Chromium for the session, chosen by scripts/chromium.py
+  (``$GDLESSON_CHROMIUM``, else Debian's headless shell, else its ``chromium``, else
+  Playwright's own); a missing browser fails the tests, never skips them.
 - ``open_page(path, scheme="light", **context_kwargs)``: a fresh context in the light or
   dark scheme, the page at ``path`` (relative to the site) loaded; with ``clock=True``
   its timers run only when the test says (``page.clock.run_for``). Every request to
@@ -22,25 +22,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from scripts.chromium import launch
 from scripts.static_host import served
 
-CHROMIUM = os.environ.get("GDLESSON_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SCHEMES = ("light", "dark")
 #: Two animation frames: whatever a scroll, a loaded image or a script changed is laid out.
 SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -55,17 +45,12 @@ def site_url(site: Path):
 
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Chromium for the whole session."""
+    """One headless Chromium for the whole session (scripts/chromium.py says which)."""
     with sync_playwright() as playwright:
-        executable = CHROMIUM
-        if not Path(executable).is_file() and "GDLESSON_CHROMIUM" not in os.environ:
-            executable = playwright.chromium.executable_path  # 'playwright install chromium'
-        if not Path(executable).is_file():
-            pytest.fail(
-                f"no Chromium at {CHROMIUM} nor Playwright's own: run scripts/ensure-chromium "
-                "(or set GDLESSON_CHROMIUM)"
-            )
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            chromium = launch(playwright)
+        except RuntimeError as error:
+            pytest.fail(str(error))
         yield chromium
         chromium.close()
 
