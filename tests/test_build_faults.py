@@ -120,7 +120,11 @@ def workers_running(marker: str) -> bool:
 @pytest.mark.parametrize("whom", ["the build", "its whole group"])
 @pytest.mark.parametrize("when", ["workers running", "kernel running"])
 def test_a_killed_build_leaves_no_process_and_no_file(tmp_path, when, whom):
-    project = project_copy(tmp_path, warm=False)
+    # Cold, the build starts its workers at once; warm but for the notebook, it goes
+    # straight to the kernel (a cold one would start it only after the lesson's facts).
+    project = project_copy(tmp_path, warm=when == "kernel running")
+    for notebook in project.glob(".cache/gdlesson/*/try-it.ipynb"):
+        notebook.unlink()
     shm_before = shared_memory()
     build, marker, tmp = start_build(project)
     running = kernel_running if when == "kernel running" else workers_running
