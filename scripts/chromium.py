@@ -1,19 +1,18 @@
 """The Chromium that the browser tests and scripts/pdf launch, headless.
 
 The first of: ``$GDLESSON_CHROMIUM`` (used as given); Debian's headless shell
-(package ``chromium-headless-shell``: the same Blink as the browser, without its
-window and GPU processes, so a page loads and lays out in about two thirds of the
-time, and it is what Playwright runs headless tests in); Debian's ``chromium``;
-else Playwright's own, if ``python -m playwright install chromium`` installed it.
-scripts/ensure-chromium installs the first that is missing, in the same order.
+(package ``chromium-headless-shell``: the same Blink as the browser, built to run
+without a window, as Playwright runs headless tests; here the browser tests take
+about two thirds of the time they take in the full browser); Debian's
+``chromium``; else Playwright's own, if ``python -m playwright install chromium``
+installed it. scripts/ensure-chromium makes sure there is one, installing the
+headless shell where it can.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from playwright.sync_api import Error as PlaywrightError
 
 HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 CHROMIUM = "/usr/bin/chromium"
@@ -40,6 +39,8 @@ def executable() -> str | None:
 def launch(playwright):
     """Chromium launched headless by ``playwright``; a RuntimeError that says what to
     install when there is none."""
+    from playwright.sync_api import Error as PlaywrightError  # only when a browser is wanted
+
     path = executable()
     if path is not None and not Path(path).is_file():
         raise RuntimeError(f"GDLESSON_CHROMIUM={path} is not a file")
