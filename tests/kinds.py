@@ -8,6 +8,9 @@
   the quick loop of ``scripts/check``. A unit test that starts a process fails,
   asking to be marked ``build``, so the quick loop stays quick.
 
+The files run in that order: those with a browser test first, then those with a
+build test, then the rest.
+
 Loaded with ``-p tests.kinds`` (pyproject.toml), so that every test collected,
 wherever it lives, gets its kind.
 """
@@ -29,6 +32,10 @@ def pytest_configure(config) -> None:
     import jupytext  # noqa: F401
 
 
+#: The kinds, slowest first.
+KINDS = ("browser", "build", "unit")
+
+
 def pytest_collection_modifyitems(items) -> None:
     for item in items:
         if BROWSER in Path(item.path).parents:
@@ -37,6 +44,14 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.build)
         elif item.get_closest_marker("build") is None:
             item.add_marker(pytest.mark.unit)
+    # Files whose slowest test is the slowest kind first, each file's tests in their
+    # order: run in parallel (scripts/test), the quick files fill the end, and no
+    # worker is left waiting for another's long file.
+    rank = {}
+    for item in items:
+        kind = next(k for k in KINDS if item.get_closest_marker(k) is not None)
+        rank[item.path] = min(rank.get(item.path, len(KINDS)), KINDS.index(kind))
+    items.sort(key=lambda item: rank[item.path])
 
 
 @pytest.fixture(autouse=True)

@@ -98,8 +98,14 @@ def wait_until(condition, timeout: float) -> bool:
 SHM = Path("/dev/shm")  # where named semaphores live (multiprocessing's among them)
 
 
+#: What Chromium keeps there for a moment: the browser tests may run beside these
+#: (scripts/test runs test files in parallel).
+BROWSERS_OWN = ".org.chromium."
+
+
 def shared_memory() -> set[str]:
-    return set(os.listdir(SHM)) if SHM.is_dir() else set()
+    names = os.listdir(SHM) if SHM.is_dir() else []
+    return {name for name in names if not name.startswith(BROWSERS_OWN)}
 
 
 def assert_nothing_left(marker: str, tmp: Path, shm_before: set[str]) -> None:

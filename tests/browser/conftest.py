@@ -18,6 +18,10 @@
   Contexts are closed at the end of the test.
 - ``kept_page(path, scheme="light", **context_kwargs)``: the same, loaded once per
   module for the same arguments and shared by its tests.
+
+What a page loaded, by kind (:func:`loaded_weight`), recorded with
+``record_property("page weight", (path, scheme, weight))``, is printed in a table
+at the end of the run (tests/page_weights.py).
 """
 
 from __future__ import annotations
@@ -133,10 +137,7 @@ def kept_page(browser, site_url):
         page.context.close()
 
 
-# --- Page weights, printed at the end of the run -----------------------------------
-
-_WEIGHTS = pytest.StashKey[list]()
-
+# --- What a page weighs -------------------------------------------------------------
 
 #: A resource's kind, by what asked for it (resource timing's initiatorType).
 _KINDS = {"navigation": "html", "link": "css", "css": "css", "script": "js", "img": "img"}
@@ -158,32 +159,3 @@ def loaded_weight(page) -> dict[str, tuple[int, int]]:
             kind = _KINDS[initiator]
             weight[kind] = (weight[kind][0] + sent, weight[kind][1] + unpacked)
     return weight
-
-
-@pytest.fixture(scope="session")
-def page_weights(request) -> list:
-    """Rows ``(path, scheme, {kind: (bytes sent, bytes unpacked)})``, printed as a
-    table at the end of the run."""
-    return request.config.stash.setdefault(_WEIGHTS, [])
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    rows = config.stash.get(_WEIGHTS, [])
-    if not rows:
-        return
-    kinds = list(rows[0][2])
-    write = terminalreporter.write_line
-    terminalreporter.write_sep("-", "page weight: KiB unpacked, and in all as sent (text gzipped)")
-    write(
-        f"{'page':<26}{'scheme':<7}"
-        + "".join(f"{k:>7}" for k in kinds)
-        + f"{'total':>8}{'sent':>7}"
-    )
-    for path, scheme, weight in sorted(rows):
-        unpacked = sum(w[1] for w in weight.values())
-        sent = sum(w[0] for w in weight.values())
-        write(
-            f"{path:<26}{scheme:<7}"
-            + "".join(f"{weight[k][1] / 1024:>7.1f}" for k in kinds)
-            + f"{unpacked / 1024:>8.1f}{sent / 1024:>7.1f}"
-        )

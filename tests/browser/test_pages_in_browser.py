@@ -128,12 +128,12 @@ def reader(kept_page):
 
 
 @pytest.mark.parametrize(("source", "scheme"), PAGES)
-def test_page_is_self_contained_error_free_and_light(reader, page_weights, source, scheme):
+def test_page_is_self_contained_error_free_and_light(reader, record_property, source, scheme):
     page = reader(source, scheme)
     assert page.foreign_requests == [], "requests to another host (aborted)"
     assert page.errors == []
     weight = loaded_weight(page)
-    page_weights.append((page_url(source) or "/", scheme, weight))
+    record_property("page weight", (page_url(source) or "/", scheme, weight))
     unpacked = sum(w[1] for w in weight.values())
     assert unpacked < PAGE_BUDGET, f"{unpacked / KIB:.0f} KiB unpacked, over the budget"
     other = "dark" if scheme == "light" else "light"
