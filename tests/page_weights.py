@@ -10,6 +10,7 @@ not always collect tests/browser/, so its conftest cannot print the table.
 
 from __future__ import annotations
 
+#: The name a test records its row under (``record_property``).
 NAME = "page weight"
 
 

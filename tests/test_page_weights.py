@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from tests.page_weights import NAME
+
 pytest_plugins = ["pytester"]
 
-INNER = """
+INNER = f"""
 def test_loads_a_page(record_property):
-    weight = {"html": (1024, 2048), "css": (0, 1024)}
-    record_property("page weight", ("recap/", "dark", weight))
+    weight = {{"html": (1024, 2048), "css": (0, 1024)}}
+    record_property({NAME!r}, ("recap/", "dark", weight))
 """
 
 

@@ -28,6 +28,7 @@ from gdlesson.drawing import RASTER_DPI
 from gdlesson.figures import FIGURES
 from tests.browser.conftest import SETTLE, loaded_weight
 from tests.conftest import nav_sources, page_source, page_url, python_with_only
+from tests.page_weights import NAME as PAGE_WEIGHT
 from tests.test_site import code_blocks, soup
 
 KIB = 1024
@@ -133,7 +134,7 @@ def test_page_is_self_contained_error_free_and_light(reader, record_property, so
     assert page.foreign_requests == [], "requests to another host (aborted)"
     assert page.errors == []
     weight = loaded_weight(page)
-    record_property("page weight", (page_url(source) or "/", scheme, weight))
+    record_property(PAGE_WEIGHT, (page_url(source) or "/", scheme, weight))
     unpacked = sum(w[1] for w in weight.values())
     assert unpacked < PAGE_BUDGET, f"{unpacked / KIB:.0f} KiB unpacked, over the budget"
     other = "dark" if scheme == "light" else "light"
