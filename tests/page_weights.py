@@ -1,6 +1,6 @@
 """The weight of each page the browser tests loaded, printed as a table at the end of
-the run. A test records a row with ``record_property("page weight", (path, scheme,
-weight))``, ``weight`` as :func:`tests.browser.conftest.loaded_weight` gives it. The
+the run. A test records a row with ``record_property(NAME, (path, scheme, weight))``,
+``weight`` as :func:`tests.browser.conftest.loaded_weight` gives it. The
 row travels on the test's report, so the table is whole whichever process ran the
 test (under pytest-xdist, a worker; the table is printed by the process that reports).
 

@@ -20,8 +20,8 @@
   module for the same arguments and shared by its tests.
 
 What a page loaded, by kind (:func:`loaded_weight`), recorded with
-``record_property("page weight", (path, scheme, weight))``, is printed in a table
-at the end of the run (tests/page_weights.py).
+``record_property(tests.page_weights.NAME, (path, scheme, weight))``, is printed in
+a table at the end of the run.
 """
 
 from __future__ import annotations
